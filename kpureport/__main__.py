@@ -1,0 +1,3 @@
+from kpureport.cli import main
+
+raise SystemExit(main())

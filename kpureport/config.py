@@ -1,0 +1,49 @@
+"""Names and defaults the whole package shares, kept in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+NOTEBOOK_NAME = "laporan.ipynb"
+
+LOCALE = "id"
+DEFAULT_TIMEZONE = "Asia/Jakarta"
+
+#: Platform slugs as written in data files, in the order the design card lists them.
+PLATFORMS = ("facebook", "instagram", "twitter", "youtube", "tiktok")
+
+_PLATFORM_LABELS = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "twitter": "Twitter",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+}
+
+#: Twitter was renamed X in 2023; reports from that year on use the new name.
+X_RENAME_YEAR = 2023
+
+#: Earliest year a count or post can plausibly belong to (KPU offices joined social media later).
+EARLIEST_YEAR = 2004
+
+SLOGAN = "PEMILIHAN BERDAULAT NEGARA KUAT"
+REPORT_TITLE = "Laporan Penggunaan Media Sosial"
+
+
+def platform_label(platform: str, year: int) -> str:
+    """Display name of a platform as an official document of that year writes it."""
+    if platform == "twitter" and year >= X_RENAME_YEAR:
+        return "X (Twitter)"
+    return _PLATFORM_LABELS[platform]
+
+
+def report_stem(office: str, year: int) -> str:
+    """File name, without extension, of an office's report for a year (a fixed contract)."""
+    return f"laporan-media-sosial-{office}-{year}"
+
+
+def notebook_path() -> Path:
+    """The report notebook: in a checkout it sits in notebooks/, next to the package."""
+    return PACKAGE_DIR.parent / "notebooks" / NOTEBOOK_NAME

@@ -1,0 +1,217 @@
+"""Export an executed report notebook to HTML and PDF with nbconvert.
+
+Each output format is an nbconvert exporter subclass configured with traits, plus the
+``laporan`` template in ``templates/nbconvert``. PDFs are printed by a Chromium-family
+browser already on the machine; kpureport never downloads one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter, WebPDFExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+from traitlets import Unicode, default
+
+from kpureport.config import TEMPLATES_DIR
+from kpureport.errors import KpuReportError
+
+#: Cells an exported report never shows: papermill's parameters, and cells analysts mark.
+REMOVE_TAGS = {"parameters", "injected-parameters", "remove"}
+
+BROWSER_ENV = "KPUREPORT_BROWSER"
+_BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+                  "microsoft-edge", "msedge", "chrome")
+_WINDOWS_BROWSERS = (
+    r"Google\Chrome\Application\chrome.exe",
+    r"Microsoft\Edge\Application\msedge.exe",
+    r"Chromium\Application\chrome.exe",
+)
+_MAC_BROWSERS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+)
+
+#: Flags for a headless browser on a machine with no network and, often, as root.
+BROWSER_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"]
+
+NO_BROWSER_HELP = (
+    "PDF tidak dibuat karena tidak ditemukan peramban Chromium, Google Chrome, atau Microsoft "
+    "Edge di komputer ini. Laporan HTML tetap dibuat. Untuk mendapatkan PDF: pasang salah satu "
+    "peramban tersebut (di Debian/Ubuntu: sudo apt-get install chromium), atau tetapkan "
+    f"variabel lingkungan {BROWSER_ENV} ke lokasi berkas peramban, lalu jalankan ulang perintah "
+    "yang sama. PDF juga dapat dibuat dari berkas HTML melalui menu Cetak > Simpan sebagai PDF "
+    "di peramban."
+)
+
+
+class BrowserNotFoundError(KpuReportError):
+    """No Chromium-family browser to print the PDF with."""
+
+
+def find_browser() -> Path | None:
+    """A Chromium-family browser: ``$KPUREPORT_BROWSER``, the PATH, then the usual install places."""
+    configured = os.environ.get(BROWSER_ENV)
+    if configured:
+        path = Path(configured)
+        if not path.is_file():
+            raise BrowserNotFoundError(
+                f"{BROWSER_ENV} menunjuk ke {configured}, tetapi berkas itu tidak ada.")
+        return path
+    for name in _BROWSER_NAMES:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    candidates: list[Path] = []
+    if sys.platform == "win32":
+        for root in filter(None, (os.environ.get(v) for v in
+                                  ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA"))):
+            candidates += [Path(root) / p for p in _WINDOWS_BROWSERS]
+    elif sys.platform == "darwin":
+        candidates = [Path(p) for p in _MAC_BROWSERS]
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def _configure(exporter: HTMLExporter) -> None:
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags=REMOVE_TAGS, enabled=True), enabled=True)
+
+
+class ReportHTMLExporter(HTMLExporter):
+    """The report as one self-contained HTML file: no code, no prompts, no external resource."""
+
+    export_from_notebook = "Laporan KPU (HTML)"
+
+    @default("template_name")
+    def _template_name_default(self) -> str:
+        return "laporan"
+
+    @default("extra_template_basedirs")
+    def _extra_template_basedirs_default(self) -> list[str]:
+        return [str(TEMPLATES_DIR / "nbconvert")]
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        _configure(self)
+
+
+class ReportPDFExporter(WebPDFExporter):
+    """The same page printed to A4 PDF by the machine's own browser, with page numbers."""
+
+    export_from_notebook = "Laporan KPU (PDF)"
+    browser = Unicode(help="Path of the Chromium-family browser that prints the PDF.").tag(config=True)
+    header = Unicode("", help="Running head printed on every page.").tag(config=True)
+    footer = Unicode("", help="Running foot printed on every page, before the page number.").tag(
+        config=True)
+
+    @default("template_name")
+    def _template_name_default(self) -> str:
+        return "laporan"
+
+    @default("extra_template_basedirs")
+    def _extra_template_basedirs_default(self) -> list[str]:
+        return [str(TEMPLATES_DIR / "nbconvert")]
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        _configure(self)
+
+    def run_playwright(self, html: str) -> bytes:
+        browser = Path(self.browser) if self.browser else find_browser()
+        if browser is None:
+            raise BrowserNotFoundError(NO_BROWSER_HELP)
+        return print_pdf(html, browser, header=self.header, footer=self.footer)
+
+
+def to_html(nb: nbformat.NotebookNode) -> str:
+    html, _ = ReportHTMLExporter().from_notebook_node(nb)
+    return html
+
+
+def _page_template(name: str, **fields: str) -> str:
+    text = (TEMPLATES_DIR / "pdf" / name).read_text(encoding="utf-8")
+    return text.format(**{k: _escape(v) for k, v in fields.items()})
+
+
+def _escape(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("{", "&#123;").replace("}", "&#125;"))
+
+
+class PdfPrinter:
+    """One headless browser that prints any number of pages; start it once, reuse it."""
+
+    def __init__(self, browser: Path):
+        self.browser_path = browser
+        self._playwright = None
+        self._browser = None
+
+    def __enter__(self) -> PdfPrinter:
+        from playwright.sync_api import sync_playwright
+
+        args = list(BROWSER_ARGS)
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            args.append("--no-sandbox")
+        self._playwright = sync_playwright().start()
+        try:
+            self._browser = self._playwright.chromium.launch(
+                executable_path=str(self.browser_path), args=args, headless=True)
+        except Exception as exc:
+            self._playwright.stop()
+            raise BrowserNotFoundError(
+                f"Peramban {self.browser_path} tidak dapat dijalankan untuk membuat PDF: "
+                f"{str(exc).splitlines()[0]}") from exc
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._browser.close()
+        self._playwright.stop()
+
+    def print(self, html: str, header: str = "", footer: str = "") -> bytes:
+        page = self._browser.new_page()
+        try:
+            page.route("**/*", _offline)
+            page.set_content(html, wait_until="load")
+            return page.pdf(
+                format="A4",
+                print_background=True,
+                display_header_footer=True,
+                header_template=_page_template("header.html", header=header),
+                footer_template=_page_template("footer.html", footer=footer),
+                margin={"top": "2.5cm", "bottom": "2.2cm", "left": "2cm", "right": "2cm"},
+                outline=True,
+                tagged=True,
+            )
+        finally:
+            page.close()
+
+
+def _offline(route) -> None:
+    """The PDF is printed with no network: anything but inline data is refused."""
+    if route.request.url.startswith(("data:", "about:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def print_pdf(html: str, browser: Path, header: str = "", footer: str = "") -> bytes:
+    """Print one page; runs in a worker thread when called from a running event loop (Jupyter)."""
+
+    def run() -> bytes:
+        with PdfPrinter(browser) as printer:
+            return printer.print(html, header=header, footer=footer)
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()

@@ -1,0 +1,58 @@
+"""Numbers and dates in Indonesian convention (PUEBI): ``1.030``, ``49,9%``, ``30 Juni 2021``.
+
+Babel rounds half to even; official documents round half up, so values are quantized here
+with ``ROUND_HALF_UP`` before Babel lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from numbers import Rational, Real
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+from kpureport.config import LOCALE
+
+
+def to_decimal(value: Real | Decimal) -> Decimal:
+    """Exact decimal of a number; floats go through their shortest repr, not their binary value."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, Rational):
+        return Decimal(int(value.numerator)) / Decimal(int(value.denominator))
+    return Decimal(repr(float(value)))
+
+
+def round_half_up(value: Real | Decimal, digits: int = 0) -> Decimal:
+    """Round as people and official documents do: 0,125 becomes 0,13."""
+    return to_decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def number(value: Real | Decimal, digits: int = 0) -> str:
+    """A number with Indonesian separators: ``number(66042)`` gives ``'66.042'``."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(round_half_up(value, digits), format=pattern, locale=LOCALE)
+
+
+def percent(value: Real | Decimal, digits: int = 1) -> str:
+    """A percentage already scaled to 100: ``percent(49.903, 1)`` gives ``'49,9%'``."""
+    return number(value, digits) + "%"
+
+
+def share(part: int, whole: int) -> Decimal:
+    """``part`` as an exact percentage of ``whole`` (no float error before rounding)."""
+    if whole == 0:
+        raise ZeroDivisionError("share of an empty total")
+    return Decimal(int(part)) * 100 / Decimal(int(whole))
+
+
+def date(value: dt.date) -> str:
+    """A full date: ``30 Juni 2021``."""
+    return _babel_date(value, "d MMMM y", locale=LOCALE)
+
+
+def month(value: dt.date) -> str:
+    """A month of a year: ``Juni 2021``."""
+    return _babel_date(value, "MMMM y", locale=LOCALE)
