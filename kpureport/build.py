@@ -34,9 +34,18 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def build_report(office: str, year: int, data_dir: Path = Path("data"),
-                 out_dir: Path = Path("outputs"), formats: Iterable[str] = FORMATS) -> BuildResult:
-    """Build ``outputs/<office>/<year>/laporan-media-sosial-<office>-<year>.{ipynb,html,pdf}``."""
+def build_report(
+    office: str,
+    year: int,
+    data_dir: Path = Path("data"),
+    out_dir: Path = Path("outputs"),
+    formats: Iterable[str] = FORMATS,
+    notebook: Path | None = None,
+) -> BuildResult:
+    """Build ``outputs/<office>/<year>/laporan-media-sosial-<office>-<year>.{ipynb,html,pdf}``.
+
+    ``notebook`` lets an analyst build from their own copy of the report notebook.
+    """
     formats = tuple(formats)
     data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
     data = load_report_data(data_dir, office, year)
@@ -47,7 +56,7 @@ def build_report(office: str, year: int, data_dir: Path = Path("data"),
     staging = Path(tempfile.mkdtemp(prefix=f".{year}-tmp-", dir=target.parent))
     try:
         executed = staging / f"{stem}.ipynb"
-        _execute(executed, office, year, data_dir)
+        _execute(Path(notebook or notebook_path()), executed, office, year, data_dir)
         nb = nbformat.read(executed, as_version=4)
         nb.metadata["title"] = report_title(data.profile, year)
         nbformat.write(nb, executed)
@@ -66,13 +75,16 @@ def build_report(office: str, year: int, data_dir: Path = Path("data"),
     return result
 
 
-def _execute(output: Path, office: str, year: int, data_dir: Path) -> None:
-    notebook = notebook_path()
+def _execute(notebook: Path, output: Path, office: str, year: int, data_dir: Path) -> None:
     try:
         papermill.execute_notebook(
-            str(notebook), str(output), kernel_name=KERNEL, progress_bar=False,
+            str(notebook),
+            str(output),
+            kernel_name=KERNEL,
+            progress_bar=False,
             parameters={"office": office, "year": year, "data_dir": str(data_dir)},
             cwd=str(notebook.parent),
+            extra_arguments=["--log-level=ERROR"],  # keep the kernel's start-up chatter away
         )
     except PapermillExecutionError as exc:
         raise BuildError(

@@ -13,12 +13,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-from kpureport import formatting as fmt  # noqa: E402
-from kpureport.config import platform_label  # noqa: E402
+from kpureport import formatting as fmt
+from kpureport.config import platform_label
 
 PLATFORM_COLORS = {
     "facebook": "#1f4e8c",
@@ -50,7 +50,7 @@ def _svg(fig: Figure) -> str:
     with matplotlib.rc_context({"svg.hashsalt": "kpureport"}):
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
@@ -67,7 +67,12 @@ def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
         ax.set_xlabel("Jumlah pengikut")
         ax.set_xlim(0, max(values, default=1) * 1.15)
         svg = _svg(fig)
-    parts = [f"{label} {fmt.number(v)}" for label, v in zip(labels[::-1], values[::-1], strict=True)]
-    alt = (f"Diagram batang jumlah pengikut per platform tahun {year}: " + "; ".join(parts) + "."
-           if parts else f"Tidak ada data jumlah pengikut tahun {year}.")
+    parts = [
+        f"{label} {fmt.number(v)}" for label, v in zip(labels[::-1], values[::-1], strict=True)
+    ]
+    alt = (
+        f"Diagram batang jumlah pengikut per platform tahun {year}: " + "; ".join(parts) + "."
+        if parts
+        else f"Tidak ada data jumlah pengikut tahun {year}."
+    )
     return Chart(svg=svg, alt=alt)

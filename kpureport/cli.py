@@ -16,8 +16,11 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: perintah tidak lengkap atau salah: {message}\n"
-                     f"Lihat '{self.prog} --help' untuk petunjuk.\n")
+        self.exit(
+            2,
+            f"{self.prog}: perintah tidak lengkap atau salah: {message}\n"
+            f"Lihat '{self.prog} --help' untuk petunjuk.\n",
+        )
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -25,7 +28,8 @@ def _formats(text: str) -> tuple[str, ...]:
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(
-            f"format tidak dikenal: {', '.join(unknown) or text!r}; pilih dari {', '.join(FORMATS)}")
+            f"format tidak dikenal: {', '.join(unknown) or text!r}; pilih dari {', '.join(FORMATS)}"
+        )
     return chosen
 
 
@@ -36,28 +40,44 @@ def _year(text: str) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    root = _Parser(prog="kpureport",
-                   description="Laporan Penggunaan Media Sosial KPU: dari data ke HTML dan PDF.")
+    root = _Parser(
+        prog="kpureport",
+        description="Laporan Penggunaan Media Sosial KPU: dari data ke HTML dan PDF.",
+    )
     root.add_argument("--version", action="version", version=_version())
-    commands = root.add_subparsers(dest="command", required=True, metavar="PERINTAH",
-                                   parser_class=_Parser)
+    commands = root.add_subparsers(
+        dest="command", required=True, metavar="PERINTAH", parser_class=_Parser
+    )
 
-    build = commands.add_parser("build", help="membuat laporan satu kantor untuk satu tahun",
-                                description="Menjalankan notebook laporan dan mengekspornya.")
+    build = commands.add_parser(
+        "build",
+        help="membuat laporan satu kantor untuk satu tahun",
+        description="Menjalankan notebook laporan dan mengekspornya.",
+    )
     build.add_argument("--office", required=True, help="nama folder kantor, mis. kayong-utara")
     build.add_argument("--year", required=True, type=_year, help="tahun laporan, mis. 2021")
-    build.add_argument("--data", type=Path, default=Path("data"),
-                       help="folder data semua kantor (bawaan: data)")
-    build.add_argument("--out", type=Path, default=Path("outputs"),
-                       help="folder hasil laporan (bawaan: outputs)")
-    build.add_argument("--format", type=_formats, default=FORMATS,
-                       help="format ekspor, dipisah koma (bawaan: html,pdf)")
+    build.add_argument(
+        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
+    )
+    build.add_argument(
+        "--out", type=Path, default=Path("outputs"), help="folder hasil laporan (bawaan: outputs)"
+    )
+    build.add_argument(
+        "--format",
+        type=_formats,
+        default=FORMATS,
+        help="format ekspor, dipisah koma (bawaan: html,pdf)",
+    )
 
-    check = commands.add_parser("check", help="memeriksa folder data satu kantor",
-                                description="Mencantumkan setiap masalah pada data kantor.")
+    check = commands.add_parser(
+        "check",
+        help="memeriksa folder data satu kantor",
+        description="Mencantumkan setiap masalah pada data kantor.",
+    )
     check.add_argument("--office", required=True, help="nama folder kantor, mis. kayong-utara")
-    check.add_argument("--data", type=Path, default=Path("data"),
-                       help="folder data semua kantor (bawaan: data)")
+    check.add_argument(
+        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
+    )
     return root
 
 

@@ -26,8 +26,15 @@ from kpureport.errors import KpuReportError
 REMOVE_TAGS = {"parameters", "injected-parameters", "remove"}
 
 BROWSER_ENV = "KPUREPORT_BROWSER"
-_BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
-                  "microsoft-edge", "msedge", "chrome")
+_BROWSER_NAMES = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "microsoft-edge",
+    "msedge",
+    "chrome",
+)
 _WINDOWS_BROWSERS = (
     r"Google\Chrome\Application\chrome.exe",
     r"Microsoft\Edge\Application\msedge.exe",
@@ -40,8 +47,14 @@ _MAC_BROWSERS = (
 )
 
 #: Flags for a headless browser on a machine with no network and, often, as root.
-BROWSER_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"]
+BROWSER_ARGS = [
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 NO_BROWSER_HELP = (
     "PDF tidak dibuat karena tidak ditemukan peramban Chromium, Google Chrome, atau Microsoft "
@@ -64,7 +77,8 @@ def find_browser() -> Path | None:
         path = Path(configured)
         if not path.is_file():
             raise BrowserNotFoundError(
-                f"{BROWSER_ENV} menunjuk ke {configured}, tetapi berkas itu tidak ada.")
+                f"{BROWSER_ENV} menunjuk ke {configured}, tetapi berkas itu tidak ada."
+            )
         return path
     for name in _BROWSER_NAMES:
         found = shutil.which(name)
@@ -72,8 +86,9 @@ def find_browser() -> Path | None:
             return Path(found)
     candidates: list[Path] = []
     if sys.platform == "win32":
-        for root in filter(None, (os.environ.get(v) for v in
-                                  ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA"))):
+        for root in filter(
+            None, (os.environ.get(v) for v in ("PROGRAMFILES", "PROGRAMFILES(X86)", "LOCALAPPDATA"))
+        ):
             candidates += [Path(root) / p for p in _WINDOWS_BROWSERS]
     elif sys.platform == "darwin":
         candidates = [Path(p) for p in _MAC_BROWSERS]
@@ -82,7 +97,8 @@ def find_browser() -> Path | None:
 
 def _configure(exporter: HTMLExporter) -> None:
     exporter.register_preprocessor(
-        TagRemovePreprocessor(remove_cell_tags=REMOVE_TAGS, enabled=True), enabled=True)
+        TagRemovePreprocessor(remove_cell_tags=REMOVE_TAGS, enabled=True), enabled=True
+    )
 
 
 class ReportHTMLExporter(HTMLExporter):
@@ -107,10 +123,13 @@ class ReportPDFExporter(WebPDFExporter):
     """The same page printed to A4 PDF by the machine's own browser, with page numbers."""
 
     export_from_notebook = "Laporan KPU (PDF)"
-    browser = Unicode(help="Path of the Chromium-family browser that prints the PDF.").tag(config=True)
+    browser = Unicode(help="Path of the Chromium-family browser that prints the PDF.").tag(
+        config=True
+    )
     header = Unicode("", help="Running head printed on every page.").tag(config=True)
     footer = Unicode("", help="Running foot printed on every page, before the page number.").tag(
-        config=True)
+        config=True
+    )
 
     @default("template_name")
     def _template_name_default(self) -> str:
@@ -142,8 +161,14 @@ def _page_template(name: str, **fields: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("{", "&#123;").replace("}", "&#125;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("{", "&#123;")
+        .replace("}", "&#125;")
+    )
 
 
 class PdfPrinter:
@@ -163,12 +188,14 @@ class PdfPrinter:
         self._playwright = sync_playwright().start()
         try:
             self._browser = self._playwright.chromium.launch(
-                executable_path=str(self.browser_path), args=args, headless=True)
+                executable_path=str(self.browser_path), args=args, headless=True
+            )
         except Exception as exc:
             self._playwright.stop()
             raise BrowserNotFoundError(
                 f"Peramban {self.browser_path} tidak dapat dijalankan untuk membuat PDF: "
-                f"{str(exc).splitlines()[0]}") from exc
+                f"{str(exc).splitlines()[0]}"
+            ) from exc
         return self
 
     def __exit__(self, *exc_info: object) -> None:

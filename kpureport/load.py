@@ -54,35 +54,73 @@ def read_yaml(path: Path) -> object:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(path, expected="berkas teks berpengodean UTF-8",
-                                 found=f"bita tidak terbaca pada posisi {exc.start}")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    expected="berkas teks berpengodean UTF-8",
+                    found=f"bita tidak terbaca pada posisi {exc.start}",
+                )
+            ]
+        ) from exc
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = mark.line + 1 if mark else None
         reason = getattr(exc, "problem", None) or "format YAML tidak sah"
-        raise DataError([Problem(
-            path, row=row, found=reason,
-            expected="format YAML yang sah (periksa indentasi, titik dua setelah kunci, "
-                     "dan tanda kutip yang berpasangan)",
-        )]) from exc
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    row=row,
+                    found=reason,
+                    expected="format YAML yang sah (periksa indentasi, titik dua setelah kunci, "
+                    "dan tanda kutip yang berpasangan)",
+                )
+            ]
+        ) from exc
 
 
 def read_table(path: Path) -> pd.DataFrame:
     """A CSV file as text cells, indexed so that ``index + 2`` is the line in the file."""
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                            skip_blank_lines=False, quoting=csv.QUOTE_MINIMAL)
+        frame = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+            skip_blank_lines=False,
+            quoting=csv.QUOTE_MINIMAL,
+        )
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(path, expected="berkas CSV berpengodean UTF-8",
-                                 found=f"bita tidak terbaca pada posisi {exc.start}")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    expected="berkas CSV berpengodean UTF-8",
+                    found=f"bita tidak terbaca pada posisi {exc.start}",
+                )
+            ]
+        ) from exc
     except pd.errors.EmptyDataError as exc:
-        raise DataError([Problem(path, found="berkas kosong",
-                                 expected="baris judul dan minimal satu baris data")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    path, found="berkas kosong", expected="baris judul dan minimal satu baris data"
+                )
+            ]
+        ) from exc
     except pd.errors.ParserError as exc:
-        raise DataError([Problem(path, found=str(exc).strip(),
-                                 expected="jumlah kolom yang sama pada setiap baris")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found=str(exc).strip(),
+                    expected="jumlah kolom yang sama pada setiap baris",
+                )
+            ]
+        ) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
     blank = frame.apply(lambda col: col.str.strip() == "").all(axis=1)
     return frame[~blank]
@@ -104,28 +142,43 @@ def load_profile(folder: Path) -> Profile:
         )
         for a in raw["accounts"]
     )
-    optional = {k: raw[k] for k in ("abbreviation", "timezone", "website", "jdih", "email", "chair")
-                if raw.get(k)}
-    return Profile(slug=folder.name, name=raw["name"].strip(), province=raw["province"],
-                   city=raw["city"], accounts=accounts, **optional)
+    optional = {
+        k: raw[k]
+        for k in ("abbreviation", "timezone", "website", "jdih", "email", "chair")
+        if raw.get(k)
+    }
+    return Profile(
+        slug=folder.name,
+        name=raw["name"].strip(),
+        province=raw["province"],
+        city=raw["city"],
+        accounts=accounts,
+        **optional,
+    )
 
 
 def load_followers(folder: Path) -> pd.DataFrame:
     """Follower counts as a tidy table: ``date`` (datetime), ``platform``, ``followers`` (int)."""
     path = folder / FOLLOWERS_FILE
     if not path.is_file():
-        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"),
-                             "platform": pd.Series(dtype=str),
-                             "followers": pd.Series(dtype="int64")})
+        return pd.DataFrame(
+            {
+                "date": pd.Series(dtype="datetime64[ns]"),
+                "platform": pd.Series(dtype=str),
+                "followers": pd.Series(dtype="int64"),
+            }
+        )
     frame = read_table(path)
     problems = validate.table_problems(frame, validate.FOLLOWERS_SCHEMA, path)
     if problems:
         raise DataError(problems)
-    return pd.DataFrame({
-        "date": pd.to_datetime(frame["date"].str.strip(), format="%Y-%m-%d"),
-        "platform": frame["platform"].str.strip(),
-        "followers": frame["followers"].str.strip().astype("int64"),
-    }).sort_values(["date", "platform"], ignore_index=True)
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(frame["date"].str.strip(), format="%Y-%m-%d"),
+            "platform": frame["platform"].str.strip(),
+            "followers": frame["followers"].str.strip().astype("int64"),
+        }
+    ).sort_values(["date", "platform"], ignore_index=True)
 
 
 def narrative_years(folder: Path) -> list[int]:
@@ -147,8 +200,13 @@ def load_narrative(folder: Path, year: int) -> Narrative:
     if raw.get("signature"):
         sig = raw["signature"]
         day, month_only = validate.parse_month_or_date(sig["date"])
-        signature = Signature(place=sig["place"], date=day, date_is_month=month_only,
-                              title=sig["title"], name=sig["name"])
+        signature = Signature(
+            place=sig["place"],
+            date=day,
+            date_is_month=month_only,
+            title=sig["title"],
+            name=sig["name"],
+        )
     return Narrative(
         year=year,
         introduction=raw.get("introduction"),
@@ -173,9 +231,11 @@ def load_report_data(data_dir: Path, office: str, year: int) -> ReportData:
     folder = office_dir(data_dir, office)
     problems: list[Problem] = []
     results = {}
-    for name, loader in (("profile", lambda: load_profile(folder)),
-                         ("followers", lambda: load_followers(folder)),
-                         ("narrative", lambda: load_narrative(folder, year))):
+    for name, loader in (
+        ("profile", lambda: load_profile(folder)),
+        ("followers", lambda: load_followers(folder)),
+        ("narrative", lambda: load_narrative(folder, year)),
+    ):
         try:
             results[name] = loader()
         except DataError as exc:
@@ -190,8 +250,12 @@ def load_report_data(data_dir: Path, office: str, year: int) -> ReportData:
             f"pengikut bertanggal tahun {year} di {FOLLOWERS_FILE} dan tidak ada berkas "
             f"{NARRATIVE_DIR}/{year}.yml. Tahun yang tersedia: {listed}."
         )
-    return ReportData(profile=results["profile"], year=year, followers=results["followers"],
-                      narrative=results["narrative"])
+    return ReportData(
+        profile=results["profile"],
+        year=year,
+        followers=results["followers"],
+        narrative=results["narrative"],
+    )
 
 
 def check_office(data_dir: Path, office: str) -> list[Problem]:
@@ -206,4 +270,3 @@ def check_office(data_dir: Path, office: str) -> list[Problem]:
         except DataError as exc:
             problems += exc.problems
     return problems
-

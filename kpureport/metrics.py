@@ -24,8 +24,16 @@ def platform_table(profile: Profile, followers: pd.DataFrame, year: int) -> pd.D
     """
     counts = followers_at_year_end(followers, year)
     accounts = pd.DataFrame(
-        [{"platform": a.platform, "name": a.name, "handle": a.handle, "url": a.url,
-          "display_name": a.display_name} for a in profile.accounts]
+        [
+            {
+                "platform": a.platform,
+                "name": a.name,
+                "handle": a.handle,
+                "url": a.url,
+                "display_name": a.display_name,
+            }
+            for a in profile.accounts
+        ]
     )
     table = accounts.merge(counts, on="platform", how="left")
     table["followers"] = table["followers"].astype("Int64")
@@ -33,12 +41,14 @@ def platform_table(profile: Profile, followers: pd.DataFrame, year: int) -> pd.D
     table["share"] = [
         share(int(n), total) if pd.notna(n) and total else None for n in table["followers"]
     ]
+    # Ties and accounts without a count keep the order of the profile.
     order = table["followers"].fillna(-1).astype("int64")
-    return table.assign(_order=order).sort_values(
-        ["_order", "platform"], ascending=[False, True], kind="stable", ignore_index=True
-    ).drop(columns="_order")
+    return (
+        table.assign(_order=order)
+        .sort_values("_order", ascending=False, kind="stable", ignore_index=True)
+        .drop(columns="_order")
+    )
 
 
 def total_followers(table: pd.DataFrame) -> int:
     return int(table["followers"].sum())
-

@@ -16,8 +16,18 @@ from kpureport import formatting as fmt
 from kpureport.config import TEMPLATES_DIR, platform_label
 from kpureport.models import Narrative, Profile, Signature
 
-_WORDS = {1: "satu", 2: "dua", 3: "tiga", 4: "empat", 5: "lima", 6: "enam", 7: "tujuh",
-          8: "delapan", 9: "sembilan", 10: "sepuluh"}
+_WORDS = {
+    1: "satu",
+    2: "dua",
+    3: "tiga",
+    4: "empat",
+    5: "lima",
+    6: "enam",
+    7: "tujuh",
+    8: "delapan",
+    9: "sembilan",
+    10: "sepuluh",
+}
 
 
 @cache
@@ -44,8 +54,12 @@ def join_words(items: list[str]) -> str:
 
 
 def _context(profile: Profile, year: int) -> dict[str, object]:
-    return {"office": profile.short_name, "abbrev": profile.abbrev, "year": year,
-            "province": profile.province}
+    return {
+        "office": profile.short_name,
+        "abbrev": profile.abbrev,
+        "year": year,
+        "province": profile.province,
+    }
 
 
 def introduction(narrative: Narrative, profile: Profile) -> str:
@@ -57,8 +71,9 @@ def platforms_intro(narrative: Narrative, profile: Profile) -> str:
         return narrative.platforms
     year = narrative.year
     names = [platform_label(a.platform, year) for a in profile.accounts]
-    fields = dict(_context(profile, year), count_words=count_words(len(names)),
-                  platforms=join_words(names))
+    fields = dict(
+        _context(profile, year), count_words=count_words(len(names)), platforms=join_words(names)
+    )
     if profile.since:
         return say("platforms_since", since=fmt.month(profile.since), **fields)
     return say("platforms", **fields)
@@ -75,24 +90,55 @@ def followers_summary(table: pd.DataFrame, profile: Profile, year: int) -> list[
     rows = list(known.itertuples(index=False))
     lead = rows[0]
     if len(rows) == 1:
-        sentences = [say("followers_single", leader=label[lead.platform],
-                         count=fmt.number(lead.followers), **ctx)]
+        sentences = [
+            say(
+                "followers_single",
+                leader=label[lead.platform],
+                count=fmt.number(lead.followers),
+                **ctx,
+            )
+        ]
     else:
         total = int(known["followers"].sum())
-        sentences = [say("followers_lead", total=fmt.number(total), leader=label[lead.platform],
-                         count=fmt.number(lead.followers), share=fmt.percent(lead.share, 1), **ctx)]
+        sentences = [
+            say(
+                "followers_lead",
+                total=fmt.number(total),
+                leader=label[lead.platform],
+                count=fmt.number(lead.followers),
+                share=fmt.percent(lead.share, 1),
+                **ctx,
+            )
+        ]
         second = rows[1]
         if second.followers == lead.followers:
-            sentences.append(say("followers_tie", leader=label[lead.platform],
-                                 second=label[second.platform], count=fmt.number(lead.followers)))
+            sentences.append(
+                say(
+                    "followers_tie",
+                    leader=label[lead.platform],
+                    second=label[second.platform],
+                    count=fmt.number(lead.followers),
+                )
+            )
         else:
-            sentences.append(say("followers_gap", gap=fmt.number(lead.followers - second.followers),
-                                 second=label[second.platform],
-                                 second_count=fmt.number(second.followers)))
+            sentences.append(
+                say(
+                    "followers_gap",
+                    gap=fmt.number(lead.followers - second.followers),
+                    second=label[second.platform],
+                    second_count=fmt.number(second.followers),
+                )
+            )
         last = rows[-1]
         if len(rows) > 2 and last.followers < second.followers:
-            sentences.append(say("followers_last", last=label[last.platform],
-                                 count=fmt.number(last.followers), share=fmt.percent(last.share, 1)))
+            sentences.append(
+                say(
+                    "followers_last",
+                    last=label[last.platform],
+                    count=fmt.number(last.followers),
+                    share=fmt.percent(last.share, 1),
+                )
+            )
     if not missing.empty:
         names = join_words([label[p] for p in missing["platform"]])
         sentences.append(say("followers_missing", platforms=names, **ctx))
@@ -108,7 +154,9 @@ def features_data_missing(profile: Profile, year: int) -> str:
 
 
 def constraints_intro(narrative: Narrative, profile: Profile) -> str:
-    return narrative.constraints_intro or say("constraints_intro", **_context(profile, narrative.year))
+    return narrative.constraints_intro or say(
+        "constraints_intro", **_context(profile, narrative.year)
+    )
 
 
 def closing(narrative: Narrative, profile: Profile) -> str:
@@ -119,8 +167,9 @@ def signature(narrative: Narrative, profile: Profile, today: dt.date) -> Signatu
     """The signature block; without one in the narrative, the chair signs in the office's city."""
     if narrative.signature:
         return narrative.signature
-    return Signature(place=profile.city, date=today, date_is_month=False, title="Ketua",
-                     name=profile.chair or "")
+    return Signature(
+        place=profile.city, date=today, date_is_month=False, title="Ketua", name=profile.chair or ""
+    )
 
 
 def signing_date(sig: Signature) -> str:

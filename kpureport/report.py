@@ -55,56 +55,91 @@ class Report:
     def title_page(self) -> Fragment:
         """Letterhead, title, year, and the table of contents."""
         chapters = [self._chapter(key) for key, _ in CHAPTERS]
-        return fragment("title_page.html.j2", profile=self.profile, year=self.year,
-                        report_title=REPORT_TITLE, chapters=chapters)
+        return fragment(
+            "title_page.html.j2",
+            profile=self.profile,
+            year=self.year,
+            report_title=REPORT_TITLE,
+            chapters=chapters,
+        )
 
     def introduction(self) -> Fragment:
-        return fragment("chapter.html.j2", chapter=self._chapter("pendahuluan"),
-                        overview=f"Gambaran Umum Penggunaan Media Sosial {self.profile.short_name}",
-                        body=narrative.introduction(self.narrative, self.profile))
+        return fragment(
+            "chapter.html.j2",
+            chapter=self._chapter("pendahuluan"),
+            overview=f"Gambaran Umum Penggunaan Media Sosial {self.profile.short_name}",
+            body=narrative.introduction(self.narrative, self.profile),
+        )
 
     def platforms_chapter(self) -> Fragment:
         """Chapter II: the accounts, their followers and what the figures say."""
-        return fragment("chapter.html.j2", chapter=self._chapter("platform"),
-                        body=narrative.platforms_intro(self.narrative, self.profile))
+        return fragment(
+            "chapter.html.j2",
+            chapter=self._chapter("platform"),
+            body=narrative.platforms_intro(self.narrative, self.profile),
+        )
 
     def followers_table(self) -> Fragment:
-        rows = [dict(row._asdict(), label=platform_label(row.platform, self.year))
-                for row in self.platforms.itertuples(index=False)]
+        rows = [
+            dict(row._asdict(), label=platform_label(row.platform, self.year))
+            for row in self.platforms.itertuples(index=False)
+        ]
         known = self.platforms["followers"].notna().any()
-        return fragment("followers_table.html.j2", rows=rows, year=self.year,
-                        number=self._number("tabel", "pengikut"),
-                        total=metrics.total_followers(self.platforms) if known else None)
+        return fragment(
+            "followers_table.html.j2",
+            rows=rows,
+            year=self.year,
+            number=self._number("tabel", "pengikut"),
+            total=metrics.total_followers(self.platforms) if known else None,
+        )
 
     def followers_summary(self) -> Fragment:
-        return fragment("paragraphs.html.j2", paragraphs=[" ".join(
-            narrative.followers_summary(self.platforms, self.profile, self.year))])
+        return fragment(
+            "paragraphs.html.j2",
+            paragraphs=[
+                " ".join(narrative.followers_summary(self.platforms, self.profile, self.year))
+            ],
+        )
 
     def followers_chart(self) -> Fragment:
         if not self.platforms["followers"].notna().any():
             return Fragment("")
         chart = charts.followers_by_platform(self.platforms, self.year)
-        return fragment("figure.html.j2", chart=chart, number=self._number("gambar", "pengikut"),
-                        caption=f"Jumlah pengikut per platform, tahun {self.year}")
+        return fragment(
+            "figure.html.j2",
+            chart=chart,
+            number=self._number("gambar", "pengikut"),
+            caption=f"Jumlah pengikut per platform, tahun {self.year}",
+        )
 
     def features_chapter(self) -> Fragment:
-        return fragment("chapter.html.j2", chapter=self._chapter("fitur"),
-                        body=narrative.features(self.narrative, self.profile),
-                        note=narrative.features_data_missing(self.profile, self.year))
+        return fragment(
+            "chapter.html.j2",
+            chapter=self._chapter("fitur"),
+            body=narrative.features(self.narrative, self.profile),
+            note=narrative.features_data_missing(self.profile, self.year),
+        )
 
     def constraints_chapter(self) -> Fragment:
-        return fragment("constraints.html.j2", chapter=self._chapter("kendala"),
-                        intro=narrative.constraints_intro(self.narrative, self.profile),
-                        constraints=self.narrative.constraints,
-                        solutions=self.narrative.solutions,
-                        constraints_none=narrative.say("constraints_none", year=self.year),
-                        solutions_none=narrative.say("solutions_none", year=self.year))
+        return fragment(
+            "constraints.html.j2",
+            chapter=self._chapter("kendala"),
+            intro=narrative.constraints_intro(self.narrative, self.profile),
+            constraints=self.narrative.constraints,
+            solutions=self.narrative.solutions,
+            constraints_none=narrative.say("constraints_none", year=self.year),
+            solutions_none=narrative.say("solutions_none", year=self.year),
+        )
 
     def closing_chapter(self) -> Fragment:
         sig = narrative.signature(self.narrative, self.profile, self.today)
-        return fragment("closing.html.j2", chapter=self._chapter("penutup"),
-                        body=narrative.closing(self.narrative, self.profile),
-                        signature=sig, signing_date=narrative.signing_date(sig))
+        return fragment(
+            "closing.html.j2",
+            chapter=self._chapter("penutup"),
+            body=narrative.closing(self.narrative, self.profile),
+            signature=sig,
+            signing_date=narrative.signing_date(sig),
+        )
 
     def footer(self) -> Fragment:
         return fragment("footer.html.j2", profile=self.profile, slogan=SLOGAN)

@@ -65,7 +65,7 @@ def _is_blank(value: str) -> bool:
 
 def _is_count(value: str) -> bool:
     value = value.strip()
-    return _is_blank(value) or _GROUPED.fullmatch(value) is not None or _COUNT.fullmatch(value)
+    return bool(_is_blank(value) or _GROUPED.fullmatch(value) or _COUNT.fullmatch(value))
 
 
 def _not_grouped(value: str) -> bool:
@@ -241,14 +241,22 @@ PROFILE_FIELDS = (
     Field("abbreviation", _text, "singkatan, mis. KPU KKU"),
     Field("province", _text, "nama provinsi, mis. Kalimantan Barat", True),
     Field("city", _text, "kota tempat laporan ditandatangani, mis. Sukadana", True),
-    Field("timezone", _timezone, "zona waktu IANA: Asia/Jakarta, Asia/Pontianak, Asia/Makassar, "
-          "atau Asia/Jayapura"),
+    Field(
+        "timezone",
+        _timezone,
+        "zona waktu IANA: Asia/Jakarta, Asia/Pontianak, Asia/Makassar, atau Asia/Jayapura",
+    ),
     Field("website", _url, "alamat situs yang diawali http:// atau https://"),
     Field("jdih", _url, "alamat JDIH yang diawali http:// atau https://"),
     Field("email", _email, "alamat surel, mis. nama@domain.go.id"),
     Field("chair", _text, "nama ketua"),
-    Field("accounts", _list_of_mappings, "daftar akun media sosial (minimal satu)", True,
-          items=ACCOUNT_FIELDS),
+    Field(
+        "accounts",
+        _list_of_mappings,
+        "daftar akun media sosial (minimal satu)",
+        True,
+        items=ACCOUNT_FIELDS,
+    ),
 )
 
 SIGNATURE_FIELDS = (
@@ -266,21 +274,36 @@ NARRATIVE_FIELDS = (
     Field("constraints", _texts, "daftar butir teks (setiap butir diawali '- ')"),
     Field("solutions", _texts, "daftar butir teks (setiap butir diawali '- ')"),
     Field("closing", _text, TEXT),
-    Field("signature", _mapping, "bagian berisi place, date, title, dan name", items=SIGNATURE_FIELDS),
+    Field(
+        "signature", _mapping, "bagian berisi place, date, title, dan name", items=SIGNATURE_FIELDS
+    ),
 )
 
 
-def mapping_problems(data: object, fields: tuple[Field, ...], path: Path, prefix: str = "") -> list[Problem]:
+def mapping_problems(
+    data: object, fields: tuple[Field, ...], path: Path, prefix: str = ""
+) -> list[Problem]:
     """Every key of a YAML mapping that is missing, unknown or of the wrong form."""
     if not isinstance(data, Mapping):
-        return [Problem(path, key=prefix or None, found=type(data).__name__,
-                        expected="pasangan 'kunci: nilai' seperti pada contoh")]
+        return [
+            Problem(
+                path,
+                key=prefix or None,
+                found=type(data).__name__,
+                expected="pasangan 'kunci: nilai' seperti pada contoh",
+            )
+        ]
     problems: list[Problem] = []
     known = {f.key for f in fields}
     for key in data:
         if key not in known:
-            problems.append(Problem(path, key=f"{prefix}{key}",
-                                    expected=f"salah satu bagian yang dikenal: {', '.join(sorted(known))}"))
+            problems.append(
+                Problem(
+                    path,
+                    key=f"{prefix}{key}",
+                    expected=f"salah satu bagian yang dikenal: {', '.join(sorted(known))}",
+                )
+            )
     for spec in fields:
         where = f"{prefix}{spec.key}"
         value = data.get(spec.key)

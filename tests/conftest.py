@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+SAMPLES = ROOT.parent / "shared" / "samples"
+KKU = "kayong-utara"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A writable copy of the real data folder, for tests that break a file on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA / KKU, target / KKU)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Kayong Utara 2021 report, built once for the session by the real command."""
+    from kpureport.cli import main
+
+    out = tmp_path_factory.mktemp("outputs")
+    assert (
+        main(["build", "--office", KKU, "--year", "2021", "--data", str(DATA), "--out", str(out)])
+        == 0
+    )
+    return out / KKU / "2021"

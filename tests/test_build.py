@@ -1,0 +1,286 @@
+"""End to end: the real notebook under real papermill, exported by real nbconvert."""
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from kpureport.build import build_report
+from kpureport.cli import main
+from kpureport.errors import BuildError
+
+from .conftest import DATA, KKU, ROOT
+
+STEM = "laporan-media-sosial-kayong-utara-2021"
+
+
+class _Page(HTMLParser):
+    """Tags and the text a reader sees, from the exported HTML."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._skip += tag in ("style", "script")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("style", "script")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def page(built: Path) -> _Page:
+    parsed = _Page()
+    parsed.feed((built / f"{STEM}.html").read_text(encoding="utf-8"))
+    return parsed
+
+
+@pytest.fixture(scope="module")
+def text(page: _Page) -> str:
+    return re.sub(r"\s+", " ", " ".join(page.text))
+
+
+def test_build_writes_notebook_html_and_pdf_and_no_leftovers(built: Path):
+    names = sorted(p.name for p in built.iterdir())
+    assert names == [f"{STEM}.html", f"{STEM}.ipynb", f"{STEM}.pdf"]
+    assert not [p for p in built.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_executed_notebook_ran_every_cell_with_the_injected_parameters(built: Path):
+    nb = nbformat.read(built / f"{STEM}.ipynb", as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and f'office = "{KKU}"' in injected[0].source
+    code = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("laporan.")]
+    assert code and all(c.outputs for c in code)
+
+
+def test_report_carries_the_seed_figures_and_their_total(text: str):
+    for figure in ("1.030", "659", "350", "25", "2.064", "49,9%", "31,9%", "17,0%", "1,2%"):
+        assert figure in text
+    assert text.index("1.030") < text.index("659") < text.index("350")
+
+
+def test_report_carries_the_seed_names_links_and_contacts(page: _Page, text: str):
+    links = {attrs.get("href") for tag, attrs in page.tags if tag == "a"}
+    assert {
+        "https://www.instagram.com/kpukayongutarakab/",
+        "https://id-id.facebook.com/ppid.kpu.kku/",
+        "https://twitter.com/kpu_kku",
+        "https://www.youtube.com/channel/UCyBCcxJkT2DIOTeo1LrBbwg",
+        "http://kpu-kayongutarakab.go.id",
+        "http://jdih.kpu.go.id/kalbar",
+        "mailto:ppid.kpu.kku@gmail.com",
+    } <= links
+    for name in (
+        "KPU KAYONG UTARA KAB (@kpukayongutarakab)",
+        "PPID KPU KKU",
+        "KPU KAYONG UTARA (@kpu_kku)",
+        "PPID KPU Kab. Kayong Utara",
+        "KOMISI PEMILIHAN UMUM",
+        "KABUPATEN KAYONG UTARA",
+        "TAHUN 2021",
+        "Rudi Handoko",
+        "Sukadana, Juni 2021",
+        "PEMILIHAN BERDAULAT NEGARA KUAT",
+    ):
+        assert name in text
+
+
+def test_report_has_the_seed_sections_in_order(text: str):
+    headings = [
+        "LAPORAN PENGGUNAAN MEDIA SOSIAL",
+        "BAB I PENDAHULUAN",
+        "BAB II PLATFORM MEDIA SOSIAL DI KPU KABUPATEN KAYONG UTARA",
+        "BAB III PENGGUNAAN FITUR MEDIA SOSIAL",
+        "BAB IV KENDALA DAN SOLUSI",
+        "A. Kendala",
+        "B. Solusi",
+        "BAB V PENUTUP",
+    ]
+    positions = [text.rindex(h) for h in headings]
+    assert positions == sorted(positions)
+    assert "sejak April 2016" in text
+    assert "KPU KKU memaksimalkan anggaran yang telah disediakan." in text
+
+
+def test_report_says_missing_data_plainly_and_invents_none(text: str):
+    assert (
+        "polling pendapat serta jumlah kritik dan saran yang diterima pada tahun 2021 tidak tersedia"
+        in text
+    )
+
+
+def test_report_generates_sentences_from_the_figures(text: str):
+    assert "371 pengikut lebih banyak daripada Facebook" in text
+
+
+def test_html_shows_no_code_prompt_or_parameters(built: Path, text: str):
+    html = (built / f"{STEM}.html").read_text(encoding="utf-8")
+    for leak in (
+        "Report.load",
+        "laporan.",
+        "data_dir",
+        "injected",
+        "In&nbsp;[",
+        "Out[",
+        "jp-InputArea",
+        "kpureport.render.Fragment",
+    ):
+        assert leak not in html
+    assert "import " not in text
+
+
+def test_html_is_self_contained(page: _Page, built: Path):
+    html = (built / f"{STEM}.html").read_text(encoding="utf-8")
+    assert not [t for t, _ in page.tags if t in ("script", "link", "iframe", "object", "embed")]
+    sources = [a.get("src") for t, a in page.tags if a.get("src")]
+    assert sources and all(s.startswith("data:image/svg+xml;base64,") for s in sources)
+    assert "@import" not in html and "url(http" not in html
+    assert ('lang="id"') in html
+    images = [a for t, a in page.tags if t == "img"]
+    assert images and all(a.get("alt", "").startswith("Diagram batang") for a in images)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture
+def previous(tmp_path: Path) -> Path:
+    out = tmp_path / "outputs"
+    report = out / KKU / "2021"
+    report.mkdir(parents=True)
+    for ext in ("ipynb", "html", "pdf"):
+        (report / f"{STEM}.{ext}").write_text(f"laporan lama yang baik ({ext})", encoding="utf-8")
+    return out
+
+
+BAD_FOLLOWERS = {
+    "missing column": "date,platform\n2021-06-30,instagram\n",
+    "text in a number": "date,platform,followers\n2021-06-30,instagram,seribu\n",
+    "negative count": "date,platform,followers\n2021-06-30,instagram,-1\n",
+    "unknown platform": "date,platform,followers\n2021-06-30,friendster,1\n",
+    "thousands dot": "date,platform,followers\n2021-06-30,instagram,1.030\n",
+}
+
+
+@pytest.mark.parametrize("content", BAD_FOLLOWERS.values(), ids=BAD_FOLLOWERS.keys())
+def test_bad_followers_fail_clearly_and_leave_outputs_as_they_were(
+    content, data_dir, previous, capsys
+):
+    (data_dir / KKU / "followers.csv").write_text(content, encoding="utf-8")
+    before = _tree(previous)
+    code = main(
+        [
+            "build",
+            "--office",
+            KKU,
+            "--year",
+            "2021",
+            "--data",
+            str(data_dir),
+            "--out",
+            str(previous),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "followers.csv, baris" in err and "seharusnya" in err
+    assert _tree(previous) == before
+
+
+def test_broken_yaml_fails_clearly_and_leaves_outputs(data_dir, previous, capsys):
+    (data_dir / KKU / "profile.yml").write_text("name: [Komisi\n", encoding="utf-8")
+    before = _tree(previous)
+    assert (
+        main(
+            [
+                "build",
+                "--office",
+                KKU,
+                "--year",
+                "2021",
+                "--data",
+                str(data_dir),
+                "--out",
+                str(previous),
+            ]
+        )
+        == 1
+    )
+    assert "profile.yml, baris" in capsys.readouterr().err
+    assert _tree(previous) == before
+
+
+@pytest.mark.parametrize(
+    ("office", "year", "message"),
+    [
+        ("kayong-selatan", "2021", "Kantor 'kayong-selatan' tidak ditemukan"),
+        (KKU, "2019", "Tidak ada data tahun 2019"),
+    ],
+)
+def test_unknown_office_or_year_fails_clearly(office, year, message, previous, capsys):
+    before = _tree(previous)
+    assert (
+        main(
+            [
+                "build",
+                "--office",
+                office,
+                "--year",
+                year,
+                "--data",
+                str(DATA),
+                "--out",
+                str(previous),
+            ]
+        )
+        == 1
+    )
+    assert message in capsys.readouterr().err
+    assert _tree(previous) == before
+
+
+def test_a_notebook_that_fails_in_the_kernel_leaves_the_previous_report(tmp_path, previous):
+    broken = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                'office = "x"\nyear = 0\ndata_dir = "."', metadata={"tags": ["parameters"]}
+            ),
+            nbformat.v4.new_code_cell("raise RuntimeError('sel rusak')"),
+        ],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+    )
+    path = tmp_path / "rusak.ipynb"
+    nbformat.write(broken, path)
+    before = _tree(previous)
+    with pytest.raises(BuildError, match=r"gagal dijalankan .* RuntimeError: sel rusak"):
+        build_report(KKU, 2021, DATA, previous, notebook=path)
+    assert _tree(previous) == before
+    assert [p.name for p in (previous / KKU).iterdir()] == ["2021"]
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    result = subprocess.run(
+        [sys.executable, "-m", "kpureport", "build", "--year", "21"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 2
+    assert "tahun harus empat angka" in result.stderr

@@ -1,0 +1,176 @@
+"""The exported files as readers get them: opened in a real browser with no network, printed
+to PDF by a real Chromium, and safe against hostile text in the data."""
+
+import itertools
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from kpureport.build import build_report
+from kpureport.export import BROWSER_ARGS, BROWSER_ENV, find_browser
+
+from .conftest import KKU, ROOT
+
+STEM = "laporan-media-sosial-kayong-utara-2021"
+BROWSER = find_browser()
+needs_browser = pytest.mark.skipif(
+    BROWSER is None and not os.environ.get("CI"), reason="no Chromium-family browser here"
+)
+SCREENSHOTS = ROOT / "outputs" / "screenshots"
+
+
+def open_offline(html_path: Path, screenshot: str | None = None) -> dict:
+    """Load a page from disk with every network request refused; report what happened."""
+    requests, console_errors = [], []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(BROWSER), args=[*BROWSER_ARGS, "--no-sandbox"]
+        )
+        page = browser.new_page()
+
+        def refuse(route):
+            url = route.request.url
+            if url.startswith(("data:", "file:")):
+                route.continue_()
+            else:
+                requests.append(url)
+                route.abort()
+
+        page.route("**/*", refuse)
+        page.on("console", lambda m: m.type == "error" and console_errors.append(m.text))
+        page.on("pageerror", lambda e: console_errors.append(str(e)))
+        page.goto(html_path.as_uri(), wait_until="load")
+        result = page.evaluate("""() => ({
+            headings: [...document.querySelectorAll('h1, h2, h3')].map(h => [h.tagName, h.innerText]),
+            tables: [...document.querySelectorAll('table')].map(t => ({
+                headers: t.querySelectorAll('th').length, rows: t.tBodies[0].rows.length})),
+            images: [...document.images].map(i => ({ok: i.complete && i.naturalWidth > 0, alt: i.alt})),
+            scripts: document.scripts.length,
+            xss: window.__xss === true,
+            lang: document.documentElement.lang,
+        })""")
+        if screenshot:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / screenshot), full_page=True)
+        browser.close()
+    return dict(result, requests=requests, console_errors=console_errors)
+
+
+@needs_browser
+def test_report_opens_offline_with_no_request_and_no_console_error(built: Path):
+    seen = open_offline(built / f"{STEM}.html", screenshot=f"{STEM}.png")
+    assert seen["requests"] == []
+    assert seen["console_errors"] == []
+    assert seen["lang"] == "id" and seen["scripts"] == 0
+    headings = [text.replace("\n", " ") for _, text in seen["headings"]]
+    assert headings[0].startswith("LAPORAN PENGGUNAAN MEDIA SOSIAL")
+    assert [h for h in headings if h.startswith("BAB")] == [
+        "BAB I PENDAHULUAN",
+        "BAB II PLATFORM MEDIA SOSIAL DI KPU KABUPATEN KAYONG UTARA",
+        "BAB III PENGGUNAAN FITUR MEDIA SOSIAL",
+        "BAB IV KENDALA DAN SOLUSI",
+        "BAB V PENUTUP",
+    ]
+    levels = [int(tag[1]) for tag, _ in seen["headings"]]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    assert seen["tables"] == [{"headers": 5 + 4 + 1, "rows": 4}]
+    assert seen["images"] and all(i["ok"] and i["alt"] for i in seen["images"])
+    assert (SCREENSHOTS / f"{STEM}.png").stat().st_size > 10_000
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@needs_browser
+def test_pdf_is_a4_with_selectable_figures_and_page_numbers(built: Path):
+    pdf = built / f"{STEM}.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert 5 <= pages <= 12
+    assert "(A4)" in info
+    text = _pdf_text(pdf)
+    for expected in (
+        "1.030",
+        "2.064",
+        "49,9%",
+        "BAB V",
+        "Rudi Handoko",
+        f"Halaman 1 dari {pages}",
+        f"Halaman {pages} dari {pages}",
+        "PEMILIHAN BERDAULAT NEGARA KUAT",
+    ):
+        assert expected in text
+
+
+def test_without_a_browser_the_html_is_still_written_and_the_message_says_how(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv(BROWSER_ENV, raising=False)
+    result = build_report(KKU, 2021, ROOT / "data", tmp_path / "out")
+    assert sorted(p.suffix for p in result.files) == [".html", ".ipynb"]
+    [warning] = result.warnings
+    assert "PDF tidak dibuat" in warning and "apt-get install chromium" in warning
+    assert BROWSER_ENV in warning
+
+
+def test_a_browser_path_that_does_not_exist_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv(BROWSER_ENV, str(tmp_path / "chrome.exe"))
+    result = build_report(KKU, 2021, ROOT / "data", tmp_path / "out", formats=["pdf"])
+    assert [p.suffix for p in result.files] == [".ipynb"]
+    assert str(tmp_path / "chrome.exe") in result.warnings[0]
+
+
+HOSTILE = [
+    "<script>window.__xss = true</script>",
+    '<img src=x onerror="window.__xss = true">',
+    "[klik di sini](javascript:window.__xss=true)",
+    '<a href="javascript:window.__xss=true">tautan</a>',
+    "![pelacak](https://contoh.invalid/pelacak.png)",
+    '<iframe src="https://contoh.invalid"></iframe>',
+    "{{ 7*7 }} {% raw %}",
+]
+
+
+@needs_browser
+def test_hostile_text_in_every_input_is_shown_as_text_never_run(data_dir, tmp_path):
+    hostile = " ".join(HOSTILE)
+    folder = data_dir / KKU
+    profile = folder / "profile.yml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8")
+        .replace("name: PPID KPU KKU", f"name: {hostile!r}")
+        .replace("city: Sukadana", "city: '<b onmouseover=alert(1)>Sukadana</b>'"),
+        encoding="utf-8",
+    )
+    narrative = folder / "narrative" / "2021.yml"
+    text = narrative.read_text(encoding="utf-8")
+    text = text.replace("introduction: |\n", f"introduction: |\n  {hostile}\n\n")
+    text = text.replace(
+        "  - KPU KKU memaksimalkan anggaran yang telah disediakan.", f"  - {hostile!r}"
+    )
+    text = text.replace("name: Rudi Handoko", "name: '<script>window.__xss = true</script>'")
+    narrative.write_text(text, encoding="utf-8")
+
+    result = build_report(KKU, 2021, data_dir, tmp_path / "out", formats=["html"])
+    html_path = next(p for p in result.files if p.suffix == ".html")
+    html = html_path.read_text(encoding="utf-8")
+    assert not re.search(r"<(script|iframe)|<img[^>]*onerror|<[^>]+onmouseover", html)
+    assert not re.search(r"<a[^>]+href=\"javascript:|<[^>]+src=\"https://contoh", html)
+    assert "&lt;script&gt;window.__xss = true&lt;/script&gt;" in html
+    seen = open_offline(html_path)
+    assert seen["xss"] is False
+    assert seen["requests"] == [] and seen["console_errors"] == []
+
+
+def test_pdftotext_and_pdfinfo_are_installed():
+    """The PDF checks above need poppler; CI installs it with chromium."""
+    assert shutil.which("pdftotext") and shutil.which("pdfinfo")

@@ -1,0 +1,180 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kpureport.errors import DataError, OfficeNotFoundError, YearNotAvailableError
+from kpureport.load import (
+    check_office,
+    load_followers,
+    load_narrative,
+    load_profile,
+    load_report_data,
+    offices,
+)
+
+from .conftest import DATA, KKU
+
+
+def test_profile_of_kayong_utara_is_read_as_the_seed_names_it():
+    profile = load_profile(DATA / KKU)
+    assert profile.name == "Komisi Pemilihan Umum Kabupaten Kayong Utara"
+    assert profile.short_name == "KPU Kabupaten Kayong Utara"
+    assert profile.abbrev == "KPU KKU"
+    assert (profile.province, profile.city) == ("Kalimantan Barat", "Sukadana")
+    assert profile.email == "ppid.kpu.kku@gmail.com"
+    assert profile.since == dt.date(2016, 4, 1)
+    by_platform = {a.platform: a for a in profile.accounts}
+    assert by_platform["instagram"].display_name == "KPU KAYONG UTARA KAB (@kpukayongutarakab)"
+    assert by_platform["twitter"].url == "https://twitter.com/kpu_kku"
+    assert by_platform["facebook"].display_name == "PPID KPU KKU"
+    assert by_platform["youtube"].url.endswith("UCyBCcxJkT2DIOTeo1LrBbwg")
+
+
+def test_followers_are_a_tidy_typed_table():
+    table = load_followers(DATA / KKU)
+    assert list(table.columns) == ["date", "platform", "followers"]
+    assert str(table["followers"].dtype) == "int64"
+    counts = dict(zip(table["platform"], table["followers"], strict=True))
+    assert counts == {"instagram": 1030, "facebook": 659, "twitter": 350, "youtube": 25}
+    assert set(table["date"].dt.year) == {2021}
+
+
+def test_narrative_2021_carries_the_seed_parts():
+    narrative = load_narrative(DATA / KKU, 2021)
+    assert len(narrative.constraints) == 5 and len(narrative.solutions) == 5
+    assert narrative.signature.place == "Sukadana"
+    assert narrative.signature.date == dt.date(2021, 6, 1) and narrative.signature.date_is_month
+    assert (narrative.signature.title, narrative.signature.name) == ("Ketua", "Rudi Handoko")
+
+
+def test_a_year_without_narrative_file_gets_an_empty_narrative():
+    assert load_narrative(DATA / KKU, 2019).introduction is None
+
+
+def test_the_real_data_folder_has_no_problem():
+    assert check_office(DATA, KKU) == []
+    assert KKU in offices(DATA)
+
+
+def test_unknown_office_lists_the_known_ones():
+    with pytest.raises(OfficeNotFoundError, match="kayong-utara") as err:
+        load_report_data(DATA, "kayong-selatan", 2021)
+    assert "tidak ditemukan" in str(err.value)
+
+
+def test_year_without_data_names_the_years_there_are():
+    with pytest.raises(YearNotAvailableError, match="Tahun yang tersedia: 2021"):
+        load_report_data(DATA, KKU, 2019)
+
+
+def _followers(data_dir: Path, text: str) -> list:
+    (data_dir / KKU / "followers.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_followers(data_dir / KKU)
+    return err.value.problems
+
+
+HEADER = "date,platform,followers\n"
+
+
+def test_missing_column_is_named(data_dir):
+    [problem] = _followers(data_dir, "date,platform\n2021-06-30,instagram\n")
+    assert problem.column == "followers" and problem.row == 1
+    assert "kolom wajib: date, platform, followers" in str(problem)
+
+
+def test_text_in_a_number_names_file_row_column_and_value(data_dir):
+    [problem] = _followers(
+        data_dir, HEADER + "2021-06-30,instagram,1030\n2021-06-30,facebook,banyak\n"
+    )
+    assert (problem.row, problem.column, problem.found) == (3, "followers", "banyak")
+    assert str(problem).startswith(
+        str(data_dir / KKU / "followers.csv") + ", baris 3, kolom 'followers'"
+    )
+
+
+def test_negative_count_is_refused(data_dir):
+    [problem] = _followers(data_dir, HEADER + "2021-06-30,instagram,-5\n")
+    assert problem.found == "-5" and "0 atau lebih" in problem.expected
+
+
+def test_unknown_platform_lists_the_known_ones(data_dir):
+    [problem] = _followers(data_dir, HEADER + "2021-06-30,friendster,10\n")
+    assert problem.column == "platform"
+    assert "facebook, instagram, twitter, youtube, tiktok" in problem.expected
+
+
+def test_a_count_written_with_a_thousands_dot_is_an_error_not_a_guess(data_dir):
+    [problem] = _followers(data_dir, HEADER + "2021-06-30,instagram,1.030\n")
+    assert problem.found == "1.030"
+    assert "tulis 1030, bukan 1.030" in problem.expected
+
+
+def test_bad_dates_and_duplicates_are_all_reported_at_once(data_dir):
+    problems = _followers(
+        data_dir,
+        HEADER + "30/06/2021,instagram,1\n2021-06-30,twitter,1\n"
+        "2021-06-30,twitter,2\n1899-01-01,facebook,3\n,youtube,4\n",
+    )
+    rows = sorted((p.row, p.column) for p in problems)
+    assert (2, "date") in rows and (5, "date") in rows and (6, "date") in rows
+    assert any(
+        p.row in (3, 4) and "satu baris untuk setiap pasangan" in p.expected for p in problems
+    )
+
+
+def test_row_numbers_count_blank_lines_as_staff_see_them(data_dir):
+    [problem] = _followers(data_dir, HEADER + "2021-06-30,instagram,1\n\n2021-06-30,twitter,x\n")
+    assert problem.row == 4
+
+
+def test_empty_file_is_explained(data_dir):
+    [problem] = _followers(data_dir, "")
+    assert "berkas kosong" in str(problem)
+
+
+def test_broken_yaml_names_the_line(data_dir):
+    path = data_dir / KKU / "narrative" / "2021.yml"
+    path.write_text("introduction: |\n  Teks.\nclosing: [tidak ditutup\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_narrative(data_dir / KKU, 2021)
+    [problem] = err.value.problems
+    assert problem.path == path and problem.row is not None
+    assert "format YAML yang sah" in str(problem)
+
+
+def test_profile_problems_name_the_key(data_dir):
+    path = data_dir / KKU / "profile.yml"
+    text = path.read_text(encoding="utf-8")
+    text = (
+        text.replace("platform: youtube", "platform: myspace")
+        .replace("email: ppid.kpu.kku@gmail.com", "email: bukan-surel")
+        .replace("province: Kalimantan Barat\n", "")
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_profile(data_dir / KKU)
+    keys = {p.key for p in err.value.problems}
+    assert keys == {"accounts[4].platform", "email", "province"}
+    assert "Ditemukan 3 masalah" in str(err.value)
+
+
+def test_unknown_narrative_key_is_reported_as_a_likely_typo(data_dir):
+    path = data_dir / KKU / "narrative" / "2021.yml"
+    path.write_text("introducton: Teks.\n", encoding="utf-8")
+    with pytest.raises(DataError, match="introducton"):
+        load_narrative(data_dir / KKU, 2021)
+
+
+def test_check_lists_problems_of_every_file(data_dir):
+    (data_dir / KKU / "followers.csv").write_text(
+        HEADER + "2021-06-30,instagram,x\n", encoding="utf-8"
+    )
+    (data_dir / KKU / "narrative" / "2021.yml").write_text(
+        "signature: {place: X}\n", encoding="utf-8"
+    )
+    problems = check_office(data_dir, KKU)
+    files = {p.path.name for p in problems}
+    assert files == {"followers.csv", "2021.yml"}
+    assert len(problems) == 4  # one bad count, three missing signature parts

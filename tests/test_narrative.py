@@ -1,0 +1,99 @@
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from kpureport import narrative
+from kpureport.load import load_followers, load_narrative, load_profile
+from kpureport.metrics import platform_table
+from kpureport.models import Narrative
+
+from .conftest import DATA, KKU
+
+PROFILE = load_profile(DATA / KKU)
+
+
+def _table(counts: dict[str, int], year: int = 2021) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "date": pd.Timestamp(f"{year}-06-30"),
+            "platform": list(counts),
+            "followers": list(counts.values()),
+        }
+    )
+    return platform_table(PROFILE, frame, year)
+
+
+def test_seed_figures_say_who_leads_by_how_much_and_who_trails():
+    table = platform_table(PROFILE, load_followers(DATA / KKU), 2021)
+    text = " ".join(narrative.followers_summary(table, PROFILE, 2021))
+    assert "mencapai 2.064 pengikut" in text
+    assert (
+        "Instagram merupakan platform dengan pengikut terbanyak, yaitu 1.030 pengikut atau 49,9%"
+        in text
+    )
+    assert "371 pengikut lebih banyak daripada Facebook di urutan kedua (659 pengikut)" in text
+    assert "YouTube memiliki pengikut paling sedikit, yaitu 25 pengikut (1,2%)" in text
+
+
+def test_a_tie_at_the_top_is_said_as_a_tie():
+    text = " ".join(
+        narrative.followers_summary(
+            _table({"instagram": 500, "facebook": 500, "twitter": 100, "youtube": 10}),
+            PROFILE,
+            2021,
+        )
+    )
+    assert "Instagram dan Facebook memiliki jumlah pengikut yang sama, yaitu 500 pengikut" in text
+    assert "lebih banyak" not in text
+
+
+def test_one_platform_with_data_and_the_missing_ones_named():
+    text = " ".join(narrative.followers_summary(_table({"youtube": 25}), PROFILE, 2021))
+    assert "hanya tersedia untuk YouTube, yaitu 25 pengikut" in text
+    assert (
+        "Jumlah pengikut Instagram, Facebook, dan Twitter pada tahun 2021 tidak tersedia." in text
+    )
+
+
+def test_no_follower_data_at_all_is_said_honestly():
+    [sentence] = narrative.followers_summary(_table({}), PROFILE, 2021)
+    assert (
+        sentence == "Data jumlah pengikut akun media sosial KPU KKU pada tahun 2021 tidak tersedia."
+    )
+
+
+def test_twitter_is_called_x_from_2023():
+    text = " ".join(
+        narrative.followers_summary(_table({"twitter": 900, "instagram": 100}, 2023), PROFILE, 2023)
+    )
+    assert "X (Twitter) merupakan platform dengan pengikut terbanyak" in text
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"), [(["A"], "A"), (["A", "B"], "A dan B"), (["A", "B", "C"], "A, B, dan C")]
+)
+def test_lists_are_joined_as_puebi_writes_them(items, expected):
+    assert narrative.join_words(items) == expected
+
+
+def test_hand_written_text_takes_precedence_and_missing_parts_are_generated():
+    written = load_narrative(DATA / KKU, 2021)
+    assert narrative.introduction(written, PROFILE) == written.introduction
+    empty = Narrative(year=2022)
+    intro = narrative.introduction(empty, PROFILE)
+    assert intro.startswith("KPU Kabupaten Kayong Utara (KPU KKU) memanfaatkan media sosial")
+    platforms = narrative.platforms_intro(empty, PROFILE)
+    assert "Sejak April 2016, KPU KKU mengelola akun media sosial pada empat platform" in platforms
+    assert "Instagram, Facebook, Twitter, dan YouTube" in platforms
+    assert narrative.closing(empty, PROFILE).endswith("KPU RI dan KPU Provinsi Kalimantan Barat.")
+
+
+def test_signature_falls_back_to_the_chair_in_the_office_city():
+    sig = narrative.signature(Narrative(year=2022), PROFILE, dt.date(2022, 12, 30))
+    assert (sig.place, sig.title, sig.name) == ("Sukadana", "Ketua", "Rudi Handoko")
+    assert narrative.signing_date(sig) == "30 Desember 2022"
+    seed = load_narrative(DATA / KKU, 2021).signature
+    assert narrative.signing_date(seed) == "Juni 2021"
+    assert narrative.signing_date(dataclasses.replace(seed, date_is_month=False)) == "1 Juni 2021"
