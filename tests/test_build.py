@@ -141,8 +141,9 @@ def test_html_shows_no_code_prompt_or_parameters(built: Path, text: str):
     assert "import " not in text
 
 
-def test_html_is_self_contained(page: _Page, built: Path):
+def test_html_is_self_contained_and_small(page: _Page, built: Path):
     html = (built / f"{STEM}.html").read_text(encoding="utf-8")
+    assert (built / f"{STEM}.html").stat().st_size < 300 * 1024
     assert not [t for t, _ in page.tags if t in ("script", "link", "iframe", "object", "embed")]
     sources = [a.get("src") for t, a in page.tags if a.get("src")]
     assert sources and all(s.startswith("data:image/svg+xml;base64,") for s in sources)
