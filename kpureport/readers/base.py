@@ -1,0 +1,110 @@
+"""What a platform export format is: the columns that identify it and how to read it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from kpureport.errors import Problem
+from kpureport.readers.textfile import TextTable
+
+
+@dataclass
+class Context:
+    """What a reader needs besides the file: the office's time zone, and where to put problems."""
+
+    timezone: str
+    problems: list[Problem] = field(default_factory=list)
+    feedback_column: str | None = None
+
+
+Reader = Callable[[TextTable, Context], pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format, recognized by a required subset of its columns (never the full list).
+
+    ``required`` holds alternatives, e.g. the English and the Indonesian header of one file.
+    """
+
+    name: str
+    title: str
+    kind: str  # posts, daily, feedback
+    required: tuple[frozenset[str], ...]
+    read: Reader
+    platform: str | None = None
+    description_row: bool = False
+    excludes: frozenset[str] = frozenset()
+
+    def matches(self, table: TextTable) -> bool:
+        if self.excludes & table.columns:
+            return False
+        return any(req <= table.columns for req in self.required)
+
+    def missing(self, columns: set[str]) -> list[str]:
+        """Columns of the closest alternative that the file lacks."""
+        best = min(self.required, key=lambda req: len(req - columns))
+        return sorted(best - columns)
+
+    def overlap(self, columns: set[str]) -> float:
+        return max(len(req & columns) / len(req) for req in self.required)
+
+
+def columns(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+def rename_present(frame: pd.DataFrame, mapping: dict[str, str]) -> dict[str, str]:
+    """The part of a header-to-canonical mapping whose source columns the file has."""
+    return {source: target for source, target in mapping.items() if source in frame.columns}
+
+
+def posts_frame(frame: pd.DataFrame, table: TextTable, ctx: Context, *, platform: str,
+                post_id: str, published: pd.Series, metrics: dict[str, str],
+                kind: str | None = None, text: str | None = None, link: str | None = None,
+                signed: frozenset[str] = frozenset()) -> pd.DataFrame:
+    """The canonical posts table from one export's columns (metrics: header -> canonical)."""
+    from kpureport.readers import parse
+
+    out = pd.DataFrame(index=frame.index)
+    out["platform"] = platform
+    out["post_id"] = frame[post_id].astype("string").str.strip().str.lstrip("'")
+    out["published"] = published
+    out["type"] = frame[kind].astype("string") if kind else pd.NA
+    out["text"] = frame[text].astype("string") if text else pd.NA
+    out["link"] = frame[link].astype("string") if link else pd.NA
+    for source, target in rename_present(frame, metrics).items():
+        if target in out.columns:
+            continue  # an older alias of a metric the file already gave (Impressions / Views)
+        values = parse.numbers(frame, source, table, ctx.problems, count=target != "watch_hours",
+                               signed=target in signed)
+        out[target] = parse.integral(values) if target != "watch_hours" else values
+    missing_id = out["post_id"].isna() | (out["post_id"] == "")
+    for row in out.index[missing_id]:
+        ctx.problems.append(Problem(table.path, row=int(row), column=post_id, found="kosong",
+                                    expected="ID unggahan"))
+    return out.reset_index(drop=True)
+
+
+def daily_frame(dates: pd.Series, frame: pd.DataFrame, table: TextTable, ctx: Context, *,
+                platform: str | None, metrics: dict[str, str],
+                signed: frozenset[str] = frozenset(), followers: str | None = None) -> pd.DataFrame:
+    """The canonical long table ``platform, date, metric, value`` from wide daily columns."""
+    from kpureport.readers import parse
+
+    parts = []
+    present = rename_present(frame, metrics)
+    if followers and followers in frame.columns:
+        present[followers] = "followers"
+    for source, target in present.items():
+        values = parse.numbers(frame, source, table, ctx.problems,
+                               count=target != "watch_hours", signed=target in signed)
+        part = pd.DataFrame({"platform": platform, "date": dates.to_numpy(), "metric": target,
+                             "value": values.to_numpy()})
+        parts.append(part[part["value"].notna() & part["date"].notna()])
+    if not parts:
+        return pd.DataFrame(columns=["platform", "date", "metric", "value"])
+    return pd.concat(parts, ignore_index=True)

@@ -1,0 +1,249 @@
+"""Open a delimited text file as staff and platforms really write them.
+
+Decides the encoding (UTF-8 with or without BOM, UTF-16 for Meta page-level files, then
+cp1252), refuses binary files and files mixing encodings, finds the header line after any
+preamble (``sep=,``, a metric-name line), and detects the locale of a file re-saved by Excel on
+Indonesian Windows (``;`` separator, ``,`` decimals, ``.`` thousands, day-first dates).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa_lib
+
+from kpureport.errors import DataError, Problem
+
+#: Larger files are refused with a message instead of exhausting a modest laptop's memory.
+MAX_BYTES = 500 * 1024 * 1024
+SNIFF_BYTES = 64 * 1024
+
+_MAGIC = {
+    b"\x89PNG": "gambar PNG",
+    b"\xff\xd8\xff": "gambar JPEG",
+    b"GIF8": "gambar GIF",
+    b"%PDF": "dokumen PDF",
+    b"PK\x03\x04": "arsip ZIP atau berkas Excel/Word",
+    b"\xd0\xcf\x11\xe0": "berkas Office lama (.xls/.doc)",
+    b"Rar!": "arsip RAR",
+    b"\x1f\x8b": "arsip GZIP",
+}
+# UTF-8 text decoded as cp1252 leaves these pairs: the sign of a file mixing both encodings.
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u0152-\u0178\u2018-\u203a]|â€")
+
+
+@dataclass
+class TextTable:
+    """A delimited file: its encoding, delimiter, locale, preamble lines and header."""
+
+    path: Path
+    encoding: str
+    delimiter: str
+    locale: str  # "en": platform export; "id": re-saved by Excel on Indonesian Windows
+    preamble: list[str]
+    header: list[str]
+    header_row: int  # 1-based row of the header, as a spreadsheet numbers it
+    full_text: str | None = field(default=None, repr=False)
+
+    @property
+    def columns(self) -> set[str]:
+        return {c for c in self.header if c}
+
+    def body(self, skip: int = 0, as_text: bool = False) -> pd.DataFrame:
+        """Rows after the header (and ``skip`` description rows), columns named as in the header.
+
+        Duplicate header names get a suffix (``Name__2``). The index is each row's number as a
+        spreadsheet shows it. Platform files are read by pyarrow when they allow it (fast on
+        large exports); quoted line breaks and other encodings go through pandas' C parser.
+        ``as_text`` keeps every cell as text, for files whose numbers follow another locale.
+        """
+        names = unique_names(self.header)
+        options = {"sep": self.delimiter, "header": None, "names": names,
+                   "dtype": str if as_text or self.locale == "id" else None,
+                   "keep_default_na": False, "na_values": [""]}
+        frame = None
+        if self.encoding == "utf-8" and self.full_text is None:
+            try:
+                frame = pd.read_csv(self.path, engine="pyarrow", encoding="utf-8",
+                                    skiprows=len(self.preamble) + 1 + skip, **options)
+            except (ValueError, pa_lib.ArrowInvalid, UnicodeDecodeError):
+                frame = None  # quoted line breaks, ragged rows: the C parser says where
+        if frame is None:
+            text = self.decoded()
+            start = _offset_after_rows(text, len(self.preamble), 1 + skip, self.delimiter)
+            try:
+                frame = pd.read_csv(io.StringIO(text[start:]), engine="c", index_col=False,
+                                    on_bad_lines="error", **options)
+            except pd.errors.ParserError as exc:
+                raise DataError([_parser_problem(self, exc, skip)]) from exc
+            _check_truncated(self, frame, text, skip)
+        frame.index = pd.RangeIndex(len(frame)) + self.header_row + 1 + skip
+        return frame
+
+    def decoded(self) -> str:
+        """The whole file as text (read again from disk only when the head was not enough)."""
+        if self.full_text is None:
+            text, self.encoding = decode(self.path, self.path.read_bytes())
+            self.full_text = text.lstrip("\ufeff")
+        return self.full_text
+
+
+def _offset_after_rows(text: str, lines: int, rows: int, delimiter: str) -> int:
+    """Character offset after ``lines`` plain lines and then ``rows`` CSV records."""
+    buffer = io.StringIO(text)
+    for _ in range(lines):
+        buffer.readline()
+
+    def feed():
+        while line := buffer.readline():
+            yield line
+
+    reader = csv.reader(feed(), delimiter=delimiter)
+    for _ in range(rows):
+        next(reader, None)
+    return buffer.tell()
+
+
+def unique_names(header: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    names = []
+    for position, name in enumerate(header, start=1):
+        name = name or f"kolom_{position}"
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name}__{seen[name]}")
+    return names
+
+
+def _parser_problem(table: TextTable, exc: Exception, skip: int) -> Problem:
+    message = str(exc)
+    match = re.search(r"line (\d+)", message)
+    row = int(match.group(1)) + table.header_row + skip if match else None
+    return Problem(table.path, row=row, found=message.strip().splitlines()[-1],
+                   expected=f"{len(table.header)} kolom pada setiap baris, dipisah "
+                            f"{_delimiter_name(table.delimiter)}, dengan tanda kutip berpasangan")
+
+
+def _check_truncated(table: TextTable, frame: pd.DataFrame, text: str, skip: int) -> None:
+    """A last row cut short (a download interrupted) has fewer fields than the header."""
+    if frame.empty or len(table.header) < 2:
+        return
+    last = frame.iloc[-1]
+    if text.rstrip("\r\n") == text and pd.isna(last.iloc[-1]) and pd.isna(last.iloc[1]):
+        row = len(frame) + table.header_row + skip
+        raise DataError([Problem(table.path, row=row, found="baris terakhir terpotong",
+                                 expected="berkas unduhan yang utuh; unduh ulang berkas ini")])
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {",": "koma", ";": "titik koma", "\t": "tab"}.get(delimiter, repr(delimiter))
+
+
+def check_size_and_kind(path: Path) -> bytes:
+    """The file's first bytes, after refusing a missing, empty, huge or binary file."""
+    if not path.is_file():
+        raise DataError([Problem(path, expected="berkas yang ada", found="berkas tidak ditemukan")])
+    size = path.stat().st_size
+    if size == 0:
+        raise DataError([Problem(path, found="berkas kosong (0 bita)",
+                                 expected="baris judul dan minimal satu baris data")])
+    if size > MAX_BYTES:
+        raise DataError([Problem(
+            path, found=f"berkas berukuran {size / 1024**2:,.0f} MB".replace(",", "."),
+            expected=f"berkas paling besar {MAX_BYTES // 1024**2} MB; ekspor per bulan atau per "
+                     "triwulan lalu letakkan semua berkasnya di folder exports/")])
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            raise DataError([Problem(path, found=f"{kind}, bukan berkas teks",
+                                     expected="berkas CSV (teks) seperti yang diunduh dari platform")])
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError([Problem(path, found="berkas biner, bukan berkas teks",
+                                 expected="berkas CSV (teks) seperti yang diunduh dari platform")])
+    return head
+
+
+def decode(path: Path, raw: bytes) -> tuple[str, str]:
+    """Text and encoding: UTF-16 by its BOM, else UTF-8 (BOM optional), else cp1252."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise DataError([Problem(path, found="UTF-16 yang rusak", expected=_ENCODINGS)]) from exc
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        text = raw.decode("cp1252", errors="replace")
+        mixed = _MOJIBAKE.search(text)
+        if mixed:
+            row = text.count("\n", 0, mixed.start()) + 1
+            raise DataError([Problem(
+                path, row=row, found="campuran pengodean UTF-8 dan Windows-1252",
+                expected="satu pengodean untuk seluruh berkas; simpan ulang sebagai CSV UTF-8",
+            )]) from utf8_error
+        return text, "cp1252"
+
+
+_ENCODINGS = "teks berpengodean UTF-8, UTF-16, atau Windows-1252"
+
+
+def open_table(path: Path) -> TextTable:
+    """Decode the head of ``path`` and locate its header: the first line that looks like one."""
+    path = Path(path)
+    head = check_size_and_kind(path)
+    if path.stat().st_size <= len(head) or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = decode(path, path.read_bytes())
+        full_text = text.lstrip("\ufeff")
+    else:
+        text, encoding = decode(path, head[: head.rfind(b"\n") + 1] or head)
+        full_text = None if encoding == "utf-8" else decode(path, path.read_bytes())[0]
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise DataError([Problem(path, found="berkas tanpa isi",
+                                 expected="baris judul dan minimal satu baris data")])
+    lines = text.splitlines(keepends=True)
+    preamble: list[str] = []
+    declared = None
+    for line in lines[:5]:
+        stripped = line.strip().strip('"')
+        if stripped.lower().startswith("sep="):
+            declared = stripped[4:5] or ","
+            preamble.append(line)
+        elif len(lines) > len(preamble) + 1 and _is_title_line(line, lines[len(preamble) + 1]):
+            preamble.append(line)  # a metric-name line above the real header (Meta daily files)
+        else:
+            break
+    header_line = lines[len(preamble)] if len(lines) > len(preamble) else ""
+    delimiter = declared or _sniff_delimiter(header_line)
+    header = [h.strip() for h in next(csv.reader([header_line], delimiter=delimiter), [])]
+    locale = "id" if delimiter == ";" else "en"
+    return TextTable(path=path, encoding=encoding, delimiter=delimiter, locale=locale,
+                     preamble=preamble, header=header, header_row=len(preamble) + 1,
+                     full_text=full_text)
+
+
+def _is_title_line(line: str, following: str) -> bool:
+    """One quoted field alone on a line, followed by a line with several fields."""
+    fields = next(csv.reader([line]), [])
+    return len(fields) == 1 and line.strip().startswith('"') and following.count(",") >= 1
+
+
+def _sniff_delimiter(line: str) -> str:
+    counts = {d: _count_outside_quotes(line, d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _count_outside_quotes(line: str, char: str) -> int:
+    inside, count = False, 0
+    for c in line:
+        if c == '"':
+            inside = not inside
+        elif c == char and not inside:
+            count += 1
+    return count
