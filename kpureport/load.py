@@ -6,30 +6,35 @@ one :class:`~kpureport.errors.DataError`, so staff can fix a file in one pass.
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from kpureport import validate
+from kpureport import canonical, manual, readers, validate
 from kpureport.errors import DataError, OfficeNotFoundError, Problem, YearNotAvailableError
 from kpureport.models import Account, Narrative, Profile, Signature
 
 PROFILE_FILE = "profile.yml"
 FOLLOWERS_FILE = "followers.csv"
 NARRATIVE_DIR = "narrative"
+EXPORTS_DIR = "exports"
 
 
 @dataclass(frozen=True)
 class ReportData:
-    """Everything one year's report of one office is made from."""
+    """Everything one year's report of one office is made from (tables hold every year)."""
 
     profile: Profile
     year: int
     followers: pd.DataFrame
     narrative: Narrative
+    polls: pd.DataFrame
+    feedback: pd.DataFrame
+    posts: pd.DataFrame
+    daily: pd.DataFrame
 
 
 def offices(data_dir: Path) -> list[str]:
@@ -82,50 +87,6 @@ def read_yaml(path: Path) -> object:
         ) from exc
 
 
-def read_table(path: Path) -> pd.DataFrame:
-    """A CSV file as text cells, indexed so that ``index + 2`` is the line in the file."""
-    try:
-        frame = pd.read_csv(
-            path,
-            dtype=str,
-            keep_default_na=False,
-            encoding="utf-8-sig",
-            skip_blank_lines=False,
-            quoting=csv.QUOTE_MINIMAL,
-        )
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    expected="berkas CSV berpengodean UTF-8",
-                    found=f"bita tidak terbaca pada posisi {exc.start}",
-                )
-            ]
-        ) from exc
-    except pd.errors.EmptyDataError as exc:
-        raise DataError(
-            [
-                Problem(
-                    path, found="berkas kosong", expected="baris judul dan minimal satu baris data"
-                )
-            ]
-        ) from exc
-    except pd.errors.ParserError as exc:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    found=str(exc).strip(),
-                    expected="jumlah kolom yang sama pada setiap baris",
-                )
-            ]
-        ) from exc
-    frame.columns = [str(c).strip() for c in frame.columns]
-    blank = frame.apply(lambda col: col.str.strip() == "").all(axis=1)
-    return frame[~blank]
-
-
 def load_profile(folder: Path) -> Profile:
     path = folder / PROFILE_FILE
     raw = read_yaml(path)
@@ -159,26 +120,63 @@ def load_profile(folder: Path) -> Profile:
 
 def load_followers(folder: Path) -> pd.DataFrame:
     """Follower counts as a tidy table: ``date`` (datetime), ``platform``, ``followers`` (int)."""
-    path = folder / FOLLOWERS_FILE
-    if not path.is_file():
-        return pd.DataFrame(
-            {
-                "date": pd.Series(dtype="datetime64[ns]"),
-                "platform": pd.Series(dtype=str),
-                "followers": pd.Series(dtype="int64"),
-            }
-        )
-    frame = read_table(path)
-    problems = validate.table_problems(frame, validate.FOLLOWERS_SCHEMA, path)
+    return manual.read_manual(folder, "followers")
+
+
+@dataclass(frozen=True)
+class Exports:
+    """What the platform exports in ``exports/`` hold, merged across files."""
+
+    posts: pd.DataFrame
+    daily: pd.DataFrame
+    feedback: pd.DataFrame
+    files: tuple[readers.Export, ...]
+
+
+def export_files(folder: Path) -> list[Path]:
+    """Files dropped into ``exports/`` (any name; hidden files and notes are left out)."""
+    exports = folder / EXPORTS_DIR
+    if not exports.is_dir():
+        return []
+    return sorted(p for p in exports.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))
+                  and p.suffix.lower() not in (".md", ".txt"))
+
+
+def load_exports(folder: Path, profile: Profile) -> Exports:
+    """Read every export; files are merged oldest first so that the newest export wins."""
+    problems: list[Problem] = []
+    files: list[readers.Export] = []
+    for path in export_files(folder):
+        try:
+            files.append(readers.read_export(path, profile.timezone, profile.feedback_column))
+        except DataError as exc:
+            problems += exc.problems
+    for export in files:
+        if export.format.kind == "daily" and export.table["platform"].isna().any():
+            problems.append(Problem(export.path, found="metrik harian tanpa nama platform",
+                                    expected="nama berkas yang memuat 'facebook' atau 'instagram' "
+                                             "(baris kedua berkas tidak menyebut platformnya)"))
     if problems:
         raise DataError(problems)
-    return pd.DataFrame(
-        {
-            "date": pd.to_datetime(frame["date"].str.strip(), format="%Y-%m-%d"),
-            "platform": frame["platform"].str.strip(),
-            "followers": frame["followers"].str.strip().astype("int64"),
-        }
-    ).sort_values(["date", "platform"], ignore_index=True)
+    files.sort(key=_export_age)
+    by_kind = {kind: [e.table for e in files if e.format.kind == kind]
+               for kind in ("posts", "daily", "feedback")}
+    feedback = (pd.concat(by_kind["feedback"], ignore_index=True) if by_kind["feedback"]
+                else canonical.empty("feedback"))
+    return Exports(posts=canonical.merge_posts(by_kind["posts"]),
+                   daily=canonical.merge_daily(by_kind["daily"]),
+                   feedback=feedback, files=tuple(files))
+
+
+def _export_age(export: readers.Export) -> tuple:
+    """Later data first decides; between exports of the same period, the later download."""
+    column = "published" if "published" in export.table.columns else "date"
+    latest = pd.Timestamp(export.table[column].max()) if not export.table.empty else pd.NaT
+    if pd.isna(latest):
+        latest = pd.Timestamp.min
+    elif latest.tzinfo is not None:
+        latest = latest.tz_convert(None)
+    return (latest, export.path.stat().st_mtime, export.path.name)
 
 
 def narrative_years(folder: Path) -> list[int]:
@@ -220,53 +218,66 @@ def load_narrative(folder: Path, year: int) -> Narrative:
     )
 
 
-def years(folder: Path, followers: pd.DataFrame) -> list[int]:
-    """Years for which the office has any data: follower counts or a narrative."""
-    counted = set(followers["date"].dt.year.unique().tolist())
-    return sorted(counted | set(narrative_years(folder)))
+def years(folder: Path, *tables: pd.DataFrame) -> list[int]:
+    """Years for which the office has any data: a dated row in any table, or a narrative."""
+    found = set(narrative_years(folder))
+    for table in tables:
+        for column in ("date", "published"):
+            if column in table.columns and not table.empty:
+                found |= set(pd.DatetimeIndex(table[column].dropna()).year.unique().tolist())
+    return sorted(found)
+
+
+def _collect(loaders: dict[str, Callable[[], object]]) -> tuple[dict[str, object], list[Problem]]:
+    results, problems = {}, []
+    for name, loader in loaders.items():
+        try:
+            results[name] = loader()
+        except DataError as exc:
+            problems += exc.problems
+    return results, problems
 
 
 def load_report_data(data_dir: Path, office: str, year: int) -> ReportData:
     """Load and validate everything one report needs, or raise one error listing all problems."""
     folder = office_dir(data_dir, office)
-    problems: list[Problem] = []
-    results = {}
-    for name, loader in (
-        ("profile", lambda: load_profile(folder)),
-        ("followers", lambda: load_followers(folder)),
-        ("narrative", lambda: load_narrative(folder, year)),
-    ):
-        try:
-            results[name] = loader()
-        except DataError as exc:
-            problems += exc.problems
+    results, problems = _collect({
+        "profile": lambda: load_profile(folder),
+        "followers": lambda: load_followers(folder),
+        "polls": lambda: manual.read_manual(folder, "polls"),
+        "feedback": lambda: manual.read_manual(folder, "feedback"),
+        "narrative": lambda: load_narrative(folder, year),
+    })
+    if "profile" in results:
+        exports, export_problems = _collect({"exports": lambda: load_exports(folder, results["profile"])})
+        results.update(exports)
+        problems += export_problems
     if problems:
         raise DataError(problems)
-    available = years(folder, results["followers"])
+    exports = results["exports"]
+    available = years(folder, results["followers"], results["polls"], results["feedback"],
+                      exports.posts, exports.daily, exports.feedback)
     if year not in available:
         listed = ", ".join(map(str, available)) or "belum ada"
         raise YearNotAvailableError(
-            f"Tidak ada data tahun {year} untuk kantor '{office}' di {folder}: tidak ada jumlah "
-            f"pengikut bertanggal tahun {year} di {FOLLOWERS_FILE} dan tidak ada berkas "
-            f"{NARRATIVE_DIR}/{year}.yml. Tahun yang tersedia: {listed}."
+            f"Tidak ada data tahun {year} untuk kantor '{office}' di {folder}: tidak ada data "
+            f"bertanggal tahun {year} (pengikut, polling, masukan, atau ekspor platform) dan tidak "
+            f"ada berkas {NARRATIVE_DIR}/{year}.yml. Tahun yang tersedia: {listed}."
         )
-    return ReportData(
-        profile=results["profile"],
-        year=year,
-        followers=results["followers"],
-        narrative=results["narrative"],
-    )
+    feedback = pd.concat([f for f in (results["feedback"], exports.feedback) if not f.empty],
+                         ignore_index=True) if not exports.feedback.empty else results["feedback"]
+    return ReportData(profile=results["profile"], year=year, followers=results["followers"],
+                      narrative=results["narrative"], polls=results["polls"], feedback=feedback,
+                      posts=exports.posts, daily=exports.daily)
 
 
 def check_office(data_dir: Path, office: str) -> list[Problem]:
     """Every problem in an office's folder, across all its files and years."""
     folder = office_dir(data_dir, office)
-    problems: list[Problem] = []
-    loaders = [lambda: load_profile(folder), lambda: load_followers(folder)]
-    loaders += [lambda y=y: load_narrative(folder, y) for y in narrative_years(folder)]
-    for loader in loaders:
-        try:
-            loader()
-        except DataError as exc:
-            problems += exc.problems
+    loaders = {"profile": lambda: load_profile(folder)}
+    loaders |= {name: (lambda n=name: manual.read_manual(folder, n)) for name in validate.MANUAL_TABLES}
+    loaders |= {f"narrative-{y}": (lambda y=y: load_narrative(folder, y)) for y in narrative_years(folder)}
+    results, problems = _collect(loaders)
+    if "profile" in results:
+        problems += _collect({"exports": lambda: load_exports(folder, results["profile"])})[1]
     return problems

@@ -37,6 +37,7 @@ class Profile:
     jdih: str | None = None
     email: str | None = None
     chair: str | None = None
+    feedback_column: str | None = None  # header of the form question holding the feedback text
 
     @property
     def region(self) -> str:

@@ -21,11 +21,10 @@ from kpureport.config import EARLIEST_YEAR, PLATFORMS
 from kpureport.errors import Problem
 from kpureport.models import PREFIX
 
-#: Lines above the first data row of a CSV file (the header); row numbers in messages are lines.
-HEADER_LINES = 1
-
 _COUNT = re.compile(r"[0-9]+")
 _GROUPED = re.compile(r"[0-9]{1,3}([.,][0-9]{3})+")
+_ID_GROUPED = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
+_DMY = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -63,23 +62,6 @@ def _is_blank(value: str) -> bool:
     return value.strip() == ""
 
 
-def _is_count(value: str) -> bool:
-    value = value.strip()
-    return bool(_is_blank(value) or _GROUPED.fullmatch(value) or _COUNT.fullmatch(value))
-
-
-def _not_grouped(value: str) -> bool:
-    return _GROUPED.fullmatch(value.strip()) is None
-
-
-def _is_date(value: str) -> bool:
-    return _is_blank(value) or parse_date(value.strip()) is not None
-
-
-def _is_platform(value: str) -> bool:
-    return _is_blank(value) or value.strip() in PLATFORMS
-
-
 def _filled(value: str) -> bool:
     return not _is_blank(value)
 
@@ -88,92 +70,132 @@ def _check(fn: Callable[[str], bool], expected: str) -> pa.Check:
     return pa.Check(fn, element_wise=True, error=expected)
 
 
+def parse_count(text: str, locale: str) -> int | None:
+    """A whole count as staff type it; ``1.030`` is a thousand and thirty only in a file whose
+    locale says so (re-saved by Excel on Indonesian Windows), otherwise it is refused."""
+    text = text.strip()
+    if _COUNT.fullmatch(text):
+        return int(text)
+    if locale == "id" and _ID_GROUPED.fullmatch(text):
+        return int(text.replace(".", ""))
+    return None
+
+
+def parse_day(text: str, locale: str) -> dt.date | None:
+    """An ISO date; ``30/06/2021`` too in a file re-saved by Excel on Indonesian Windows."""
+    text = text.strip()
+    if locale == "id" and _DMY.fullmatch(text):
+        day, month, year = text.split("/")
+        text = f"{year}-{int(month):02d}-{int(day):02d}"
+    return parse_date(text)
+
+
 REQUIRED = "terisi (tidak boleh kosong)"
 
-FOLLOWERS_SCHEMA = pa.DataFrameSchema(
-    {
-        "date": pa.Column(
-            str,
-            [
-                _check(_filled, REQUIRED),
-                _check(
-                    _is_date,
-                    f"tanggal berformat TTTT-BB-HH (mis. 2021-06-30) antara tahun {EARLIEST_YEAR} "
-                    "dan tahun depan",
-                ),
-            ],
-        ),
-        "platform": pa.Column(
-            str,
-            [
-                _check(_filled, REQUIRED),
-                _check(_is_platform, f"salah satu dari: {PLATFORM_LIST} (huruf kecil)"),
-            ],
-        ),
-        "followers": pa.Column(
-            str,
-            [
-                _check(_filled, REQUIRED),
-                _check(_is_count, "bilangan bulat 0 atau lebih, hanya angka (mis. 1030)"),
-                _check(
-                    _not_grouped,
-                    "angka tanpa pemisah ribuan: tulis 1030, bukan 1.030 (titik bisa terbaca "
-                    "sebagai desimal, jadi nilai ini tidak ditebak)",
-                ),
-            ],
-        ),
-    },
-    unique=["date", "platform"],
-    name="followers",
-)
+#: Feedback categories, as the report groups them.
+CATEGORIES = ("kritik", "saran", "pertanyaan", "apresiasi", "lainnya")
 
 
-def table_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> list[Problem]:
-    """Every rule of ``schema`` that ``frame`` (all columns as text) breaks, one Problem each."""
-    missing = [name for name in schema.columns if name not in frame.columns]
+@dataclass(frozen=True)
+class TableColumn:
+    """A column of a table that staff fill in: canonical name, Indonesian header, kind."""
+
+    name: str
+    label: str
+    kind: str  # date, platform, count, text, category
+    required: bool = True
+
+
+DATE = TableColumn("date", "tanggal", "date")
+PLATFORM = TableColumn("platform", "platform", "platform")
+
+MANUAL_TABLES: dict[str, tuple[TableColumn, ...]] = {
+    "followers": (DATE, PLATFORM, TableColumn("followers", "pengikut", "count")),
+    "polls": (DATE, PLATFORM, TableColumn("question", "pertanyaan", "text"),
+              TableColumn("option", "pilihan", "text"), TableColumn("votes", "suara", "count")),
+    "feedback": (DATE, TableColumn("channel", "kanal", "text"),
+                 TableColumn("category", "kategori", "category", required=False),
+                 TableColumn("text", "isi", "text")),
+}
+#: Columns that identify a row: a second row with the same values is a duplicate.
+MANUAL_KEYS = {"followers": ["date", "platform"], "polls": ["date", "platform", "question", "option"],
+               "feedback": None}
+
+
+def _column_checks(column: TableColumn, locale: str) -> list[pa.Check]:
+    checks = [_check(_filled, REQUIRED)] if column.required else []
+    optional = lambda fn: lambda v: _is_blank(v) or fn(v)  # noqa: E731
+    if column.kind == "date":
+        example = "30/06/2021 atau 2021-06-30" if locale == "id" else "2021-06-30"
+        checks.append(_check(optional(lambda v: parse_day(v, locale) is not None),
+                             f"tanggal seperti {example}, antara tahun {EARLIEST_YEAR} dan tahun depan"))
+    elif column.kind == "platform":
+        checks.append(_check(optional(lambda v: v.strip() in PLATFORMS),
+                             f"salah satu dari: {PLATFORM_LIST} (huruf kecil)"))
+    elif column.kind == "category":
+        checks.append(_check(optional(lambda v: v.strip().lower() in CATEGORIES),
+                             f"kosong atau salah satu dari: {', '.join(CATEGORIES)}"))
+    elif column.kind == "count":
+        checks.append(_check(optional(lambda v: parse_count(v, locale) is not None
+                                      or _GROUPED.fullmatch(v.strip()) is not None),
+                             "bilangan bulat 0 atau lebih, hanya angka (mis. 1030)"))
+        if locale != "id":
+            checks.append(_check(lambda v: _GROUPED.fullmatch(v.strip()) is None,
+                                 "angka tanpa pemisah ribuan: tulis 1030, bukan 1.030 (titik bisa "
+                                 "terbaca sebagai desimal, jadi nilai ini tidak ditebak)"))
+    return checks
+
+
+def manual_schema(name: str, locale: str) -> pa.DataFrameSchema:
+    """The rules of one staff-filled table, for a file in ``locale`` ("en" or "id")."""
+    columns = MANUAL_TABLES[name]
+    return pa.DataFrameSchema(
+        {c.name: pa.Column(str, _column_checks(c, locale), required=c.required) for c in columns},
+        unique=MANUAL_KEYS[name], name=name,
+    )
+
+
+def table_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path,
+                   labels: dict[str, str] | None = None) -> list[Problem]:
+    """Every rule of ``schema`` that ``frame`` (text cells, indexed by spreadsheet row) breaks.
+
+    ``labels`` maps canonical column names to the header the file uses, for the messages.
+    """
+    labels = labels or {}
+    missing = [name for name, col in schema.columns.items()
+               if col.required and name not in frame.columns]
     if missing:
-        header = ",".join(map(str, frame.columns))
-        return [
-            Problem(
-                path,
-                row=1,
-                column=name,
-                found=f"baris judul {header}",
-                expected=f"baris judul memuat kolom '{name}' "
-                f"(kolom wajib: {', '.join(schema.columns)}; pemisah koma)",
-            )
-            for name in missing
-        ]
+        header = ",".join(labels.get(c, c) for c in frame.columns)
+        indonesian = {c.name: c.label for c in MANUAL_TABLES.get(schema.name, ())}
+        wanted = ",".join(indonesian.get(c, c) for c in schema.columns)
+        return [Problem(path, row=1, column=indonesian.get(name, name), found=f"baris judul {header}",
+                        expected=f"baris judul memuat kolom '{indonesian.get(name, name)}' atau "
+                                 f"'{name}' (baris judul lengkap: {wanted}; pemisah koma)")
+                for name in missing]
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        return _schema_problems(exc.failure_cases, frame, path)
+        return _schema_problems(exc.failure_cases, frame, path, schema, labels)
     return []
 
 
-def _schema_problems(cases: pd.DataFrame, frame: pd.DataFrame, path: Path) -> list[Problem]:
+def _schema_problems(cases: pd.DataFrame, frame: pd.DataFrame, path: Path,
+                     schema: pa.DataFrameSchema, labels: dict[str, str]) -> list[Problem]:
     problems = []
     for case in cases.itertuples(index=False):
         if case.index is None or pd.isna(case.index):
             continue
-        row = int(case.index) + HEADER_LINES + 1
+        row = int(case.index)
         if case.column is None or case.check == "multiple_fields_uniqueness":
-            cols = list(frame.columns[:2])
-            values = ", ".join(str(frame.at[case.index, c]) for c in cols)
-            problems.append(
-                Problem(
-                    path,
-                    row=row,
-                    found=values,
-                    expected=f"satu baris untuk setiap pasangan {' dan '.join(cols)} "
-                    "(baris ini mengulang baris sebelumnya)",
-                )
-            )
+            keys = schema.unique or []
+            values = ", ".join(str(frame.at[case.index, c]) for c in keys)
+            problems.append(Problem(
+                path, row=row, found=values,
+                expected=f"satu baris untuk setiap {' + '.join(labels.get(k, k) for k in keys)} "
+                         "(baris ini mengulang baris lain)"))
             continue
-        problems.append(
-            Problem(path, row=row, column=case.column, found=case.failure_case, expected=case.check)
-        )
-    # A duplicated pair is reported on each of its rows; keep one message per row.
+        problems.append(Problem(path, row=row, column=labels.get(case.column, case.column),
+                                found=case.failure_case, expected=case.check))
     unique = {(p.row, p.column, p.expected): p for p in problems}
     return sorted(unique.values(), key=lambda p: (p.row or 0, p.column or ""))
 
@@ -250,6 +272,7 @@ PROFILE_FIELDS = (
     Field("jdih", _url, "alamat JDIH yang diawali http:// atau https://"),
     Field("email", _email, "alamat surel, mis. nama@domain.go.id"),
     Field("chair", _text, "nama ketua"),
+    Field("feedback_column", _text, "judul kolom formulir yang berisi kritik dan saran"),
     Field(
         "accounts",
         _list_of_mappings,

@@ -33,7 +33,7 @@ def test_profile_of_kayong_utara_is_read_as_the_seed_names_it():
 
 def test_followers_are_a_tidy_typed_table():
     table = load_followers(DATA / KKU)
-    assert list(table.columns) == ["date", "platform", "followers"]
+    assert list(table.columns) == ["date", "platform", "followers", "source"]
     assert str(table["followers"].dtype) == "int64"
     counts = dict(zip(table["platform"], table["followers"], strict=True))
     assert counts == {"instagram": 1030, "facebook": 659, "twitter": 350, "youtube": 25}
@@ -80,8 +80,8 @@ HEADER = "date,platform,followers\n"
 
 def test_missing_column_is_named(data_dir):
     [problem] = _followers(data_dir, "date,platform\n2021-06-30,instagram\n")
-    assert problem.column == "followers" and problem.row == 1
-    assert "kolom wajib: date, platform, followers" in str(problem)
+    assert problem.column == "pengikut" and problem.row == 1
+    assert "kolom 'pengikut' atau 'followers' (baris judul lengkap: tanggal,platform,pengikut" in str(problem)
 
 
 def test_text_in_a_number_names_file_row_column_and_value(data_dir):
@@ -120,7 +120,7 @@ def test_bad_dates_and_duplicates_are_all_reported_at_once(data_dir):
     rows = sorted((p.row, p.column) for p in problems)
     assert (2, "date") in rows and (5, "date") in rows and (6, "date") in rows
     assert any(
-        p.row in (3, 4) and "satu baris untuk setiap pasangan" in p.expected for p in problems
+        p.row in (3, 4) and "satu baris untuk setiap date + platform" in p.expected for p in problems
     )
 
 

@@ -86,7 +86,7 @@ def _responses(table: TextTable, ctx: Context) -> pd.DataFrame:
     category = next((c for c in frame.columns if _CATEGORY_WORDS.search(c)), None)
     text = meaningful(frame[column]) if column else pd.Series(pd.NA, index=frame.index)
     out = pd.DataFrame({
-        "date": _times(frame, stamp, table, ctx),
+        "date": _times(frame, stamp, table, ctx).dt.tz_localize(None),  # office time
         "channel": "Google Formulir",
         "category": frame[category].astype("string").str.strip().str.lower() if category else pd.NA,
         "text": text,

@@ -1,0 +1,188 @@
+"""The small tables staff fill by hand (followers, polls, feedback), in CSV or Excel.
+
+Headers may be Indonesian (``tanggal, platform, pengikut``) or the canonical English ones.
+A CSV re-saved by Excel on Indonesian Windows (``;``, ``1.030``, ``30/06/2021``) is read in
+that locale. Input files are only read, never rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from kpureport import validate
+from kpureport.config import PLATFORMS
+from kpureport.errors import DataError, Problem
+from kpureport.readers.textfile import check_size_and_kind, decode
+
+EXTENSIONS = (".csv", ".xlsx")
+
+
+def columns_of(name: str) -> tuple[validate.TableColumn, ...]:
+    return validate.MANUAL_TABLES[name]
+
+
+def files_of(folder: Path, name: str) -> list[Path]:
+    return [folder / f"{name}{ext}" for ext in EXTENSIONS if (folder / f"{name}{ext}").is_file()]
+
+
+def _canonical_headers(header: list[str], name: str) -> tuple[list[str], dict[str, str]]:
+    """Canonical column names for a header, and canonical -> header as written, for messages."""
+    aliases = {}
+    for column in columns_of(name):
+        aliases[column.name] = column.name
+        aliases[column.label] = column.name
+    renamed, labels = [], {}
+    for text in header:
+        key = str(text).strip()
+        canonical = aliases.get(key.lower(), key)
+        renamed.append(canonical)
+        labels[canonical] = key
+    return renamed, labels
+
+
+def _csv_cells(path: Path) -> tuple[pd.DataFrame, str]:
+    check_size_and_kind(path)
+    text, _ = decode(path, path.read_bytes())
+    text = text.lstrip("\ufeff")
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    locale = "id" if delimiter == ";" else "en"
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
+                            skip_blank_lines=False, index_col=False)
+    except pd.errors.EmptyDataError as exc:
+        raise DataError([Problem(path, found="berkas kosong",
+                                 expected="baris judul dan minimal satu baris data")]) from exc
+    except pd.errors.ParserError as exc:
+        raise DataError([Problem(path, found=str(exc).strip(),
+                                 expected="jumlah kolom yang sama pada setiap baris")]) from exc
+    frame.index = frame.index + 2
+    return frame, locale
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_cells(path: Path) -> tuple[pd.DataFrame, str]:
+    """The first sheet as text cells; dates and numbers come typed from Excel, so no locale."""
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several kinds for a file that is not xlsx
+        raise DataError([Problem(path, found=f"berkas Excel tidak terbaca ({type(exc).__name__})",
+                                 expected="berkas .xlsx yang disimpan oleh Excel atau LibreOffice")]) from exc
+    try:
+        rows = [[_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    if not rows:
+        raise DataError([Problem(path, found="lembar kerja kosong",
+                                 expected="baris judul dan minimal satu baris data")])
+    header, body = rows[0], rows[1:]
+    width = len(header)
+    while width and not str(header[width - 1]).strip():
+        width -= 1
+    frame = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in body],
+                         columns=header[:width], dtype=str)
+    frame.index = frame.index + 2
+    return frame, "xlsx"
+
+
+def read_manual(folder: Path, name: str) -> pd.DataFrame:
+    """One manual table from ``<name>.csv`` and/or ``<name>.xlsx``, validated and typed."""
+    frames, problems = [], []
+    for path in files_of(folder, name):
+        try:
+            cells, locale = _xlsx_cells(path) if path.suffix == ".xlsx" else _csv_cells(path)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        cells.columns, labels = _canonical_headers(list(cells.columns), name)
+        blank = cells.apply(lambda col: col.str.strip() == "").all(axis=1)
+        cells = cells[~blank]
+        schema = validate.manual_schema(name, "en" if locale == "xlsx" else locale)
+        found = validate.table_problems(cells, schema, path, labels)
+        if found:
+            problems += found
+            continue
+        frames.append(_typed(cells, name, "en" if locale == "xlsx" else locale, path))
+    if problems:
+        raise DataError(problems)
+    if not frames:
+        return _empty(name)
+    table = pd.concat(frames, ignore_index=True)
+    keys = validate.MANUAL_KEYS[name]
+    if keys and len(frames) > 1:
+        duplicated = table.duplicated(keys, keep=False)
+        if duplicated.any():
+            first = table[duplicated].iloc[0]
+            raise DataError([Problem(folder / f"{name}.csv", found=", ".join(str(first[k]) for k in keys),
+                                     expected=f"setiap baris diisi di satu berkas saja: {name}.csv "
+                                              f"atau {name}.xlsx, bukan keduanya")])
+    return table.sort_values("date", kind="stable", ignore_index=True)
+
+
+def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFrame:
+    out = pd.DataFrame(index=cells.index)
+    for column in columns_of(name):
+        values = cells[column.name].str.strip() if column.name in cells.columns else pd.Series("", index=cells.index)
+        if column.kind == "date":
+            out[column.name] = pd.to_datetime([validate.parse_day(v, locale) for v in values])
+        elif column.kind == "count":
+            out[column.name] = pd.array([validate.parse_count(v, locale) for v in values], dtype="int64")
+        elif column.kind == "category":
+            out[column.name] = values.str.lower().replace("", pd.NA)
+        else:
+            out[column.name] = values
+    out["source"] = path.name
+    return out.reset_index(drop=True)
+
+
+def _empty(name: str) -> pd.DataFrame:
+    dtypes = {"date": "datetime64[ns]", "count": "int64"}
+    return pd.DataFrame({c.name: pd.Series(dtype=dtypes.get(c.kind, "string")) for c in columns_of(name)}
+                        | {"source": pd.Series(dtype="string")})
+
+
+def write_templates(folder: Path) -> list[Path]:
+    """Empty tables with Indonesian headers, in CSV and in Excel (with drop-down lists)."""
+    written = []
+    for name, cols in validate.MANUAL_TABLES.items():
+        csv_path = folder / f"{name}.csv"
+        csv_path.write_text(",".join(c.label for c in cols) + "\n", encoding="utf-8")
+        book = Workbook()
+        sheet = book.active
+        sheet.title = name
+        sheet.append([c.label for c in cols])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for index, column in enumerate(cols, start=1):
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = 40 if column.kind == "text" else 16
+            choices = {"platform": PLATFORMS, "category": validate.CATEGORIES}.get(column.kind)
+            if choices:
+                rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+                rule.add(f"{letter}2:{letter}1000")
+                sheet.add_data_validation(rule)
+            if column.kind == "date":
+                for row in range(2, 1001):
+                    sheet.cell(row=row, column=index).number_format = "yyyy-mm-dd"
+        xlsx_path = folder / f"{name}.xlsx"
+        book.save(xlsx_path)
+        written += [csv_path, xlsx_path]
+    return written
