@@ -6,8 +6,19 @@ import pandas as pd
 
 #: One set of metric names across platforms (likes = reactions on Facebook; shares = retweets
 #: and reposts on X; followers_gained is net: new followers minus those who left).
-METRICS = ("impressions", "views", "reach", "likes", "comments", "shares", "saves", "clicks",
-           "engagements", "followers_gained", "watch_hours")
+METRICS = (
+    "impressions",
+    "views",
+    "reach",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "clicks",
+    "engagements",
+    "followers_gained",
+    "watch_hours",
+)
 
 POST_COLUMNS = ("platform", "post_id", "published", "type", "text", "link")
 DAILY_COLUMNS = ("platform", "date", "metric", "value")
@@ -19,8 +30,13 @@ KINDS = ("posts", "daily", "feedback", "polls", "followers")
 
 
 def empty(kind: str) -> pd.DataFrame:
-    columns = {"posts": POST_COLUMNS, "daily": DAILY_COLUMNS, "feedback": FEEDBACK_COLUMNS,
-               "polls": POLL_COLUMNS, "followers": FOLLOWER_COLUMNS}[kind]
+    columns = {
+        "posts": POST_COLUMNS,
+        "daily": DAILY_COLUMNS,
+        "feedback": FEEDBACK_COLUMNS,
+        "polls": POLL_COLUMNS,
+        "followers": FOLLOWER_COLUMNS,
+    }[kind]
     return pd.DataFrame(columns=[*columns, "source"])
 
 

@@ -1,14 +1,18 @@
-"""Command line: ``kpureport build``, ``kpureport check``. A thin layer over the Python API."""
+"""Command line: ``kpureport build | check | inspect | init``. A thin layer over the Python API."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from kpureport import formatting as fmt
+from kpureport import readers, scaffold
 from kpureport.build import FORMATS, build_report
+from kpureport.config import DEFAULT_TIMEZONE
 from kpureport.errors import KpuReportError
-from kpureport.load import check_office
+from kpureport.load import check_office, load_profile, office_dir
 
 
 class _Parser(argparse.ArgumentParser):
@@ -78,6 +82,30 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
     )
+
+    inspect = commands.add_parser(
+        "inspect",
+        help="menampilkan isi satu berkas ekspor",
+        description="Menampilkan apa yang dipahami dari satu berkas.",
+    )
+    inspect.add_argument("file", type=Path, help="berkas ekspor platform atau formulir")
+    inspect.add_argument("--json", action="store_true", help="keluaran sebagai satu objek JSON")
+    inspect.add_argument(
+        "--office", help="kantor yang zona waktunya dipakai (bawaan: Asia/Jakarta)"
+    )
+    inspect.add_argument(
+        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
+    )
+
+    init = commands.add_parser(
+        "init",
+        help="membuat folder data untuk kantor baru",
+        description="Membuat profil dan templat tabel untuk kantor baru.",
+    )
+    init.add_argument("--office", required=True, help="nama folder kantor, mis. kayong-utara")
+    init.add_argument(
+        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
+    )
     return root
 
 
@@ -90,9 +118,9 @@ def _version() -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        if args.command == "build":
-            return _build(args)
-        return _check(args)
+        return {"build": _build, "check": _check, "inspect": _inspect, "init": _init}[args.command](
+            args
+        )
     except KpuReportError as exc:
         print(f"Gagal: {exc}", file=sys.stderr)
         return 1
@@ -118,3 +146,32 @@ def _check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"  - {problem}")
     return 1
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    timezone, column = DEFAULT_TIMEZONE, None
+    if args.office:
+        profile = load_profile(office_dir(args.data, args.office))
+        timezone, column = profile.timezone, profile.feedback_column
+    found = readers.summary(readers.read_export(args.file, timezone, column))
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Berkas   : {found['file']}")
+    print(f"Format   : {found['title']} ({found['format']})")
+    print(f"Platform : {found['platform'] or '-'}")
+    print(f"Baris    : {found['rows']}")
+    print(f"Periode  : {found['start']} s.d. {found['end']} ({timezone})")
+    for metric, value in found["totals"].items():
+        print(f"  {metric:<17}{fmt.number(value, 0 if float(value).is_integer() else 2)}")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    for path in scaffold.create_office(args.data, args.office):
+        print(f"  {path}")
+    print(
+        f"Folder kantor '{args.office}' dibuat. Isi profile.yml, lalu tabel-tabelnya; periksa "
+        f"dengan: kpureport check --office {args.office}"
+    )
+    return 0

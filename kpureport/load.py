@@ -138,8 +138,13 @@ def export_files(folder: Path) -> list[Path]:
     exports = folder / EXPORTS_DIR
     if not exports.is_dir():
         return []
-    return sorted(p for p in exports.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))
-                  and p.suffix.lower() not in (".md", ".txt"))
+    return sorted(
+        p
+        for p in exports.rglob("*")
+        if p.is_file()
+        and not p.name.startswith((".", "~$"))
+        and p.suffix.lower() not in (".md", ".txt")
+    )
 
 
 def load_exports(folder: Path, profile: Profile) -> Exports:
@@ -153,19 +158,32 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
             problems += exc.problems
     for export in files:
         if export.format.kind == "daily" and export.table["platform"].isna().any():
-            problems.append(Problem(export.path, found="metrik harian tanpa nama platform",
-                                    expected="nama berkas yang memuat 'facebook' atau 'instagram' "
-                                             "(baris kedua berkas tidak menyebut platformnya)"))
+            problems.append(
+                Problem(
+                    export.path,
+                    found="metrik harian tanpa nama platform",
+                    expected="nama berkas yang memuat 'facebook' atau 'instagram' "
+                    "(baris kedua berkas tidak menyebut platformnya)",
+                )
+            )
     if problems:
         raise DataError(problems)
     files.sort(key=_export_age)
-    by_kind = {kind: [e.table for e in files if e.format.kind == kind]
-               for kind in ("posts", "daily", "feedback")}
-    feedback = (pd.concat(by_kind["feedback"], ignore_index=True) if by_kind["feedback"]
-                else canonical.empty("feedback"))
-    return Exports(posts=canonical.merge_posts(by_kind["posts"]),
-                   daily=canonical.merge_daily(by_kind["daily"]),
-                   feedback=feedback, files=tuple(files))
+    by_kind = {
+        kind: [e.table for e in files if e.format.kind == kind]
+        for kind in ("posts", "daily", "feedback")
+    }
+    feedback = (
+        pd.concat(by_kind["feedback"], ignore_index=True)
+        if by_kind["feedback"]
+        else canonical.empty("feedback")
+    )
+    return Exports(
+        posts=canonical.merge_posts(by_kind["posts"]),
+        daily=canonical.merge_daily(by_kind["daily"]),
+        feedback=feedback,
+        files=tuple(files),
+    )
 
 
 def _export_age(export: readers.Export) -> tuple:
@@ -241,22 +259,33 @@ def _collect(loaders: dict[str, Callable[[], object]]) -> tuple[dict[str, object
 def load_report_data(data_dir: Path, office: str, year: int) -> ReportData:
     """Load and validate everything one report needs, or raise one error listing all problems."""
     folder = office_dir(data_dir, office)
-    results, problems = _collect({
-        "profile": lambda: load_profile(folder),
-        "followers": lambda: load_followers(folder),
-        "polls": lambda: manual.read_manual(folder, "polls"),
-        "feedback": lambda: manual.read_manual(folder, "feedback"),
-        "narrative": lambda: load_narrative(folder, year),
-    })
+    results, problems = _collect(
+        {
+            "profile": lambda: load_profile(folder),
+            "followers": lambda: load_followers(folder),
+            "polls": lambda: manual.read_manual(folder, "polls"),
+            "feedback": lambda: manual.read_manual(folder, "feedback"),
+            "narrative": lambda: load_narrative(folder, year),
+        }
+    )
     if "profile" in results:
-        exports, export_problems = _collect({"exports": lambda: load_exports(folder, results["profile"])})
+        exports, export_problems = _collect(
+            {"exports": lambda: load_exports(folder, results["profile"])}
+        )
         results.update(exports)
         problems += export_problems
     if problems:
         raise DataError(problems)
     exports = results["exports"]
-    available = years(folder, results["followers"], results["polls"], results["feedback"],
-                      exports.posts, exports.daily, exports.feedback)
+    available = years(
+        folder,
+        results["followers"],
+        results["polls"],
+        results["feedback"],
+        exports.posts,
+        exports.daily,
+        exports.feedback,
+    )
     if year not in available:
         listed = ", ".join(map(str, available)) or "belum ada"
         raise YearNotAvailableError(
@@ -264,19 +293,35 @@ def load_report_data(data_dir: Path, office: str, year: int) -> ReportData:
             f"bertanggal tahun {year} (pengikut, polling, masukan, atau ekspor platform) dan tidak "
             f"ada berkas {NARRATIVE_DIR}/{year}.yml. Tahun yang tersedia: {listed}."
         )
-    feedback = pd.concat([f for f in (results["feedback"], exports.feedback) if not f.empty],
-                         ignore_index=True) if not exports.feedback.empty else results["feedback"]
-    return ReportData(profile=results["profile"], year=year, followers=results["followers"],
-                      narrative=results["narrative"], polls=results["polls"], feedback=feedback,
-                      posts=exports.posts, daily=exports.daily)
+    feedback = (
+        pd.concat(
+            [f for f in (results["feedback"], exports.feedback) if not f.empty], ignore_index=True
+        )
+        if not exports.feedback.empty
+        else results["feedback"]
+    )
+    return ReportData(
+        profile=results["profile"],
+        year=year,
+        followers=results["followers"],
+        narrative=results["narrative"],
+        polls=results["polls"],
+        feedback=feedback,
+        posts=exports.posts,
+        daily=exports.daily,
+    )
 
 
 def check_office(data_dir: Path, office: str) -> list[Problem]:
     """Every problem in an office's folder, across all its files and years."""
     folder = office_dir(data_dir, office)
     loaders = {"profile": lambda: load_profile(folder)}
-    loaders |= {name: (lambda n=name: manual.read_manual(folder, n)) for name in validate.MANUAL_TABLES}
-    loaders |= {f"narrative-{y}": (lambda y=y: load_narrative(folder, y)) for y in narrative_years(folder)}
+    loaders |= {
+        name: (lambda n=name: manual.read_manual(folder, n)) for name in validate.MANUAL_TABLES
+    }
+    loaders |= {
+        f"narrative-{y}": (lambda y=y: load_narrative(folder, y)) for y in narrative_years(folder)
+    }
     results, problems = _collect(loaders)
     if "profile" in results:
         problems += _collect({"exports": lambda: load_exports(folder, results["profile"])})[1]

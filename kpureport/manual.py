@@ -55,14 +55,32 @@ def _csv_cells(path: Path) -> tuple[pd.DataFrame, str]:
     delimiter = ";" if first.count(";") > first.count(",") else ","
     locale = "id" if delimiter == ";" else "en"
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
-                            skip_blank_lines=False, index_col=False)
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            index_col=False,
+        )
     except pd.errors.EmptyDataError as exc:
-        raise DataError([Problem(path, found="berkas kosong",
-                                 expected="baris judul dan minimal satu baris data")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    path, found="berkas kosong", expected="baris judul dan minimal satu baris data"
+                )
+            ]
+        ) from exc
     except pd.errors.ParserError as exc:
-        raise DataError([Problem(path, found=str(exc).strip(),
-                                 expected="jumlah kolom yang sama pada setiap baris")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found=str(exc).strip(),
+                    expected="jumlah kolom yang sama pada setiap baris",
+                )
+            ]
+        ) from exc
     frame.index = frame.index + 2
     return frame, locale
 
@@ -84,21 +102,38 @@ def _xlsx_cells(path: Path) -> tuple[pd.DataFrame, str]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several kinds for a file that is not xlsx
-        raise DataError([Problem(path, found=f"berkas Excel tidak terbaca ({type(exc).__name__})",
-                                 expected="berkas .xlsx yang disimpan oleh Excel atau LibreOffice")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found=f"berkas Excel tidak terbaca ({type(exc).__name__})",
+                    expected="berkas .xlsx yang disimpan oleh Excel atau LibreOffice",
+                )
+            ]
+        ) from exc
     try:
-        rows = [[_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)]
+        rows = [
+            [_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)
+        ]
     finally:
         book.close()
     if not rows:
-        raise DataError([Problem(path, found="lembar kerja kosong",
-                                 expected="baris judul dan minimal satu baris data")])
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found="lembar kerja kosong",
+                    expected="baris judul dan minimal satu baris data",
+                )
+            ]
+        )
     header, body = rows[0], rows[1:]
     width = len(header)
     while width and not str(header[width - 1]).strip():
         width -= 1
-    frame = pd.DataFrame([r[:width] + [""] * (width - len(r)) for r in body],
-                         columns=header[:width], dtype=str)
+    frame = pd.DataFrame(
+        [r[:width] + [""] * (width - len(r)) for r in body], columns=header[:width], dtype=str
+    )
     frame.index = frame.index + 2
     return frame, "xlsx"
 
@@ -131,20 +166,33 @@ def read_manual(folder: Path, name: str) -> pd.DataFrame:
         duplicated = table.duplicated(keys, keep=False)
         if duplicated.any():
             first = table[duplicated].iloc[0]
-            raise DataError([Problem(folder / f"{name}.csv", found=", ".join(str(first[k]) for k in keys),
-                                     expected=f"setiap baris diisi di satu berkas saja: {name}.csv "
-                                              f"atau {name}.xlsx, bukan keduanya")])
+            raise DataError(
+                [
+                    Problem(
+                        folder / f"{name}.csv",
+                        found=", ".join(str(first[k]) for k in keys),
+                        expected=f"setiap baris diisi di satu berkas saja: {name}.csv "
+                        f"atau {name}.xlsx, bukan keduanya",
+                    )
+                ]
+            )
     return table.sort_values("date", kind="stable", ignore_index=True)
 
 
 def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFrame:
     out = pd.DataFrame(index=cells.index)
     for column in columns_of(name):
-        values = cells[column.name].str.strip() if column.name in cells.columns else pd.Series("", index=cells.index)
+        values = (
+            cells[column.name].str.strip()
+            if column.name in cells.columns
+            else pd.Series("", index=cells.index)
+        )
         if column.kind == "date":
             out[column.name] = pd.to_datetime([validate.parse_day(v, locale) for v in values])
         elif column.kind == "count":
-            out[column.name] = pd.array([validate.parse_count(v, locale) for v in values], dtype="int64")
+            out[column.name] = pd.array(
+                [validate.parse_count(v, locale) for v in values], dtype="int64"
+            )
         elif column.kind == "category":
             out[column.name] = values.str.lower().replace("", pd.NA)
         else:
@@ -155,8 +203,10 @@ def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFr
 
 def _empty(name: str) -> pd.DataFrame:
     dtypes = {"date": "datetime64[ns]", "count": "int64"}
-    return pd.DataFrame({c.name: pd.Series(dtype=dtypes.get(c.kind, "string")) for c in columns_of(name)}
-                        | {"source": pd.Series(dtype="string")})
+    return pd.DataFrame(
+        {c.name: pd.Series(dtype=dtypes.get(c.kind, "string")) for c in columns_of(name)}
+        | {"source": pd.Series(dtype="string")}
+    )
 
 
 def write_templates(folder: Path) -> list[Path]:
@@ -176,7 +226,9 @@ def write_templates(folder: Path) -> list[Path]:
             sheet.column_dimensions[letter].width = 40 if column.kind == "text" else 16
             choices = {"platform": PLATFORMS, "category": validate.CATEGORIES}.get(column.kind)
             if choices:
-                rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+                rule = DataValidation(
+                    type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True
+                )
                 rule.add(f"{letter}2:{letter}1000")
                 sheet.add_data_validation(rule)
             if column.kind == "date":

@@ -111,15 +111,26 @@ PLATFORM = TableColumn("platform", "platform", "platform")
 
 MANUAL_TABLES: dict[str, tuple[TableColumn, ...]] = {
     "followers": (DATE, PLATFORM, TableColumn("followers", "pengikut", "count")),
-    "polls": (DATE, PLATFORM, TableColumn("question", "pertanyaan", "text"),
-              TableColumn("option", "pilihan", "text"), TableColumn("votes", "suara", "count")),
-    "feedback": (DATE, TableColumn("channel", "kanal", "text"),
-                 TableColumn("category", "kategori", "category", required=False),
-                 TableColumn("text", "isi", "text")),
+    "polls": (
+        DATE,
+        PLATFORM,
+        TableColumn("question", "pertanyaan", "text"),
+        TableColumn("option", "pilihan", "text"),
+        TableColumn("votes", "suara", "count"),
+    ),
+    "feedback": (
+        DATE,
+        TableColumn("channel", "kanal", "text"),
+        TableColumn("category", "kategori", "category", required=False),
+        TableColumn("text", "isi", "text"),
+    ),
 }
 #: Columns that identify a row: a second row with the same values is a duplicate.
-MANUAL_KEYS = {"followers": ["date", "platform"], "polls": ["date", "platform", "question", "option"],
-               "feedback": None}
+MANUAL_KEYS = {
+    "followers": ["date", "platform"],
+    "polls": ["date", "platform", "question", "option"],
+    "feedback": None,
+}
 
 
 def _column_checks(column: TableColumn, locale: str) -> list[pa.Check]:
@@ -127,22 +138,46 @@ def _column_checks(column: TableColumn, locale: str) -> list[pa.Check]:
     optional = lambda fn: lambda v: _is_blank(v) or fn(v)  # noqa: E731
     if column.kind == "date":
         example = "30/06/2021 atau 2021-06-30" if locale == "id" else "2021-06-30"
-        checks.append(_check(optional(lambda v: parse_day(v, locale) is not None),
-                             f"tanggal seperti {example}, antara tahun {EARLIEST_YEAR} dan tahun depan"))
+        checks.append(
+            _check(
+                optional(lambda v: parse_day(v, locale) is not None),
+                f"tanggal seperti {example}, antara tahun {EARLIEST_YEAR} dan tahun depan",
+            )
+        )
     elif column.kind == "platform":
-        checks.append(_check(optional(lambda v: v.strip() in PLATFORMS),
-                             f"salah satu dari: {PLATFORM_LIST} (huruf kecil)"))
+        checks.append(
+            _check(
+                optional(lambda v: v.strip() in PLATFORMS),
+                f"salah satu dari: {PLATFORM_LIST} (huruf kecil)",
+            )
+        )
     elif column.kind == "category":
-        checks.append(_check(optional(lambda v: v.strip().lower() in CATEGORIES),
-                             f"kosong atau salah satu dari: {', '.join(CATEGORIES)}"))
+        checks.append(
+            _check(
+                optional(lambda v: v.strip().lower() in CATEGORIES),
+                f"kosong atau salah satu dari: {', '.join(CATEGORIES)}",
+            )
+        )
     elif column.kind == "count":
-        checks.append(_check(optional(lambda v: parse_count(v, locale) is not None
-                                      or _GROUPED.fullmatch(v.strip()) is not None),
-                             "bilangan bulat 0 atau lebih, hanya angka (mis. 1030)"))
+        checks.append(
+            _check(
+                optional(
+                    lambda v: (
+                        parse_count(v, locale) is not None
+                        or _GROUPED.fullmatch(v.strip()) is not None
+                    )
+                ),
+                "bilangan bulat 0 atau lebih, hanya angka (mis. 1030)",
+            )
+        )
         if locale != "id":
-            checks.append(_check(lambda v: _GROUPED.fullmatch(v.strip()) is None,
-                                 "angka tanpa pemisah ribuan: tulis 1030, bukan 1.030 (titik bisa "
-                                 "terbaca sebagai desimal, jadi nilai ini tidak ditebak)"))
+            checks.append(
+                _check(
+                    lambda v: _GROUPED.fullmatch(v.strip()) is None,
+                    "angka tanpa pemisah ribuan: tulis 1030, bukan 1.030 (titik bisa "
+                    "terbaca sebagai desimal, jadi nilai ini tidak ditebak)",
+                )
+            )
     return checks
 
 
@@ -151,27 +186,40 @@ def manual_schema(name: str, locale: str) -> pa.DataFrameSchema:
     columns = MANUAL_TABLES[name]
     return pa.DataFrameSchema(
         {c.name: pa.Column(str, _column_checks(c, locale), required=c.required) for c in columns},
-        unique=MANUAL_KEYS[name], name=name,
+        unique=MANUAL_KEYS[name],
+        name=name,
     )
 
 
-def table_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path,
-                   labels: dict[str, str] | None = None) -> list[Problem]:
+def table_problems(
+    frame: pd.DataFrame,
+    schema: pa.DataFrameSchema,
+    path: Path,
+    labels: dict[str, str] | None = None,
+) -> list[Problem]:
     """Every rule of ``schema`` that ``frame`` (text cells, indexed by spreadsheet row) breaks.
 
     ``labels`` maps canonical column names to the header the file uses, for the messages.
     """
     labels = labels or {}
-    missing = [name for name, col in schema.columns.items()
-               if col.required and name not in frame.columns]
+    missing = [
+        name for name, col in schema.columns.items() if col.required and name not in frame.columns
+    ]
     if missing:
         header = ",".join(labels.get(c, c) for c in frame.columns)
         indonesian = {c.name: c.label for c in MANUAL_TABLES.get(schema.name, ())}
         wanted = ",".join(indonesian.get(c, c) for c in schema.columns)
-        return [Problem(path, row=1, column=indonesian.get(name, name), found=f"baris judul {header}",
-                        expected=f"baris judul memuat kolom '{indonesian.get(name, name)}' atau "
-                                 f"'{name}' (baris judul lengkap: {wanted}; pemisah koma)")
-                for name in missing]
+        return [
+            Problem(
+                path,
+                row=1,
+                column=indonesian.get(name, name),
+                found=f"baris judul {header}",
+                expected=f"baris judul memuat kolom '{indonesian.get(name, name)}' atau "
+                f"'{name}' (baris judul lengkap: {wanted}; pemisah koma)",
+            )
+            for name in missing
+        ]
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
@@ -179,8 +227,13 @@ def table_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path,
     return []
 
 
-def _schema_problems(cases: pd.DataFrame, frame: pd.DataFrame, path: Path,
-                     schema: pa.DataFrameSchema, labels: dict[str, str]) -> list[Problem]:
+def _schema_problems(
+    cases: pd.DataFrame,
+    frame: pd.DataFrame,
+    path: Path,
+    schema: pa.DataFrameSchema,
+    labels: dict[str, str],
+) -> list[Problem]:
     problems = []
     for case in cases.itertuples(index=False):
         if case.index is None or pd.isna(case.index):
@@ -189,13 +242,25 @@ def _schema_problems(cases: pd.DataFrame, frame: pd.DataFrame, path: Path,
         if case.column is None or case.check == "multiple_fields_uniqueness":
             keys = schema.unique or []
             values = ", ".join(str(frame.at[case.index, c]) for c in keys)
-            problems.append(Problem(
-                path, row=row, found=values,
-                expected=f"satu baris untuk setiap {' + '.join(labels.get(k, k) for k in keys)} "
-                         "(baris ini mengulang baris lain)"))
+            problems.append(
+                Problem(
+                    path,
+                    row=row,
+                    found=values,
+                    expected=f"satu baris untuk setiap {' + '.join(labels.get(k, k) for k in keys)} "
+                    "(baris ini mengulang baris lain)",
+                )
+            )
             continue
-        problems.append(Problem(path, row=row, column=labels.get(case.column, case.column),
-                                found=case.failure_case, expected=case.check))
+        problems.append(
+            Problem(
+                path,
+                row=row,
+                column=labels.get(case.column, case.column),
+                found=case.failure_case,
+                expected=case.check,
+            )
+        )
     unique = {(p.row, p.column, p.expected): p for p in problems}
     return sorted(unique.values(), key=lambda p: (p.row or 0, p.column or ""))
 

@@ -81,7 +81,10 @@ HEADER = "date,platform,followers\n"
 def test_missing_column_is_named(data_dir):
     [problem] = _followers(data_dir, "date,platform\n2021-06-30,instagram\n")
     assert problem.column == "pengikut" and problem.row == 1
-    assert "kolom 'pengikut' atau 'followers' (baris judul lengkap: tanggal,platform,pengikut" in str(problem)
+    assert (
+        "kolom 'pengikut' atau 'followers' (baris judul lengkap: tanggal,platform,pengikut"
+        in str(problem)
+    )
 
 
 def test_text_in_a_number_names_file_row_column_and_value(data_dir):
@@ -120,7 +123,8 @@ def test_bad_dates_and_duplicates_are_all_reported_at_once(data_dir):
     rows = sorted((p.row, p.column) for p in problems)
     assert (2, "date") in rows and (5, "date") in rows and (6, "date") in rows
     assert any(
-        p.row in (3, 4) and "satu baris untuk setiap date + platform" in p.expected for p in problems
+        p.row in (3, 4) and "satu baris untuk setiap date + platform" in p.expected
+        for p in problems
     )
 
 

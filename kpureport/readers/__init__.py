@@ -11,13 +11,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpureport import canonical
 from kpureport.errors import DataError, Problem
 from kpureport.readers import facebook_legacy, google_forms, meta, twitter, youtube
 from kpureport.readers.base import Context, Format
 from kpureport.readers.textfile import TextTable, open_table
 
 FORMATS: tuple[Format, ...] = (
-    *meta.FORMATS, *facebook_legacy.FORMATS, *youtube.FORMATS, *twitter.FORMATS,
+    *meta.FORMATS,
+    *facebook_legacy.FORMATS,
+    *youtube.FORMATS,
+    *twitter.FORMATS,
     *google_forms.FORMATS,
 )
 
@@ -44,12 +48,18 @@ def detect(table: TextTable) -> Format:
         return max(matches, key=lambda f: max(len(r) for r in f.required))
     closest = max(FORMATS, key=lambda f: f.overlap(table.columns))
     header = ", ".join(table.header[:8]) + (", ..." if len(table.header) > 8 else "")
-    raise DataError([Problem(
-        table.path, row=table.header_row, found=f"baris judul: {header}",
-        expected=f"ekspor platform yang dikenal; paling mirip: {closest.title} "
-                 f"({closest.name}), tetapi kolom ini tidak ada: "
-                 f"{', '.join(closest.missing(table.columns))}",
-    )])
+    raise DataError(
+        [
+            Problem(
+                table.path,
+                row=table.header_row,
+                found=f"baris judul: {header}",
+                expected=f"ekspor platform yang dikenal; paling mirip: {closest.title} "
+                f"({closest.name}), tetapi kolom ini tidak ada: "
+                f"{', '.join(closest.missing(table.columns))}",
+            )
+        ]
+    )
 
 
 def read_export(path: Path, timezone: str, feedback_column: str | None = None) -> Export:
@@ -58,7 +68,53 @@ def read_export(path: Path, timezone: str, feedback_column: str | None = None) -
     fmt = detect(table)
     ctx = Context(timezone=timezone, feedback_column=feedback_column)
     frame = fmt.read(table, ctx)
+    if frame.empty and not ctx.problems:
+        ctx.problems.append(
+            Problem(
+                table.path,
+                found="tidak ada baris data (hanya baris judul, atau semua jawaban kosong)",
+                expected=f"ekspor {fmt.title} yang berisi data; hapus berkas ini "
+                "bila periodenya memang kosong",
+            )
+        )
     if ctx.problems:
         raise DataError(ctx.problems)
     frame["source"] = Path(path).name
     return Export(Path(path), fmt, frame)
+
+
+def summary(export: Export) -> dict[str, object]:
+    """What ``kpureport inspect --json`` prints: format, platform, rows, period and totals."""
+    table = export.table
+    kind = export.format.kind
+    if kind == "posts":
+        moments = table["published"]
+        rows = len(table)
+    else:
+        moments = table["date"]
+        rows = int(table["date"].nunique()) if kind == "daily" else len(table)
+    dates = pd.DatetimeIndex(moments.dropna())
+    totals: dict[str, float | int] = {}
+    if kind == "posts":
+        for metric in canonical.METRICS:
+            if metric in table.columns:
+                totals[metric] = _plain(table[metric].sum())
+    elif kind == "daily":
+        sums = table[table["metric"].isin(canonical.METRICS)].groupby("metric")["value"].sum()
+        totals = {metric: _plain(value) for metric, value in sums.items()}
+    return {
+        "file": str(export.path),
+        "format": export.format.name,
+        "title": export.format.title,
+        "kind": kind,
+        "platform": export.platform,
+        "rows": rows,
+        "start": dates.min().date().isoformat() if len(dates) else None,
+        "end": dates.max().date().isoformat() if len(dates) else None,
+        "totals": totals,
+    }
+
+
+def _plain(value: object) -> float | int:
+    number = float(value)
+    return int(number) if number.is_integer() else round(number, 4)

@@ -36,12 +36,14 @@ class Format:
     required: tuple[frozenset[str], ...]
     read: Reader
     platform: str | None = None
-    description_row: bool = False
     excludes: frozenset[str] = frozenset()
+    exact: bool = False  # the header is one of ``required`` and nothing more
 
     def matches(self, table: TextTable) -> bool:
         if self.excludes & table.columns:
             return False
+        if self.exact:
+            return table.columns in self.required
         return any(req <= table.columns for req in self.required)
 
     def missing(self, columns: set[str]) -> list[str]:
@@ -50,6 +52,10 @@ class Format:
         return sorted(best - columns)
 
     def overlap(self, columns: set[str]) -> float:
+        """How close a header is to this format: its share of the required columns (for an
+        exact format, of all columns on either side)."""
+        if self.exact:
+            return max(len(req & columns) / len(req | columns) for req in self.required)
         return max(len(req & columns) / len(req) for req in self.required)
 
 
@@ -62,10 +68,20 @@ def rename_present(frame: pd.DataFrame, mapping: dict[str, str]) -> dict[str, st
     return {source: target for source, target in mapping.items() if source in frame.columns}
 
 
-def posts_frame(frame: pd.DataFrame, table: TextTable, ctx: Context, *, platform: str,
-                post_id: str, published: pd.Series, metrics: dict[str, str],
-                kind: str | None = None, text: str | None = None, link: str | None = None,
-                signed: frozenset[str] = frozenset()) -> pd.DataFrame:
+def posts_frame(
+    frame: pd.DataFrame,
+    table: TextTable,
+    ctx: Context,
+    *,
+    platform: str,
+    post_id: str,
+    published: pd.Series,
+    metrics: dict[str, str],
+    kind: str | None = None,
+    text: str | None = None,
+    link: str | None = None,
+    signed: frozenset[str] = frozenset(),
+) -> pd.DataFrame:
     """The canonical posts table from one export's columns (metrics: header -> canonical)."""
     from kpureport.readers import parse
 
@@ -79,19 +95,49 @@ def posts_frame(frame: pd.DataFrame, table: TextTable, ctx: Context, *, platform
     for source, target in rename_present(frame, metrics).items():
         if target in out.columns:
             continue  # an older alias of a metric the file already gave (Impressions / Views)
-        values = parse.numbers(frame, source, table, ctx.problems, count=target != "watch_hours",
-                               signed=target in signed)
+        values = parse.numbers(
+            frame,
+            source,
+            table,
+            ctx.problems,
+            count=target != "watch_hours",
+            signed=target in signed,
+        )
         out[target] = parse.integral(values) if target != "watch_hours" else values
     missing_id = out["post_id"].isna() | (out["post_id"] == "")
     for row in out.index[missing_id]:
-        ctx.problems.append(Problem(table.path, row=int(row), column=post_id, found="kosong",
-                                    expected="ID unggahan"))
+        ctx.problems.append(
+            Problem(
+                table.path, row=int(row), column=post_id, found="kosong", expected="ID unggahan"
+            )
+        )
+    repeated = out["post_id"].duplicated(keep="first") & ~missing_id
+    for row in out.index[repeated]:
+        first = int(out.index[(out["post_id"] == out.at[row, "post_id"])][0])
+        ctx.problems.append(
+            Problem(
+                table.path,
+                row=int(row),
+                column=post_id,
+                found=str(out.at[row, "post_id"]),
+                expected=f"setiap unggahan satu kali dalam satu berkas (sama dengan baris {first}); "
+                "unduh ulang ekspornya",
+            )
+        )
     return out.reset_index(drop=True)
 
 
-def daily_frame(dates: pd.Series, frame: pd.DataFrame, table: TextTable, ctx: Context, *,
-                platform: str | None, metrics: dict[str, str],
-                signed: frozenset[str] = frozenset(), followers: str | None = None) -> pd.DataFrame:
+def daily_frame(
+    dates: pd.Series,
+    frame: pd.DataFrame,
+    table: TextTable,
+    ctx: Context,
+    *,
+    platform: str | None,
+    metrics: dict[str, str],
+    signed: frozenset[str] = frozenset(),
+    followers: str | None = None,
+) -> pd.DataFrame:
     """The canonical long table ``platform, date, metric, value`` from wide daily columns."""
     from kpureport.readers import parse
 
@@ -100,10 +146,22 @@ def daily_frame(dates: pd.Series, frame: pd.DataFrame, table: TextTable, ctx: Co
     if followers and followers in frame.columns:
         present[followers] = "followers"
     for source, target in present.items():
-        values = parse.numbers(frame, source, table, ctx.problems,
-                               count=target != "watch_hours", signed=target in signed)
-        part = pd.DataFrame({"platform": platform, "date": dates.to_numpy(), "metric": target,
-                             "value": values.to_numpy()})
+        values = parse.numbers(
+            frame,
+            source,
+            table,
+            ctx.problems,
+            count=target != "watch_hours",
+            signed=target in signed,
+        )
+        part = pd.DataFrame(
+            {
+                "platform": platform,
+                "date": dates.to_numpy(),
+                "metric": target,
+                "value": values.to_numpy(),
+            }
+        )
         parts.append(part[part["value"].notna() & part["date"].notna()])
     if not parts:
         return pd.DataFrame(columns=["platform", "date", "metric", "value"])

@@ -27,11 +27,27 @@ PAGE_METRICS = {
 
 def _posts(table: TextTable, ctx: Context) -> pd.DataFrame:
     frame = table.body(skip=1)
-    published = parse.timestamps(frame, "Posted", table, ctx.problems,
-                                 ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M"), None, ctx.timezone)
-    return posts_frame(frame, table, ctx, platform="facebook", post_id="Post ID",
-                       published=published, metrics=POST_METRICS, kind="Type",
-                       text="Post Message", link="Permalink")
+    published = parse.timestamps(
+        frame,
+        "Posted",
+        table,
+        ctx.problems,
+        ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M"),
+        None,
+        ctx.timezone,
+    )
+    return posts_frame(
+        frame,
+        table,
+        ctx,
+        platform="facebook",
+        post_id="Post ID",
+        published=published,
+        metrics=POST_METRICS,
+        kind="Type",
+        text="Post Message",
+        link="Permalink",
+    )
 
 
 def _page(table: TextTable, ctx: Context) -> pd.DataFrame:
@@ -42,16 +58,34 @@ def _page(table: TextTable, ctx: Context) -> pd.DataFrame:
         gained = parse.numbers(frame, "Daily New Likes", table, ctx.problems)
         lost = parse.numbers(frame, "Daily Unlikes", table, ctx.problems)
         frame = frame.assign(**{"Daily New Likes": (gained.fillna(0) - lost.fillna(0))})
-    daily = daily_frame(dates, frame, table, ctx, platform="facebook", metrics=metrics,
-                        signed=frozenset({"followers_gained"}), followers="Lifetime Total Likes")
+    daily = daily_frame(
+        dates,
+        frame,
+        table,
+        ctx,
+        platform="facebook",
+        metrics=metrics,
+        signed=frozenset({"followers_gained"}),
+        followers="Lifetime Total Likes",
+    )
     return daily
 
 
 FORMATS = (
-    Format("facebook-insights-post", "Facebook Page Insights lama, per unggahan", "posts",
-           (columns("Post ID", "Permalink", "Post Message", "Type", "Posted"),), _posts,
-           platform="facebook", description_row=True),
-    Format("facebook-insights-page", "Facebook Page Insights lama, per hari", "daily",
-           (columns("Date", "Lifetime Total Likes", "Daily New Likes"),), _page,
-           platform="facebook", description_row=True),
+    Format(
+        "facebook-insights-post",
+        "Facebook Page Insights lama, per unggahan",
+        "posts",
+        (columns("Post ID", "Permalink", "Post Message", "Type", "Posted"),),
+        _posts,
+        platform="facebook",
+    ),
+    Format(
+        "facebook-insights-page",
+        "Facebook Page Insights lama, per hari",
+        "daily",
+        (columns("Date", "Lifetime Total Likes", "Daily New Likes"),),
+        _page,
+        platform="facebook",
+    ),
 )

@@ -19,30 +19,68 @@ TIMESTAMP_HEADERS = ("Timestamp", "Cap waktu", "Stempel waktu")
 EMAIL_HEADERS = ("Email Address", "Alamat email", "Alamat Email")
 _FEEDBACK_WORDS = re.compile(
     r"kritik|saran|masukan|pesan|komentar|keluhan|aduan|pengaduan|feedback|suggest|comment",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CATEGORY_WORDS = re.compile(r"^(kategori|jenis( masukan)?|category|type)\b", re.IGNORECASE)
-NON_ANSWERS = {"-", "--", ".", "na", "n/a", "nil", "none", "no", "nothing", "tidak ada", "tidak",
-               "belum ada", "kosong", "ga ada", "gak ada", "nihil"}
+NON_ANSWERS = {
+    "-",
+    "--",
+    ".",
+    "na",
+    "n/a",
+    "nil",
+    "none",
+    "no",
+    "nothing",
+    "tidak ada",
+    "tidak",
+    "belum ada",
+    "kosong",
+    "ga ada",
+    "gak ada",
+    "nihil",
+}
 FORMATS_WITH_ZONE = ("%Y/%m/%d %I:%M:%S %p %z", "%Y/%m/%d %H:%M:%S %z")
-FORMATS_LOCAL = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H.%M.%S", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M:%S",
-                 "%m/%d/%Y %H:%M:%S")
+FORMATS_LOCAL = (
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H.%M.%S",
+    "%d/%m/%Y %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%m/%d/%Y %H:%M:%S",
+)
 
 
-def feedback_column(frame: pd.DataFrame, chosen: str | None, table: TextTable,
-                    ctx: Context) -> str | None:
+def feedback_column(
+    frame: pd.DataFrame, chosen: str | None, table: TextTable, ctx: Context
+) -> str | None:
     """The column holding the criticism or suggestion: the user's choice, else a guess."""
     if chosen:
         if chosen in frame.columns:
             return chosen
-        ctx.problems.append(Problem(table.path, column=chosen, found="kolom tidak ada",
-                                    expected="judul kolom yang persis sama dengan salah satu: "
-                                             + "; ".join(c for c in frame.columns[:12])))
+        ctx.problems.append(
+            Problem(
+                table.path,
+                column=chosen,
+                found="kolom tidak ada",
+                expected="judul kolom yang persis sama dengan salah satu: "
+                + "; ".join(c for c in frame.columns[:12]),
+            )
+        )
         return None
     skip = set(TIMESTAMP_HEADERS) | set(EMAIL_HEADERS)
     text_columns = [c for c in frame.columns if c not in skip and not c.startswith("kolom_")]
     # Free text varies from answer to answer; choices (and checkbox lists joined by ";") repeat.
-    written = {c: meaningful(frame[c]).dropna().str.split(";").explode().str.strip()
-               .drop_duplicates().str.len().sum() for c in text_columns}
+    written = {
+        c: meaningful(frame[c])
+        .dropna()
+        .str.split(";")
+        .explode()
+        .str.strip()
+        .drop_duplicates()
+        .str.len()
+        .sum()
+        for c in text_columns
+    }
     named = [c for c in text_columns if _FEEDBACK_WORDS.search(c) and written[c] > 0]
     candidates = named or text_columns
     return max(candidates, key=lambda c: written[c]) if candidates else None
@@ -61,7 +99,9 @@ def _times(frame: pd.DataFrame, column: str, table: TextTable, ctx: Context) -> 
     if zoned.any():
         offsets = text[zoned].str.replace(
             r"GMT([+-])(\d{1,2})(?::?(\d{2}))?$",
-            lambda m: f"{m.group(1)}{int(m.group(2)):02d}{m.group(3) or '00'}", regex=True)
+            lambda m: f"{m.group(1)}{int(m.group(2)):02d}{m.group(3) or '00'}",
+            regex=True,
+        )
         offsets = offsets.str.replace(r"\b(am|pm)\b", lambda m: m.group(1).upper(), regex=True)
         parsed = pd.Series(pd.NaT, index=offsets.index, dtype="datetime64[ns, UTC]")
         for fmt in FORMATS_WITH_ZONE:
@@ -69,12 +109,20 @@ def _times(frame: pd.DataFrame, column: str, table: TextTable, ctx: Context) -> 
             parsed[todo] = pd.to_datetime(offsets[todo], format=fmt, errors="coerce", utc=True)
         bad = parsed.isna()
         for row, value in zip(parsed.index[bad], text[zoned][bad], strict=True):
-            ctx.problems.append(Problem(table.path, row=int(row), column=column, found=value,
-                                        expected="cap waktu seperti 2021/01/23 10:58:38 pm GMT+8"))
+            ctx.problems.append(
+                Problem(
+                    table.path,
+                    row=int(row),
+                    column=column,
+                    found=value,
+                    expected="cap waktu seperti 2021/01/23 10:58:38 pm GMT+8",
+                )
+            )
         out[zoned] = parsed.dt.tz_convert(ctx.timezone)
     if (~zoned).any():
-        local = parse.timestamps(frame.loc[~zoned], column, table, ctx.problems, FORMATS_LOCAL,
-                                 None, ctx.timezone)
+        local = parse.timestamps(
+            frame.loc[~zoned], column, table, ctx.problems, FORMATS_LOCAL, None, ctx.timezone
+        )
         out[~zoned] = local
     return out
 
@@ -85,18 +133,28 @@ def _responses(table: TextTable, ctx: Context) -> pd.DataFrame:
     column = feedback_column(frame, ctx.feedback_column, table, ctx)
     category = next((c for c in frame.columns if _CATEGORY_WORDS.search(c)), None)
     text = meaningful(frame[column]) if column else pd.Series(pd.NA, index=frame.index)
-    out = pd.DataFrame({
-        "date": _times(frame, stamp, table, ctx).dt.tz_localize(None),  # office time
-        "channel": "Google Formulir",
-        "category": frame[category].astype("string").str.strip().str.lower() if category else pd.NA,
-        "text": text,
-    })
+    out = pd.DataFrame(
+        {
+            "date": _times(frame, stamp, table, ctx).dt.tz_localize(None),  # office time
+            "channel": "Google Formulir",
+            "category": frame[category].astype("string").str.strip().str.lower()
+            if category
+            else pd.NA,
+            "text": text,
+        }
+    )
     out.attrs["feedback_column"] = column
     return out[out["text"].notna()].reset_index(drop=True)
 
 
 FORMATS = tuple(
-    Format(f"google-forms{suffix}", "Google Formulir, jawaban (kritik dan saran)", "feedback",
-           (columns(header),), _responses, excludes=columns("Tweet id", "Post id", "Content"))
+    Format(
+        f"google-forms{suffix}",
+        "Google Formulir, jawaban (kritik dan saran)",
+        "feedback",
+        (columns(header),),
+        _responses,
+        excludes=columns("Tweet id", "Post id", "Content"),
+    )
     for header, suffix in (("Timestamp", ""), ("Cap waktu", "-id"), ("Stempel waktu", "-id-lama"))
 )

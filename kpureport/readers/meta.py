@@ -13,13 +13,24 @@ from kpureport.readers.textfile import TextTable
 PUBLISH_FORMATS = ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S")
 
 FACEBOOK_METRICS = {
-    "Views": "views", "Impressions": "impressions", "Reach": "reach", "Reactions": "likes",
-    "Comments": "comments", "Shares": "shares", "Total clicks": "clicks",
+    "Views": "views",
+    "Impressions": "impressions",
+    "Reach": "reach",
+    "Reactions": "likes",
+    "Comments": "comments",
+    "Shares": "shares",
+    "Total clicks": "clicks",
     "Reactions, Comments and Shares": "engagements",
 }
 INSTAGRAM_METRICS = {
-    "Views": "views", "Impressions": "impressions", "Reach": "reach", "Likes": "likes",
-    "Comments": "comments", "Shares": "shares", "Saves": "saves", "Follows": "followers_gained",
+    "Views": "views",
+    "Impressions": "impressions",
+    "Reach": "reach",
+    "Likes": "likes",
+    "Comments": "comments",
+    "Shares": "shares",
+    "Saves": "saves",
+    "Follows": "followers_gained",
     "Link clicks": "clicks",
 }
 
@@ -27,20 +38,35 @@ INSTAGRAM_METRICS = {
 def _posts(platform: str, metrics: dict[str, str]):
     def read(table: TextTable, ctx: Context) -> pd.DataFrame:
         frame = table.body()
-        published = parse.timestamps(frame, "Publish time", table, ctx.problems, PUBLISH_FORMATS,
-                                     None, ctx.timezone)
+        published = parse.timestamps(
+            frame, "Publish time", table, ctx.problems, PUBLISH_FORMATS, None, ctx.timezone
+        )
         text = "Description" if "Description" in frame.columns else "Title"
-        return posts_frame(frame, table, ctx, platform=platform, post_id="Post ID",
-                           published=published, metrics=metrics, kind="Post type",
-                           text=text if text in frame.columns else None, link="Permalink")
+        return posts_frame(
+            frame,
+            table,
+            ctx,
+            platform=platform,
+            post_id="Post ID",
+            published=published,
+            metrics=metrics,
+            kind="Post type",
+            text=text if text in frame.columns else None,
+            link="Permalink",
+        )
 
     return read
 
 
 DAILY_METRICS = {
-    "views": "views", "viewers": "reach", "reach": "reach", "impressions": "impressions",
-    "follows": "followers_gained", "content interactions": "engagements",
-    "interactions": "engagements", "link clicks": "clicks",
+    "views": "views",
+    "viewers": "reach",
+    "reach": "reach",
+    "impressions": "impressions",
+    "follows": "followers_gained",
+    "content interactions": "engagements",
+    "interactions": "engagements",
+    "link clicks": "clicks",
 }
 
 
@@ -50,31 +76,49 @@ def metric_of(title: str) -> tuple[str | None, str]:
     platform = None
     for name in ("facebook", "instagram"):
         if words.lower().startswith(name):
-            platform, words = name, words[len(name):].strip()
+            platform, words = name, words[len(name) :].strip()
     key = words.lower()
     return platform, DAILY_METRICS.get(key, re.sub(r"\W+", "_", key).strip("_"))
 
 
 def _daily(table: TextTable, ctx: Context) -> pd.DataFrame:
     frame = table.body()
-    title = next((line for line in table.preamble if not line.lower().lstrip('"').startswith("sep=")), "")
+    title = next(
+        (line for line in table.preamble if not line.lower().lstrip('"').startswith("sep=")), ""
+    )
     platform, metric = metric_of(title)
     if platform is None:
         name = table.path.name.lower()
         platform = next((p for p in ("facebook", "instagram") if p in name), None)
-    dates = parse.timestamps(frame, "Date", table, ctx.problems,
-                             ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"), None, ctx.timezone)
+    dates = parse.timestamps(
+        frame, "Date", table, ctx.problems, ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"), None, ctx.timezone
+    )
     dates = dates.dt.tz_localize(None).dt.normalize()
     return daily_frame(dates, frame, table, ctx, platform=platform, metrics={"Primary": metric})
 
 
 FORMATS = (
-    Format("meta-post-facebook", "Meta Business Suite, unggahan Halaman Facebook", "posts",
-           (columns("Post ID", "Page ID", "Publish time", "Permalink", "Post type"),),
-           _posts("facebook", FACEBOOK_METRICS), platform="facebook"),
-    Format("meta-post-instagram", "Meta Business Suite, unggahan Instagram", "posts",
-           (columns("Post ID", "Account ID", "Account username", "Publish time", "Post type"),),
-           _posts("instagram", INSTAGRAM_METRICS), platform="instagram"),
-    Format("meta-daily", "Meta Business Suite, metrik harian akun", "daily",
-           (columns("Date", "Primary"),), _daily),
+    Format(
+        "meta-post-facebook",
+        "Meta Business Suite, unggahan Halaman Facebook",
+        "posts",
+        (columns("Post ID", "Page ID", "Publish time", "Permalink", "Post type"),),
+        _posts("facebook", FACEBOOK_METRICS),
+        platform="facebook",
+    ),
+    Format(
+        "meta-post-instagram",
+        "Meta Business Suite, unggahan Instagram",
+        "posts",
+        (columns("Post ID", "Account ID", "Account username", "Publish time", "Post type"),),
+        _posts("instagram", INSTAGRAM_METRICS),
+        platform="instagram",
+    ),
+    Format(
+        "meta-daily",
+        "Meta Business Suite, metrik harian akun",
+        "daily",
+        (columns("Date", "Primary"),),
+        _daily,
+    ),
 )

@@ -22,18 +22,29 @@ _EN_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 _EN_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
 _ID_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _ID_PLAIN = re.compile(r"^-?\d+(,\d+)?$")
-_EMPTY = {"", "-", "–", "—"}
+_EMPTY = {"", "-", "\u2013", "\u2014"}  # empty, hyphen, en dash, em dash
 
 MAX_PROBLEMS_PER_COLUMN = 20
 
 
-def _located(table: TextTable, rows: pd.Index, column: str, values: pd.Series, expected: str) -> list[Problem]:
-    problems = [Problem(table.path, row=int(r), column=column, found=str(v), expected=expected)
-                for r, v in zip(rows[:MAX_PROBLEMS_PER_COLUMN], values[:MAX_PROBLEMS_PER_COLUMN], strict=False)]
+def _located(
+    table: TextTable, rows: pd.Index, column: str, values: pd.Series, expected: str
+) -> list[Problem]:
+    problems = [
+        Problem(table.path, row=int(r), column=column, found=str(v), expected=expected)
+        for r, v in zip(
+            rows[:MAX_PROBLEMS_PER_COLUMN], values[:MAX_PROBLEMS_PER_COLUMN], strict=False
+        )
+    ]
     if len(rows) > MAX_PROBLEMS_PER_COLUMN:
-        problems.append(Problem(table.path, column=column,
-                                found=f"{len(rows) - MAX_PROBLEMS_PER_COLUMN} nilai lain yang serupa",
-                                expected=expected))
+        problems.append(
+            Problem(
+                table.path,
+                column=column,
+                found=f"{len(rows) - MAX_PROBLEMS_PER_COLUMN} nilai lain yang serupa",
+                expected=expected,
+            )
+        )
     return problems
 
 
@@ -56,8 +67,15 @@ def number_text(series: pd.Series, locale: str) -> tuple[pd.Series, pd.Series]:
     return values, ~(valid | empty)
 
 
-def numbers(frame: pd.DataFrame, column: str, table: TextTable, problems: list[Problem], *,
-            count: bool = True, signed: bool = False) -> pd.Series:
+def numbers(
+    frame: pd.DataFrame,
+    column: str,
+    table: TextTable,
+    problems: list[Problem],
+    *,
+    count: bool = True,
+    signed: bool = False,
+) -> pd.Series:
     """A numeric column; counts must be whole and, unless ``signed``, not negative."""
     series = frame[column]
     if pd.api.types.is_numeric_dtype(series):
@@ -67,25 +85,38 @@ def numbers(frame: pd.DataFrame, column: str, table: TextTable, problems: list[P
         values, bad = number_text(series, table.locale)
     if bad.any():
         example = "1.234,5" if table.locale == "id" else "1234.5 atau 1,234"
-        problems += _located(table, series.index[bad], column, series[bad],
-                             f"angka (mis. {example})")
+        problems += _located(
+            table, series.index[bad], column, series[bad], f"angka (mis. {example})"
+        )
     if count:
         fractional = values.notna() & (values != values.round())
         if fractional.any():
             problems += _located(
-                table, series.index[fractional], column, series[fractional],
+                table,
+                series.index[fractional],
+                column,
+                series[fractional],
                 "bilangan bulat; nilai ini dapat terbaca dua cara (titik sebagai desimal atau "
-                "sebagai pemisah ribuan), jadi tidak ditebak: periksa berkas aslinya")
+                "sebagai pemisah ribuan), jadi tidak ditebak: periksa berkas aslinya",
+            )
     if not signed:
         negative = values.notna() & (values < 0)
         if negative.any():
-            problems += _located(table, series.index[negative], column, series[negative],
-                                 "bilangan 0 atau lebih")
+            problems += _located(
+                table, series.index[negative], column, series[negative], "bilangan 0 atau lebih"
+            )
     return values.where(~bad)
 
 
-def timestamps(frame: pd.DataFrame, column: str, table: TextTable, problems: list[Problem],
-               formats: Sequence[str], tz_source: str | None, tz_office: str) -> pd.Series:
+def timestamps(
+    frame: pd.DataFrame,
+    column: str,
+    table: TextTable,
+    problems: list[Problem],
+    formats: Sequence[str],
+    tz_source: str | None,
+    tz_office: str,
+) -> pd.Series:
     """Date-times in the office's time zone; ``tz_source`` None means written in office time."""
     series = frame[column].astype("string").str.strip()
     if table.locale == "id":
@@ -97,22 +128,39 @@ def timestamps(frame: pd.DataFrame, column: str, table: TextTable, problems: lis
             break
         parsed[todo] = pd.to_datetime(series[todo], format=fmt, errors="coerce")
     unreadable = parsed.isna() & series.notna() & (series != "")
-    implausible = parsed.notna() & ((parsed.dt.year < EARLIEST_YEAR)
-                                    | (parsed > pd.Timestamp(dt.date.today()) + pd.Timedelta(days=2)))
+    implausible = parsed.notna() & (
+        (parsed.dt.year < EARLIEST_YEAR)
+        | (parsed > pd.Timestamp(dt.date.today()) + pd.Timedelta(days=2))
+    )
     if unreadable.any():
-        problems += _located(table, series.index[unreadable], column, series[unreadable],
-                             f"tanggal dengan format seperti {_example(formats[0])}")
+        problems += _located(
+            table,
+            series.index[unreadable],
+            column,
+            series[unreadable],
+            f"tanggal dengan format seperti {_example(formats[0])}",
+        )
     if implausible.any():
-        problems += _located(table, series.index[implausible], column, series[implausible],
-                             f"tanggal antara tahun {EARLIEST_YEAR} dan hari ini")
+        problems += _located(
+            table,
+            series.index[implausible],
+            column,
+            series[implausible],
+            f"tanggal antara tahun {EARLIEST_YEAR} dan hari ini",
+        )
     parsed = parsed.where(~implausible)
     if tz_source:
         return parsed.dt.tz_localize(tz_source).dt.tz_convert(tz_office)
     return parsed.dt.tz_localize(tz_office, ambiguous="NaT", nonexistent="NaT")
 
 
-def days(frame: pd.DataFrame, column: str, table: TextTable, problems: list[Problem],
-         formats: Sequence[str]) -> pd.Series:
+def days(
+    frame: pd.DataFrame,
+    column: str,
+    table: TextTable,
+    problems: list[Problem],
+    formats: Sequence[str],
+) -> pd.Series:
     """Calendar days (no time of day). Numeric day-month orders are decided from the whole
     column: a day above 12 settles it; a column that never settles it is an error."""
     series = frame[column].astype("string").str.strip()
@@ -130,9 +178,15 @@ def days(frame: pd.DataFrame, column: str, table: TextTable, problems: list[Prob
         else:
             order = _consecutive_order(series[numeric], sep)
         if order is None:
-            problems.append(Problem(table.path, column=column, found=series[numeric].iloc[0],
-                                    expected="tanggal yang urutan hari dan bulannya dapat "
-                                             "dipastikan; gunakan format TTTT-BB-HH"))
+            problems.append(
+                Problem(
+                    table.path,
+                    column=column,
+                    found=series[numeric].iloc[0],
+                    expected="tanggal yang urutan hari dan bulannya dapat "
+                    "dipastikan; gunakan format TTTT-BB-HH",
+                )
+            )
             formats = []
         else:
             formats = [order, *formats]
@@ -161,5 +215,3 @@ def _example(fmt: str) -> str:
 def integral(values: pd.Series) -> pd.Series:
     """Counts as nullable integers once checked."""
     return values.round().astype("Int64")
-
-

@@ -63,22 +63,37 @@ class TextTable:
         ``as_text`` keeps every cell as text, for files whose numbers follow another locale.
         """
         names = unique_names(self.header)
-        options = {"sep": self.delimiter, "header": None, "names": names,
-                   "dtype": str if as_text or self.locale == "id" else None,
-                   "keep_default_na": False, "na_values": [""]}
+        options = {
+            "sep": self.delimiter,
+            "header": None,
+            "names": names,
+            "dtype": str if as_text or self.locale == "id" else None,
+            "keep_default_na": False,
+            "na_values": [""],
+        }
         frame = None
         if self.encoding == "utf-8" and self.full_text is None:
             try:
-                frame = pd.read_csv(self.path, engine="pyarrow", encoding="utf-8",
-                                    skiprows=len(self.preamble) + 1 + skip, **options)
+                frame = pd.read_csv(
+                    self.path,
+                    engine="pyarrow",
+                    encoding="utf-8",
+                    skiprows=len(self.preamble) + 1 + skip,
+                    **options,
+                )
             except (ValueError, pa_lib.ArrowInvalid, UnicodeDecodeError):
                 frame = None  # quoted line breaks, ragged rows: the C parser says where
         if frame is None:
             text = self.decoded()
             start = _offset_after_rows(text, len(self.preamble), 1 + skip, self.delimiter)
             try:
-                frame = pd.read_csv(io.StringIO(text[start:]), engine="c", index_col=False,
-                                    on_bad_lines="error", **options)
+                frame = pd.read_csv(
+                    io.StringIO(text[start:]),
+                    engine="c",
+                    index_col=False,
+                    on_bad_lines="error",
+                    **options,
+                )
             except pd.errors.ParserError as exc:
                 raise DataError([_parser_problem(self, exc, skip)]) from exc
             _check_truncated(self, frame, text, skip)
@@ -120,12 +135,26 @@ def unique_names(header: list[str]) -> list[str]:
 
 
 def _parser_problem(table: TextTable, exc: Exception, skip: int) -> Problem:
+    """pandas' tokenizer message, said in Bahasa Indonesia with the spreadsheet row."""
     message = str(exc)
-    match = re.search(r"line (\d+)", message)
-    row = int(match.group(1)) + table.header_row + skip if match else None
-    return Problem(table.path, row=row, found=message.strip().splitlines()[-1],
-                   expected=f"{len(table.header)} kolom pada setiap baris, dipisah "
-                            f"{_delimiter_name(table.delimiter)}, dengan tanda kutip berpasangan")
+    expected = (
+        f"{len(table.header)} kolom pada setiap baris, dipisah "
+        f"{_delimiter_name(table.delimiter)}, dengan tanda kutip berpasangan"
+    )
+    unclosed = re.search(r"EOF inside string starting at row (\d+)", message)
+    if unclosed:
+        row = int(unclosed.group(1)) + table.header_row + skip + 1
+        return Problem(
+            table.path,
+            row=row,
+            expected=expected + "; unduh ulang berkas ini",
+            found="tanda kutip tidak ditutup sampai akhir berkas (baris terpotong)",
+        )
+    ragged = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
+    if ragged:
+        row = int(ragged.group(2)) + table.header_row + skip
+        return Problem(table.path, row=row, found=f"{ragged.group(3)} kolom", expected=expected)
+    return Problem(table.path, found=message.strip().splitlines()[-1], expected=expected)
 
 
 def _check_truncated(table: TextTable, frame: pd.DataFrame, text: str, skip: int) -> None:
@@ -135,8 +164,16 @@ def _check_truncated(table: TextTable, frame: pd.DataFrame, text: str, skip: int
     last = frame.iloc[-1]
     if text.rstrip("\r\n") == text and pd.isna(last.iloc[-1]) and pd.isna(last.iloc[1]):
         row = len(frame) + table.header_row + skip
-        raise DataError([Problem(table.path, row=row, found="baris terakhir terpotong",
-                                 expected="berkas unduhan yang utuh; unduh ulang berkas ini")])
+        raise DataError(
+            [
+                Problem(
+                    table.path,
+                    row=row,
+                    found="baris terakhir terpotong",
+                    expected="berkas unduhan yang utuh; unduh ulang berkas ini",
+                )
+            ]
+        )
 
 
 def _delimiter_name(delimiter: str) -> str:
@@ -149,22 +186,49 @@ def check_size_and_kind(path: Path) -> bytes:
         raise DataError([Problem(path, expected="berkas yang ada", found="berkas tidak ditemukan")])
     size = path.stat().st_size
     if size == 0:
-        raise DataError([Problem(path, found="berkas kosong (0 bita)",
-                                 expected="baris judul dan minimal satu baris data")])
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found="berkas kosong (0 bita)",
+                    expected="baris judul dan minimal satu baris data",
+                )
+            ]
+        )
     if size > MAX_BYTES:
-        raise DataError([Problem(
-            path, found=f"berkas berukuran {size / 1024**2:,.0f} MB".replace(",", "."),
-            expected=f"berkas paling besar {MAX_BYTES // 1024**2} MB; ekspor per bulan atau per "
-                     "triwulan lalu letakkan semua berkasnya di folder exports/")])
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found=f"berkas berukuran {size / 1024**2:,.0f} MB".replace(",", "."),
+                    expected=f"berkas paling besar {MAX_BYTES // 1024**2} MB; ekspor per bulan atau per "
+                    "triwulan lalu letakkan semua berkasnya di folder exports/",
+                )
+            ]
+        )
     with path.open("rb") as handle:
         head = handle.read(SNIFF_BYTES)
     for magic, kind in _MAGIC.items():
         if head.startswith(magic):
-            raise DataError([Problem(path, found=f"{kind}, bukan berkas teks",
-                                     expected="berkas CSV (teks) seperti yang diunduh dari platform")])
+            raise DataError(
+                [
+                    Problem(
+                        path,
+                        found=f"{kind}, bukan berkas teks",
+                        expected="berkas CSV (teks) seperti yang diunduh dari platform",
+                    )
+                ]
+            )
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DataError([Problem(path, found="berkas biner, bukan berkas teks",
-                                 expected="berkas CSV (teks) seperti yang diunduh dari platform")])
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found="berkas biner, bukan berkas teks",
+                    expected="berkas CSV (teks) seperti yang diunduh dari platform",
+                )
+            ]
+        )
     return head
 
 
@@ -174,7 +238,9 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
         try:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise DataError([Problem(path, found="UTF-16 yang rusak", expected=_ENCODINGS)]) from exc
+            raise DataError(
+                [Problem(path, found="UTF-16 yang rusak", expected=_ENCODINGS)]
+            ) from exc
     try:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -182,10 +248,16 @@ def decode(path: Path, raw: bytes) -> tuple[str, str]:
         mixed = _MOJIBAKE.search(text)
         if mixed:
             row = text.count("\n", 0, mixed.start()) + 1
-            raise DataError([Problem(
-                path, row=row, found="campuran pengodean UTF-8 dan Windows-1252",
-                expected="satu pengodean untuk seluruh berkas; simpan ulang sebagai CSV UTF-8",
-            )]) from utf8_error
+            raise DataError(
+                [
+                    Problem(
+                        path,
+                        row=row,
+                        found="campuran pengodean UTF-8 dan Windows-1252",
+                        expected="satu pengodean untuk seluruh berkas; simpan ulang sebagai CSV UTF-8",
+                    )
+                ]
+            ) from utf8_error
         return text, "cp1252"
 
 
@@ -204,8 +276,15 @@ def open_table(path: Path) -> TextTable:
         full_text = None if encoding == "utf-8" else decode(path, path.read_bytes())[0]
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise DataError([Problem(path, found="berkas tanpa isi",
-                                 expected="baris judul dan minimal satu baris data")])
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found="berkas tanpa isi",
+                    expected="baris judul dan minimal satu baris data",
+                )
+            ]
+        )
     lines = text.splitlines(keepends=True)
     preamble: list[str] = []
     declared = None
@@ -222,9 +301,16 @@ def open_table(path: Path) -> TextTable:
     delimiter = declared or _sniff_delimiter(header_line)
     header = [h.strip() for h in next(csv.reader([header_line], delimiter=delimiter), [])]
     locale = "id" if delimiter == ";" else "en"
-    return TextTable(path=path, encoding=encoding, delimiter=delimiter, locale=locale,
-                     preamble=preamble, header=header, header_row=len(preamble) + 1,
-                     full_text=full_text)
+    return TextTable(
+        path=path,
+        encoding=encoding,
+        delimiter=delimiter,
+        locale=locale,
+        preamble=preamble,
+        header=header,
+        header_row=len(preamble) + 1,
+        full_text=full_text,
+    )
 
 
 def _is_title_line(line: str, following: str) -> bool:

@@ -1,0 +1,368 @@
+"""Every export format, read from the real public samples or from fixtures built from the
+documented headers; expected figures are computed independently with the csv module."""
+
+import csv
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kpureport import readers
+from kpureport.errors import DataError
+from kpureport.load import load_exports, load_profile
+from kpureport.readers import textfile
+
+from .conftest import DATA, KKU, SAMPLES
+
+FIXTURES = Path(__file__).parent / "fixtures" / "exports"
+WIB = "Asia/Pontianak"
+
+
+def read(path: Path, tz: str = WIB, **kw) -> readers.Export:
+    return readers.read_export(path, tz, **kw)
+
+
+def csv_rows(path: Path, encoding: str = "utf-8-sig", skip: int = 0) -> list[dict]:
+    with path.open(encoding=encoding, newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return rows[skip:]
+
+
+def test_every_sample_is_recognized_by_content():
+    formats = {p.name: read(p).format.name for p in SAMPLES.glob("*.csv")}
+    assert formats == {
+        "facebook-insights-legacy-page-level.csv": "facebook-insights-page",
+        "facebook-insights-legacy-post-level.csv": "facebook-insights-post",
+        "google-forms-responses.csv": "google-forms",
+        "tweet_activity_metrics_2021-01_en.csv": "twitter-tweet-activity",
+        "youtube-studio-Table data.csv": "youtube-table",
+        "youtube-studio-Totals.csv": "youtube-totals",
+    }
+
+
+def test_recognition_does_not_depend_on_the_file_name(tmp_path):
+    copy = tmp_path / "unduhan (3).csv"
+    shutil.copyfile(SAMPLES / "tweet_activity_metrics_2021-01_en.csv", copy)
+    assert read(copy).format.name == "twitter-tweet-activity"
+
+
+def test_tweets_are_counted_and_their_utc_times_moved_to_wib():
+    path = SAMPLES / "tweet_activity_metrics_2021-01_en.csv"
+    rows = csv_rows(path)
+    posts = read(path).table
+    assert len(posts) == len(rows) == 40
+    assert posts["impressions"].sum() == sum(int(float(r["impressions"])) for r in rows)
+    assert posts["shares"].sum() == sum(int(float(r["retweets"])) for r in rows)
+    tweet = posts.set_index("post_id").loc["1346954699635892225"]
+    assert tweet["published"] == pd.Timestamp("2021-01-07 06:00", tz=WIB)  # 23:00 UTC on the 6th
+    assert str(posts["published"].dt.tz) == WIB
+
+
+def test_youtube_total_row_is_not_a_video():
+    path = SAMPLES / "youtube-studio-Table data.csv"
+    rows = [r for r in csv_rows(path) if r["Content"] != "Total"]
+    export = read(path)
+    summary = readers.summary(export)
+    assert summary["rows"] == len(rows) == 442
+    assert "Total" not in set(export.table["post_id"])
+    assert summary["totals"]["views"] == sum(int(r["Views"]) for r in rows)
+    assert export.table.set_index("post_id").loc["UWQNrpakgcA", "published"].date() == dt.date(
+        2025, 8, 28
+    )
+
+
+def test_youtube_totals_resaved_by_excel_are_read_day_first():
+    summary = readers.summary(read(SAMPLES / "youtube-studio-Totals.csv"))
+    rows = csv_rows(SAMPLES / "youtube-studio-Totals.csv")
+    assert summary["start"] == "2025-06-13"  # 13-06-2025: the 13 settles day-first
+    assert summary["rows"] == len(rows) == 365
+    assert summary["totals"] == {"views": sum(int(r["Views"]) for r in rows)}
+
+
+def test_legacy_facebook_posts_skip_the_description_row():
+    export = read(SAMPLES / "facebook-insights-legacy-post-level.csv")
+    posts = export.table.set_index("post_id")
+    assert len(posts) == 3
+    first = posts.loc["518995791497187_10152225918189138"]
+    assert (first["reach"], first["impressions"], first["engagements"]) == (76, 139, 4)
+    assert first["published"] == pd.Timestamp("2014-02-19 04:29:18", tz=WIB)
+
+
+def test_legacy_facebook_page_file_in_windows_encoding():
+    path = SAMPLES / "facebook-insights-legacy-page-level.csv"
+    export = read(path)
+    rows = csv_rows(path, encoding="cp1252", skip=1)
+    daily = export.table
+    likes = daily[daily["metric"] == "followers"].set_index("date")["value"]
+    assert likes.index.min() == pd.Timestamp("2014-01-01")
+    assert likes.iloc[-1] == int(rows[-1]["Lifetime Total Likes"]) == 128
+    gained = daily[daily["metric"] == "followers_gained"]["value"].sum()
+    assert gained == sum(
+        int(r["Daily New Likes"] or 0) - int(r["Daily Unlikes"] or 0) for r in rows
+    )
+
+
+def test_google_forms_feedback_keeps_only_date_and_chosen_text():
+    path = SAMPLES / "google-forms-responses.csv"
+    export = read(path)
+    assert (
+        export.table.attrs["feedback_column"]
+        == "In what other ways can NUS better tackle sexual misconduct?"
+    )
+    assert list(export.table.columns) == ["date", "channel", "category", "text", "source"]
+    first = export.table.iloc[0]
+    assert first["date"] == pd.Timestamp("2021-01-23 21:58:38")  # 10:58:38 pm GMT+8 is 21:58 WIB
+    with pytest.raises(DataError, match="semua jawaban kosong"):  # every answer is "NIL" or "NA"
+        read(path, feedback_column="Please list them here if you have any other feedback.")
+
+
+def test_the_user_names_the_feedback_column_by_its_header():
+    path = FIXTURES / "formulir-kritik-saran.csv"
+    export = read(path, feedback_column="Kritik dan saran untuk KPU")
+    assert export.format.name == "google-forms-id"
+    assert list(export.table["category"]) == ["saran", "kritik"]  # "-" is no answer
+    assert export.table.iloc[0]["date"] == pd.Timestamp("2024-01-05 09:15:30")
+    assert (
+        "warga@contoh.id" not in export.table.to_string() and "Budi" not in export.table.to_string()
+    )
+    with pytest.raises(DataError, match="kolom 'Saran': ditemukan 'kolom tidak ada'"):
+        read(path, feedback_column="Saran")
+
+
+def test_meta_post_exports_for_facebook_and_instagram():
+    fb = read(FIXTURES / "meta-facebook-posts.csv").table.set_index("post_id")
+    assert fb.loc["1002", "views"] == 2500  # "2,500"
+    assert fb.loc["1002", "text"].startswith("Pengumuman hasil rekapitulasi\n")
+    assert fb.loc["1001", "likes"] == 45 and fb.loc["1001", "engagements"] == 60
+    assert fb.loc["1001", "published"] == pd.Timestamp("2024-12-31 20:30", tz=WIB)
+    ig = read(FIXTURES / "meta-instagram-posts.csv").table.set_index("post_id")
+    assert ig.loc["1801", "impressions"] == 160 and ig.loc["1801", "comments"] == 45
+    assert ig.loc["1802", "type"] == "IG story"
+
+
+def test_meta_daily_files_in_utf16_take_their_platform_from_the_metric_line():
+    fb = read(FIXTURES / "meta-facebook-follows.csv")
+    assert fb.format.name == "meta-daily" and fb.platform == "facebook"
+    assert list(fb.table["date"].dt.day) == [1, 2, 4]  # sparse: the 3rd had no follows
+    assert fb.table["value"].sum() == 30
+    assert read(FIXTURES / "meta-instagram-follows.csv").platform == "instagram"
+
+
+def test_youtube_indonesian_headers_and_chart_data():
+    table = read(FIXTURES / "youtube-Data tabel.csv").table.set_index("post_id")
+    assert list(table.index) == ["AbCdEfGhIjK", "LmNoPqRsTuV"]
+    assert table.loc["AbCdEfGhIjK", "published"].date() == dt.date(2024, 8, 12)  # "12 Agu 2024"
+    assert table.loc["LmNoPqRsTuV", "watch_hours"] == 5.25
+    chart = read(FIXTURES / "youtube-Chart data.csv").table.set_index("date")["value"]
+    assert chart.to_dict() == {pd.Timestamp("2025-08-28"): 120, pd.Timestamp("2025-08-29"): 115}
+
+
+def test_new_x_exports_with_thousands_commas_and_net_follows():
+    overview = readers.summary(read(FIXTURES / "account_overview_analytics.csv"))
+    assert overview["format"] == "x-account-overview"
+    assert overview["totals"]["impressions"] == 1234 + 800
+    assert overview["totals"]["followers_gained"] == (5 - 1) + (2 - 3)
+    content = read(FIXTURES / "account_analytics_content_2025-09-01_2025-09-06.csv").table
+    assert content.set_index("post_id").loc["1964000000000000001", "impressions"] == 1050
+
+
+def test_excel_indonesian_resave_is_read_in_its_locale():
+    table = readers.textfile.open_table(FIXTURES / "youtube-Totals-excel-id.csv")
+    assert (table.delimiter, table.locale) == (";", "id")
+    daily = read(FIXTURES / "youtube-Totals-excel-id.csv").table.set_index("date")["value"]
+    assert daily.to_dict() == {
+        pd.Timestamp("2025-06-13"): 1224,
+        pd.Timestamp("2025-06-14"): 147,
+        pd.Timestamp("2025-06-15"): 2811,
+    }
+
+
+def test_inspect_prints_one_json_object(capsys):
+    from kpureport.cli import main
+
+    assert main(["inspect", str(SAMPLES / "tweet_activity_metrics_2021-01_en.csv"), "--json"]) == 0
+    import json
+
+    found = json.loads(capsys.readouterr().out)
+    assert set(found) >= {"format", "platform", "rows", "start", "end", "totals"}
+    assert (found["platform"], found["rows"], found["start"]) == ("twitter", 40, "2021-01-07")
+
+
+def _office_with(tmp_path: Path, files: dict[str, Path | str]) -> Path:
+    folder = tmp_path / KKU
+    shutil.copytree(DATA / KKU, folder)
+    (folder / "exports").mkdir()
+    for index, (name, content) in enumerate(files.items()):
+        target = folder / "exports" / name
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)
+        else:
+            target.write_text(content, encoding="utf-8")
+        os.utime(target, (1_700_000_000 + index, 1_700_000_000 + index))
+    return folder
+
+
+def test_overlapping_exports_count_each_post_once_and_the_newest_wins(tmp_path):
+    sample = SAMPLES / "tweet_activity_metrics_2021-01_en.csv"
+    text = sample.read_text(encoding="utf-8")
+    newer = text.replace(
+        '"1346954699635892225","https://twitter.com/rOpenSci/status/1346954699635892225"',
+        '"1346954699635892225","https://twitter.com/rOpenSci/status/1346954699635892225"',
+        1,
+    )
+    rows = csv_rows(sample)
+    old_impressions = int(
+        float(next(r for r in rows if r["Tweet id"] == "1346954699635892225")["impressions"])
+    )
+    newer = newer.replace(f'"{old_impressions}.0"', f'"{old_impressions + 100}.0"', 1)
+    folder = _office_with(
+        tmp_path,
+        {
+            "januari-lama.csv": text,
+            "januari-baru.csv": newer,
+            "views-a.csv": SAMPLES / "youtube-studio-Totals.csv",
+            "views-b.csv": SAMPLES / "youtube-studio-Totals.csv",
+        },
+    )
+    exports = load_exports(folder, load_profile(folder))
+    assert len(exports.posts) == 40
+    tweet = exports.posts.set_index("post_id").loc["1346954699635892225"]
+    assert tweet["impressions"] == old_impressions + 100 and tweet["source"] == "januari-baru.csv"
+    assert len(exports.daily) == 365
+
+
+def test_check_lists_every_problem_across_export_files(tmp_path, capsys):
+    from kpureport.cli import main
+
+    folder = _office_with(
+        tmp_path,
+        {
+            "kosong.csv": "",
+            "catatan.txt": "bukan ekspor",
+            "aneh.csv": "Tanggal,Sesuatu\n2021-01-01,1\n",
+        },
+    )
+    (folder / "exports" / "foto.csv").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    assert main(["check", "--office", KKU, "--data", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "kosong.csv" in out and "foto.csv" in out and "aneh.csv" in out
+    assert "gambar PNG" in out and "catatan.txt" not in out
+
+
+BAD = {
+    "header only": ("Date,Views\n", "tidak ada baris data"),
+    "negative count": ("Date,Views\n2025-06-01,12\n2025-06-02,-3\n", "bilangan 0 atau lebih"),
+    "ambiguous decimal": ("Date,Views\n2025-06-01,1.030\n", "dapat terbaca dua cara"),
+    "implausible date": ("Date,Views\n1899-06-01,3\n", "antara tahun 2004"),
+    "future date": ("Date,Views\n2099-06-01,3\n", "antara tahun 2004"),
+    "text in number": ("Date,Views\n2025-06-01,banyak\n", "angka"),
+}
+
+
+@pytest.mark.parametrize(("content", "message"), BAD.values(), ids=BAD.keys())
+def test_bad_values_name_file_row_column(tmp_path, content, message):
+    path = tmp_path / "Totals.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=message) as err:
+        read(path)
+    problem = err.value.problems[0]
+    assert problem.path == path
+    if "baris data" not in message:
+        assert problem.row is not None and problem.column is not None
+
+
+def test_truncated_last_row_is_reported(tmp_path):
+    sample = (SAMPLES / "tweet_activity_metrics_2021-01_en.csv").read_text(encoding="utf-8")
+    path = tmp_path / "tweets.csv"
+    path.write_text(
+        sample.rstrip("\n")[: sample.rstrip("\n").rfind(',"0"') - 200], encoding="utf-8"
+    )
+    with pytest.raises(DataError, match="tanda kutip tidak ditutup") as err:
+        read(path)
+    assert err.value.problems[0].row == 41  # the 40th tweet, under the header
+
+
+def test_duplicated_rows_are_reported_not_silently_merged(tmp_path):
+    lines = (FIXTURES / "meta-instagram-posts.csv").read_text(encoding="utf-8-sig").splitlines()
+    path = tmp_path / "ig.csv"
+    path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="sama dengan baris 2") as err:
+        read(path)
+    assert err.value.problems[0].row == 4
+
+
+def test_mixed_encoding_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        b"Date,Views\n2025-06-01,1\n"
+        + "2025-06-02,2 café\n".encode()
+        + "2025-06-03,3 caf\xe9\n".encode("cp1252")
+    )
+    with pytest.raises(DataError, match="campuran pengodean") as err:
+        read(path)
+    assert err.value.problems[0].row == 3
+
+
+def test_binary_and_huge_files_are_refused_without_reading_them(tmp_path):
+    image = tmp_path / "laporan.csv"
+    image.write_bytes(b"\xff\xd8\xff\xe0" + bytes(64))
+    with pytest.raises(DataError, match="gambar JPEG"):
+        read(image)
+    huge = tmp_path / "besar.csv"
+    with huge.open("wb") as handle:
+        handle.truncate(textfile.MAX_BYTES + 1)  # sparse: no disk is used
+    with pytest.raises(DataError, match="paling besar 500 MB"):
+        read(huge)
+
+
+def test_unknown_file_names_the_closest_format_and_what_it_lacks(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text(
+        'Post id,Date,Post text,Impressions\n1,"Sat, Sep 6, 2025",a,1\n', encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"paling mirip: X Analytics, per unggahan .* Post Link"):
+        read(path)
+
+
+def test_formulas_and_html_in_feedback_stay_plain_text(tmp_path):
+    path = tmp_path / "form.csv"
+    path.write_text(
+        '"Timestamp","Kritik dan saran"\n'
+        '"2024/01/02 9:00:00 am GMT+7","=HYPERLINK(""http://contoh.invalid"",""klik"")"\n'
+        '"2024/01/03 9:00:00 am GMT+7","<script>alert(1)</script> tolong"\n',
+        encoding="utf-8",
+    )
+    texts = list(read(path).table["text"])
+    assert texts == [
+        '=HYPERLINK("http://contoh.invalid","klik")',
+        "<script>alert(1)</script> tolong",
+    ]
+
+
+@given(
+    st.floats(min_value=0, max_value=1e12, allow_nan=False).map(lambda x: round(x, 2)),
+    st.sampled_from(["en", "id"]),
+)
+def test_platform_numbers_parse_back_in_their_locale(value, locale):
+    from kpureport.readers.parse import number_text
+
+    if locale == "id":
+        text = f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    else:
+        text = f"{value:,.2f}"
+    parsed, bad = number_text(pd.Series([text, str(value)]), locale)
+    assert not bad.iloc[0]
+    assert parsed.iloc[0] == pytest.approx(value)
+
+
+def test_a_row_with_too_many_fields_is_located(tmp_path):
+    path = tmp_path / "Totals.csv"
+    path.write_text("Date,Views\n2025-06-01,1\n2025-06-02,2,3\n", encoding="utf-8")
+    with pytest.raises(DataError, match="ditemukan '3 kolom', seharusnya 2 kolom") as err:
+        read(path)
+    assert err.value.problems[0].row == 3
