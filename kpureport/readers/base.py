@@ -103,7 +103,7 @@ def posts_frame(
             count=target != "watch_hours",
             signed=target in signed,
         )
-        out[target] = parse.integral(values) if target != "watch_hours" else values
+        out[target] = values
     missing_id = out["post_id"].isna() | (out["post_id"] == "")
     for row in out.index[missing_id]:
         ctx.problems.append(
@@ -111,7 +111,7 @@ def posts_frame(
                 table.path, row=int(row), column=post_id, found="kosong", expected="ID unggahan"
             )
         )
-    repeated = out["post_id"].duplicated(keep="first") & ~missing_id
+    repeated = frame[post_id].duplicated(keep="first").to_numpy() & ~missing_id
     for row in out.index[repeated]:
         first = int(out.index[(out["post_id"] == out.at[row, "post_id"])][0])
         ctx.problems.append(

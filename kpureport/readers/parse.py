@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from kpureport.config import EARLIEST_YEAR
 from kpureport.errors import Problem
@@ -76,8 +78,18 @@ def numbers(
     count: bool = True,
     signed: bool = False,
 ) -> pd.Series:
-    """A numeric column; counts must be whole and, unless ``signed``, not negative."""
+    """A numeric column; counts must be whole and, unless ``signed``, not negative.
+
+    Counts come back as nullable integers, other measures (watch hours) as floats.
+    """
     series = frame[column]
+    if pd.api.types.is_integer_dtype(series):
+        negative = series < 0
+        if negative.any() and not signed:
+            problems += _located(
+                table, series.index[negative], column, series[negative], "bilangan 0 atau lebih"
+            )
+        return series.astype("Int64")
     if pd.api.types.is_numeric_dtype(series):
         values = series.astype("Float64")
         bad = pd.Series(False, index=series.index)
@@ -105,7 +117,8 @@ def numbers(
             problems += _located(
                 table, series.index[negative], column, series[negative], "bilangan 0 atau lebih"
             )
-    return values.where(~bad)
+    values = values.where(~bad)
+    return values.round().astype("Int64") if count else values
 
 
 def timestamps(
@@ -121,12 +134,12 @@ def timestamps(
     series = frame[column].astype("string").str.strip()
     if table.locale == "id":
         formats = [_day_first(f) for f in formats] + list(formats)
-    parsed = pd.Series(pd.NaT, index=series.index, dtype="datetime64[ns]")
+    parsed = pd.Series(pd.NaT, index=series.index, dtype="datetime64[s]")
     for fmt in formats:
         todo = parsed.isna() & series.notna()
         if not todo.any():
             break
-        parsed[todo] = pd.to_datetime(series[todo], format=fmt, errors="coerce")
+        parsed[todo] = strptime(series[todo], fmt)
     unreadable = parsed.isna() & series.notna() & (series != "")
     implausible = parsed.notna() & (
         (parsed.dt.year < EARLIEST_YEAR)
@@ -152,6 +165,19 @@ def timestamps(
     if tz_source:
         return parsed.dt.tz_localize(tz_source).dt.tz_convert(tz_office)
     return parsed.dt.tz_localize(tz_office, ambiguous="NaT", nonexistent="NaT")
+
+
+def strptime(series: pd.Series, fmt: str) -> pd.Series:
+    """Parse with Arrow's C++ strptime (fast on large exports); what it leaves, pandas tries."""
+    array = pa.array(series.astype("string[pyarrow]"))
+    parsed = pd.Series(
+        pc.strptime(array, format=fmt, unit="s", error_is_null=True).to_numpy(zero_copy_only=False),
+        index=series.index,
+    ).astype("datetime64[s]")
+    left = parsed.isna() & series.notna()
+    if left.any():
+        parsed[left] = pd.to_datetime(series[left], format=fmt, errors="coerce", cache=False)
+    return parsed
 
 
 def days(
@@ -210,8 +236,3 @@ def _day_first(fmt: str) -> str:
 
 def _example(fmt: str) -> str:
     return dt.datetime(2021, 6, 30, 14, 5).strftime(fmt)
-
-
-def integral(values: pd.Series) -> pd.Series:
-    """Counts as nullable integers once checked."""
-    return values.round().astype("Int64")
