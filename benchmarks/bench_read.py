@@ -23,12 +23,33 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-HEADER = (
-    "Post ID,Page ID,Page name,Title,Description,Duration (sec),Publish time,Caption type,"
-    "Permalink,Is crosspost,Is share,Post type,Languages,Custom labels,"
-    "Funded content status,Data comment,Date,Views,Reach,Reactions,Comments,Shares,"
-    "Total clicks,Link Clicks,Other Clicks"
-).split(",")
+HEADER = [
+    "Post ID",
+    "Page ID",
+    "Page name",
+    "Title",
+    "Description",
+    "Duration (sec)",
+    "Publish time",
+    "Caption type",
+    "Permalink",
+    "Is crosspost",
+    "Is share",
+    "Post type",
+    "Languages",
+    "Custom labels",
+    "Funded content status",
+    "Data comment",
+    "Date",
+    "Views",
+    "Reach",
+    "Reactions",
+    "Comments",
+    "Shares",
+    "Total clicks",
+    "Link Clicks",
+    "Other Clicks",
+]
 
 CHILD = r"""
 import json, resource, sys, time
