@@ -28,11 +28,12 @@ PLATFORM_COLORS = {
     "tiktok": "#333333",
 }
 STYLE = {
-    "font.family": "DejaVu Sans",
+    "font.family": "sans-serif",
     "font.size": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",
+    "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"],
     "svg.hashsalt": "kpureport",
 }
 
@@ -46,11 +47,15 @@ class Chart:
 
 
 def _svg(fig: Figure) -> str:
+    """The figure as SVG text; called inside the STYLE context, whose hash salt keeps ids stable."""
     buffer = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": "kpureport"}):
-        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = buffer.getvalue()
     return text[text.index("<svg") :]
+
+
+def _axis_numbers(axis, digits: int = 0, suffix: str = "") -> None:
+    axis.set_major_formatter(FuncFormatter(lambda x, _pos: fmt.number(x, digits) + suffix))
 
 
 def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
@@ -63,7 +68,7 @@ def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
         ax = fig.subplots()
         bars = ax.barh(labels, values, color=[PLATFORM_COLORS[p] for p in known["platform"]])
         ax.bar_label(bars, labels=[fmt.number(v) for v in values], padding=4)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: fmt.number(x)))
+        _axis_numbers(ax.xaxis)
         ax.set_xlabel("Jumlah pengikut")
         ax.set_xlim(0, max(values, default=1) * 1.15)
         svg = _svg(fig)
@@ -76,3 +81,175 @@ def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
         else f"Tidak ada data jumlah pengikut tahun {year}."
     )
     return Chart(svg=svg, alt=alt)
+
+
+CATEGORY_COLORS = {
+    "kritik": "#c0392b",
+    "saran": "#2a7fb8",
+    "pertanyaan": "#e0a800",
+    "apresiasi": "#2e8b57",
+    "lainnya": "#8a8a8a",
+}
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
+    """Year-end followers per platform, one line each, up to the report's year."""
+    upto = history[history["year"] <= year]
+    if upto["year"].nunique() < 2:
+        return None
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(6.4, 3.4))
+        ax = fig.subplots()
+        parts = []
+        for platform, group in upto.groupby("platform"):
+            label = platform_label(platform, year)
+            ax.plot(
+                group["year"],
+                group["followers"],
+                marker="o",
+                label=label,
+                color=PLATFORM_COLORS[platform],
+            )
+            first, last = group.iloc[0], group.iloc[-1]
+            parts.append(
+                f"{label} dari {fmt.number(first['followers'])} ({first['year']}) "
+                f"menjadi {fmt.number(last['followers'])} ({last['year']})"
+            )
+        ax.set_xticks(sorted(upto["year"].unique()))
+        _axis_numbers(ax.yaxis)
+        ax.set_ylabel("Pengikut pada akhir tahun")
+        ax.legend(frameon=False, fontsize=8, ncols=3)
+        svg = _svg(fig)
+    return Chart(
+        svg, "Diagram garis jumlah pengikut pada akhir tiap tahun: " + "; ".join(parts) + "."
+    )
+
+
+def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
+    known = rates[rates["rate"].notna()].sort_values("rate")
+    if known.empty:
+        return None
+    labels = [
+        f"{platform_label(p, year)}\n(per {b})"
+        for p, b in zip(known["platform"], known["base_label"], strict=True)
+    ]
+    values = [float(r) for r in known["rate"]]
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(6.4, 0.8 + 0.6 * len(values)))
+        ax = fig.subplots()
+        bars = ax.barh(labels, values, color=[PLATFORM_COLORS[p] for p in known["platform"]])
+        ax.bar_label(bars, labels=[fmt.percent(v, 2) for v in known["rate"]], padding=4)
+        _axis_numbers(ax.xaxis, 0, "%")
+        ax.set_xlim(0, max(values) * 1.25)
+        ax.set_xlabel("Tingkat interaksi")
+        svg = _svg(fig)
+    parts = [
+        f"{platform_label(p, year)} {fmt.percent(r, 2)} dari {b}"
+        for p, r, b in zip(
+            known["platform"][::-1], known["rate"][::-1], known["base_label"][::-1], strict=True
+        )
+    ]
+    return Chart(
+        svg,
+        f"Diagram batang tingkat interaksi per platform tahun {year}: " + "; ".join(parts) + ".",
+    )
+
+
+def posting_activity(per_month: pd.DataFrame, year: int) -> Chart | None:
+    if per_month.empty or per_month.to_numpy().sum() == 0:
+        return None
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(6.4, 3.2))
+        ax = fig.subplots()
+        bottom = pd.Series(0, index=per_month.index)
+        for platform in per_month.columns:
+            ax.bar(
+                MONTHS,
+                per_month[platform],
+                bottom=bottom,
+                label=platform_label(platform, year),
+                color=PLATFORM_COLORS[platform],
+            )
+            bottom = bottom + per_month[platform]
+        _axis_numbers(ax.yaxis)
+        ax.set_ylabel("Jumlah unggahan")
+        ax.legend(frameon=False, fontsize=8, ncols=4)
+        svg = _svg(fig)
+    totals = per_month.sum(axis=1)
+    parts = [f"{MONTHS[m - 1]} {fmt.number(int(t))}" for m, t in totals.items()]
+    return Chart(
+        svg,
+        f"Diagram batang bertumpuk jumlah unggahan per bulan tahun {year}: "
+        + ", ".join(parts)
+        + ".",
+    )
+
+
+def poll_result(group: pd.DataFrame) -> Chart:
+    """One poll: each option's share with its 95% interval as an error bar."""
+    ordered = group.sort_values("votes")
+    shares = [float(s) for s in ordered["share"]]
+    errors = [
+        [s - lo for s, lo in zip(shares, ordered["low"], strict=True)],
+        [hi - s for s, hi in zip(shares, ordered["high"], strict=True)],
+    ]
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(6.4, 0.8 + 0.5 * len(shares)))
+        ax = fig.subplots()
+        ax.barh(
+            ordered["option"], shares, xerr=errors, color="#1f4e8c", ecolor="#333333", capsize=4
+        )
+        _axis_numbers(ax.xaxis, 0, "%")
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("Persentase suara (garis: selang kepercayaan 95%)")
+        svg = _svg(fig)
+    parts = [
+        f"{o} {fmt.percent(s, 2)} (95%: {fmt.percent(lo, 2)} sampai {fmt.percent(hi, 2)})"
+        for o, s, lo, hi in zip(
+            ordered["option"][::-1],
+            ordered["share"][::-1],
+            ordered["low"][::-1],
+            ordered["high"][::-1],
+            strict=True,
+        )
+    ]
+    question = group["question"].iloc[0]
+    return Chart(
+        svg,
+        f"Diagram batang hasil polling \u201c{question}\u201d dari {fmt.number(group['total'].iloc[0])} suara: "
+        + "; ".join(parts)
+        + ".",
+    )
+
+
+def feedback_by_month(per_month: pd.DataFrame, year: int) -> Chart | None:
+    if per_month.to_numpy().sum() == 0:
+        return None
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(6.4, 3.2))
+        ax = fig.subplots()
+        bottom = pd.Series(0, index=per_month.index)
+        for category in per_month.columns:
+            if per_month[category].sum() == 0:
+                continue
+            ax.bar(
+                MONTHS,
+                per_month[category],
+                bottom=bottom,
+                label=category.capitalize(),
+                color=CATEGORY_COLORS[category],
+            )
+            bottom = bottom + per_month[category]
+        _axis_numbers(ax.yaxis)
+        ax.set_ylabel("Jumlah masukan")
+        ax.legend(frameon=False, fontsize=8, ncols=5)
+        svg = _svg(fig)
+    totals = per_month.sum()
+    parts = [f"{c} {fmt.number(int(n))}" for c, n in totals.items() if n]
+    return Chart(
+        svg,
+        f"Diagram batang bertumpuk jumlah masukan per bulan dan kategori tahun {year}; jumlah setahun: "
+        + ", ".join(parts)
+        + ".",
+    )

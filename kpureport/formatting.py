@@ -56,3 +56,8 @@ def date(value: dt.date) -> str:
 def month(value: dt.date) -> str:
     """A month of a year: ``Juni 2021``."""
     return _babel_date(value, "MMMM y", locale=LOCALE)
+
+
+def month_name(number: int) -> str:
+    """``Januari`` ... ``Desember``."""
+    return _babel_date(dt.date(2000, number, 1), "MMMM", locale=LOCALE)

@@ -103,10 +103,11 @@ def load_profile(folder: Path) -> Profile:
         )
         for a in raw["accounts"]
     )
+    required = {f.key for f in validate.PROFILE_FIELDS if f.required}
     optional = {
-        k: raw[k]
-        for k in ("abbreviation", "timezone", "website", "jdih", "email", "chair")
-        if raw.get(k)
+        f.key: raw[f.key]
+        for f in validate.PROFILE_FIELDS
+        if f.key not in required and raw.get(f.key) is not None
     }
     return Profile(
         slug=folder.name,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from decimal import Decimal
+
 import pandas as pd
 
 from kpureport.formatting import share
@@ -52,3 +55,226 @@ def platform_table(profile: Profile, followers: pd.DataFrame, year: int) -> pd.D
 
 def total_followers(table: pd.DataFrame) -> int:
     return int(table["followers"].sum())
+
+
+def follower_counts(followers: pd.DataFrame, daily: pd.DataFrame) -> pd.DataFrame:
+    """All follower counts: the staff's table, plus daily totals from exports (legacy Facebook
+    page likes). On a day both give, the staff's count wins."""
+    counts = followers[["date", "platform", "followers"]]
+    if not daily.empty and (daily["metric"] == "followers").any():
+        from_exports = daily[daily["metric"] == "followers"].rename(columns={"value": "followers"})
+        from_exports = from_exports[["date", "platform", "followers"]].astype(
+            {"followers": "int64"}
+        )
+        counts = pd.concat([from_exports, counts], ignore_index=True)
+    counts = counts.drop_duplicates(["date", "platform"], keep="last")
+    return counts.sort_values(["platform", "date"], ignore_index=True)
+
+
+def year_end_history(counts: pd.DataFrame) -> pd.DataFrame:
+    """Followers of each platform at the end of each year (its last count in that year)."""
+    if counts.empty:
+        return pd.DataFrame(columns=["platform", "year", "date", "followers"])
+    last = counts.assign(year=counts["date"].dt.year).sort_values("date")
+    last = last.groupby(["platform", "year"], as_index=False).tail(1)
+    return last[["platform", "year", "date", "followers"]].sort_values(
+        ["platform", "year"], ignore_index=True
+    )
+
+
+def growth(history: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Change of each platform's year-end followers against the previous year.
+
+    ``change_pct`` is exact (``Decimal``) and missing where the previous year has no count or
+    was zero; ``previous`` is missing where the platform has no count for ``year - 1``.
+    """
+    now = history[history["year"] == year].set_index("platform")["followers"]
+    before = history[history["year"] == year - 1].set_index("platform")["followers"]
+    rows = []
+    for platform, current in now.items():
+        previous = before.get(platform)
+        change = None if previous is None else int(current) - int(previous)
+        pct = (
+            Decimal(change) * 100 / Decimal(int(previous))
+            if change is not None and previous
+            else None
+        )
+        rows.append(
+            {
+                "platform": platform,
+                "previous": previous,
+                "current": int(current),
+                "change": change,
+                "change_pct": pct,
+            }
+        )
+    table = pd.DataFrame(rows, columns=["platform", "previous", "current", "change", "change_pct"])
+    return table.sort_values("current", ascending=False, ignore_index=True)
+
+
+#: What counts as one interaction, and what engagement is divided by, most precise first.
+INTERACTIONS = ("likes", "comments", "shares", "saves")
+DENOMINATORS = (("reach", "jangkauan"), ("impressions", "impresi"), ("views", "penayangan"))
+
+
+def post_engagements(posts: pd.DataFrame) -> pd.Series:
+    """Interactions per post: the platform's own ``engagements`` where given, else the sum of
+    likes, comments, shares and saves."""
+    present = [c for c in INTERACTIONS if c in posts.columns]
+    summed = (
+        posts[present].sum(axis=1, min_count=1) if present else pd.Series(pd.NA, index=posts.index)
+    )
+    summed = summed.astype("Float64")
+    if "engagements" in posts.columns:
+        return posts["engagements"].astype("Float64").fillna(summed)
+    return summed
+
+
+def posts_in_year(posts: pd.DataFrame, year: int) -> pd.DataFrame:
+    if posts.empty:
+        return posts
+    return posts[posts["published"].dt.year == year].assign(
+        engagement=lambda p: post_engagements(p)
+    )
+
+
+def engagement_rates(posts: pd.DataFrame, year: int, history: pd.DataFrame) -> pd.DataFrame:
+    """Engagement rate per platform, with the definition its data allows.
+
+    rate = interactions / reach where every post has reach; else / impressions; else / views;
+    else interactions per post / year-end followers. Sums over the year's posts, so a post
+    with a large audience weighs more than one with a small audience.
+    """
+    year_posts = posts_in_year(posts, year)
+    rows = []
+    for platform, group in (
+        year_posts.groupby("platform", sort=True) if not year_posts.empty else []
+    ):
+        known = group["engagement"].notna()
+        row = {
+            "platform": platform,
+            "posts": len(group),
+            "interactions": None,
+            "base": None,
+            "base_label": None,
+            "denominator": None,
+            "rate": None,
+        }
+        if not known.any():
+            rows.append(row)  # the export has no interaction counts (e.g. YouTube Table data)
+            continue
+        group = group[known]
+        interactions = float(group["engagement"].sum())
+        row["interactions"] = int(interactions)
+        for column, label in DENOMINATORS:
+            if column in group.columns and group[column].notna().all() and group[column].sum() > 0:
+                row.update(base=column, base_label=label, denominator=int(group[column].sum()))
+                break
+        else:
+            followers = history[(history["platform"] == platform) & (history["year"] == year)]
+            if not followers.empty and int(followers["followers"].iloc[0]) > 0:
+                row.update(
+                    base="followers",
+                    base_label="pengikut per unggahan",
+                    denominator=int(followers["followers"].iloc[0]) * len(group),
+                )
+        if row["denominator"]:
+            row["rate"] = Decimal(int(interactions)) * 100 / Decimal(row["denominator"])
+        rows.append(row)
+    columns = ["platform", "posts", "interactions", "base", "base_label", "denominator", "rate"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def posts_per_month(posts: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Posts per month (1-12) and platform, in the office's time zone; zero where none."""
+    year_posts = posts_in_year(posts, year)
+    if year_posts.empty:
+        return pd.DataFrame(index=pd.RangeIndex(1, 13, name="month"))
+    table = pd.crosstab(year_posts["published"].dt.month, year_posts["platform"])
+    return table.reindex(range(1, 13), fill_value=0).rename_axis("month")
+
+
+def posts_per_type(posts: pd.DataFrame, year: int) -> pd.DataFrame:
+    year_posts = posts_in_year(posts, year)
+    if year_posts.empty:
+        return pd.DataFrame(columns=["platform", "type", "posts", "engagement_mean"])
+    grouped = year_posts.assign(type=year_posts["type"].fillna("lainnya")).groupby(
+        ["platform", "type"], as_index=False
+    )
+    table = grouped.agg(posts=("post_id", "size"), engagement_mean=("engagement", "mean"))
+    return table.sort_values(["platform", "posts"], ascending=[True, False], ignore_index=True)
+
+
+def top_posts(posts: pd.DataFrame, year: int, n: int = 5) -> pd.DataFrame:
+    """The year's ``n`` posts with most interactions (ties: the earlier post first)."""
+    year_posts = posts_in_year(posts, year)
+    if year_posts.empty:
+        return pd.DataFrame(columns=["published", "platform", "type", "link", "text", "engagement"])
+    ranked = year_posts.sort_values(["engagement", "published"], ascending=[False, True])
+    return ranked.head(n)[
+        ["published", "platform", "type", "link", "text", "engagement"]
+    ].reset_index(drop=True)
+
+
+#: Hours with fewer posts than this are not compared (too few to say which hour is best).
+MIN_POSTS_PER_HOUR = 5
+
+WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def engagement_by_time(posts: pd.DataFrame, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Mean interactions per post by weekday and by hour of publication (office time)."""
+    year_posts = posts_in_year(posts, year)
+    if year_posts.empty:
+        empty = pd.DataFrame(columns=["posts", "engagement_mean"])
+        return empty, empty
+    moments = year_posts["published"]
+    by_day = year_posts.groupby(moments.dt.day_of_week)["engagement"].agg(["size", "mean"])
+    by_day = by_day.reindex(range(7)).rename(columns={"size": "posts", "mean": "engagement_mean"})
+    by_day.index = pd.Index(WEEKDAYS, name="weekday")
+    by_hour = year_posts.groupby(moments.dt.hour)["engagement"].agg(["size", "mean"])
+    by_hour = by_hour.rename(columns={"size": "posts", "mean": "engagement_mean"}).rename_axis(
+        "hour"
+    )
+    return by_day.fillna({"posts": 0}), by_hour
+
+
+Z_95 = 1.959963984540054
+
+
+def wilson_interval(votes: int, total: int, z: float = Z_95) -> tuple[float, float]:
+    """95% Wilson score interval of a proportion; sound for small polls and shares near 0 or 1."""
+    if total == 0:
+        return (float("nan"), float("nan"))
+    p = votes / total
+    denominator = 1 + z * z / total
+    centre = (p + z * z / (2 * total)) / denominator
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denominator
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def poll_results(polls: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Votes, share and 95% interval per option of each of the year's poll questions."""
+    rows = polls[polls["date"].dt.year == year]
+    out = []
+    for (date, platform, question), group in rows.groupby(
+        ["date", "platform", "question"], sort=True
+    ):
+        total = int(group["votes"].sum())
+        for option, votes in zip(group["option"], group["votes"], strict=True):
+            low, high = wilson_interval(int(votes), total)
+            out.append(
+                {
+                    "date": date,
+                    "platform": platform,
+                    "question": question,
+                    "option": option,
+                    "votes": int(votes),
+                    "total": total,
+                    "share": share(int(votes), total) if total else None,
+                    "low": low * 100,
+                    "high": high * 100,
+                }
+            )
+    columns = ["date", "platform", "question", "option", "votes", "total", "share", "low", "high"]
+    return pd.DataFrame(out, columns=columns)

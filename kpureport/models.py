@@ -38,6 +38,7 @@ class Profile:
     email: str | None = None
     chair: str | None = None
     feedback_column: str | None = None  # header of the form question holding the feedback text
+    fictional: bool = False  # a demo office: its report says so on the first page
 
     @property
     def region(self) -> str:

@@ -14,6 +14,7 @@ import yaml
 
 from kpureport import formatting as fmt
 from kpureport.config import TEMPLATES_DIR, platform_label
+from kpureport.metrics import MIN_POSTS_PER_HOUR
 from kpureport.models import Narrative, Profile, Signature
 
 _WORDS = {
@@ -174,3 +175,266 @@ def signature(narrative: Narrative, profile: Profile, today: dt.date) -> Signatu
 
 def signing_date(sig: Signature) -> str:
     return fmt.month(sig.date) if sig.date_is_month else fmt.date(sig.date)
+
+
+def _pct(value) -> str:
+    return fmt.percent(value, 2)
+
+
+def growth(table: pd.DataFrame, profile: Profile, year: int) -> list[str]:
+    """A sentence per platform: rose or fell, by how much, from what to what."""
+    if table.empty or table["previous"].isna().all():
+        return [say("growth_none", year=year, previous_year=year - 1)]
+    sentences = []
+    for row in table.itertuples(index=False):
+        label = platform_label(row.platform, year)
+        current = fmt.number(row.current)
+        if pd.isna(row.previous):
+            sentences.append(
+                say(
+                    "growth_new", platform=label, current=current, year=year, previous_year=year - 1
+                )
+            )
+        elif row.previous == 0:
+            sentences.append(say("growth_from_zero", platform=label, current=current))
+        elif row.change == 0:
+            sentences.append(say("growth_same", platform=label, current=current))
+        else:
+            key = "growth_up" if row.change > 0 else "growth_down"
+            sentences.append(
+                say(
+                    key,
+                    platform=label,
+                    pct=_pct(abs(row.change_pct)),
+                    previous=fmt.number(row.previous),
+                    current=current,
+                )
+            )
+    both = table[table["previous"].notna()]
+    if len(both) > 1:
+        before, after = int(both["previous"].sum()), int(both["current"].sum())
+        if before and after != before:
+            key = "growth_total_up" if after > before else "growth_total_down"
+            sentences.append(
+                say(
+                    key,
+                    pct=_pct(abs(fmt.share(after - before, before))),
+                    previous=fmt.number(before),
+                    current=fmt.number(after),
+                )
+            )
+    return sentences
+
+
+def trend(history: pd.DataFrame, year: int) -> list[str]:
+    """The account that grew most since its first year-end count."""
+    upto = history[history["year"] <= year]
+    best = None
+    for platform, group in upto.groupby("platform"):
+        if len(group) < 2:
+            continue
+        first, last = group.iloc[0], group.iloc[-1]
+        gain = int(last["followers"]) - int(first["followers"])
+        if best is None or gain > best[0]:
+            best = (gain, platform, first, last)
+    if best is None or best[0] <= 0:
+        return []
+    _, platform, first, last = best
+    return [
+        say(
+            "trend",
+            first_year=int(first["year"]),
+            platform=platform_label(platform, year),
+            first=fmt.number(first["followers"]),
+            last=fmt.number(last["followers"]),
+        )
+    ]
+
+
+def _month(number: int) -> str:
+    return fmt.month_name(int(number))
+
+
+def activity(per_month: pd.DataFrame, profile: Profile, year: int) -> list[str]:
+    if per_month.empty or per_month.to_numpy().sum() == 0:
+        return [say("activity_none", year=year)]
+    totals = per_month.sum(axis=1)
+    names = join_words([platform_label(p, year) for p in per_month.columns])
+    busiest = int(totals.idxmax())
+    fields = dict(
+        _context(profile, year),
+        total=fmt.number(int(totals.sum())),
+        platforms=names,
+        busiest=_month(busiest),
+        busiest_count=fmt.number(int(totals.max())),
+    )
+    if (totals > 0).sum() == 1:
+        return [say("activity_single_month", **fields)]
+    quietest = int(totals.idxmin())
+    return [
+        say(
+            "activity",
+            quietest=_month(quietest),
+            quietest_count=fmt.number(int(totals.min())),
+            **fields,
+        )
+    ]
+
+
+def engagement(rates: pd.DataFrame, year: int) -> list[str]:
+    known = rates[rates["rate"].notna()].sort_values("rate", ascending=False)
+    sentences = []
+    if not known.empty:
+        lead = known.iloc[0]
+        sentences.append(
+            say(
+                "engagement_lead",
+                platform=platform_label(lead["platform"], year),
+                rate=_pct(lead["rate"]),
+                base=lead["base_label"],
+                interactions=fmt.number(lead["interactions"]),
+                posts=fmt.number(lead["posts"]),
+            )
+        )
+        sentences += [
+            say(
+                "engagement_other",
+                platform=platform_label(r["platform"], year),
+                rate=_pct(r["rate"]),
+                base=r["base_label"],
+            )
+            for _, r in known.iloc[1:].iterrows()
+        ]
+    unknown = rates[rates["rate"].isna()]
+    if not unknown.empty:
+        sentences.append(
+            say(
+                "engagement_missing",
+                platforms=join_words([platform_label(p, year) for p in unknown["platform"]]),
+            )
+        )
+    return sentences
+
+
+TIMEZONE_NAMES = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def timing(by_day: pd.DataFrame, by_hour: pd.DataFrame, timezone: str) -> list[str]:
+    days = by_day[by_day["posts"] > 0]
+    hours = by_hour[by_hour["posts"] >= MIN_POSTS_PER_HOUR]
+    if days.empty or hours.empty:
+        return []
+    day = days["engagement_mean"].astype(float).idxmax()
+    hour = int(hours["engagement_mean"].astype(float).idxmax())
+    return [
+        say(
+            "timing",
+            day=day,
+            day_mean=fmt.number(days.loc[day, "engagement_mean"]),
+            hour=f"{hour:02d}.00-{hour:02d}.59",
+            zone=TIMEZONE_NAMES.get(timezone, timezone),
+            hour_mean=fmt.number(hours.loc[hour, "engagement_mean"]),
+        )
+    ]
+
+
+def top_post(top: pd.DataFrame, year: int) -> list[str]:
+    if top.empty:
+        return []
+    first = top.iloc[0]
+    return [
+        say(
+            "top_post",
+            platform=platform_label(first["platform"], year),
+            date=fmt.date(first["published"].date()),
+            engagement=fmt.number(first["engagement"]),
+        )
+    ]
+
+
+def polls(results: pd.DataFrame, year: int) -> list[str]:
+    """Per question: the leading option with its interval, and whether the lead is clear."""
+    if results.empty:
+        return [say("polls_none", year=year)]
+    sentences = []
+    for (date, platform, question), group in results.groupby(
+        ["date", "platform", "question"], sort=True
+    ):
+        ranked = group.sort_values("votes", ascending=False)
+        lead = ranked.iloc[0]
+        sentences.append(
+            say(
+                "poll",
+                question=question,
+                platform=platform_label(platform, year),
+                date=fmt.date(date.date()),
+                total=fmt.number(lead["total"]),
+                option=lead["option"],
+                share=_pct(lead["share"]),
+                low=_pct(lead["low"]),
+                high=_pct(lead["high"]),
+            )
+        )
+        if len(ranked) > 1:
+            second = ranked.iloc[1]
+            if second["high"] >= lead["low"]:
+                sentences.append(say("poll_close", option=lead["option"], second=second["option"]))
+            else:
+                sentences.append(
+                    say("poll_clear", second=second["option"], second_share=_pct(second["share"]))
+                )
+    sentences.append(say("polls_caveat"))
+    return sentences
+
+
+CATEGORY_NAMES = {
+    "kritik": "kritik",
+    "saran": "saran",
+    "pertanyaan": "pertanyaan",
+    "apresiasi": "apresiasi",
+    "lainnya": "masukan lain",
+}
+
+
+def feedback(
+    rows: pd.DataFrame, by_category: pd.DataFrame, terms: pd.DataFrame, profile: Profile, year: int
+) -> list[str]:
+    if rows.empty:
+        return [say("feedback_none", year=year)]
+    total = len(rows)
+    channels = join_words([c for c in rows["channel"].value_counts().index])
+    sentences = [
+        say("feedback_total", total=fmt.number(total), channels=channels, **_context(profile, year))
+    ]
+    ranked = by_category[by_category["count"] > 0].sort_values(
+        "count", ascending=False, kind="stable"
+    )
+    first = ranked.iloc[0]
+    if len(ranked) == 1:
+        sentences.append(say("feedback_one_category", first=CATEGORY_NAMES[first["category"]]))
+    else:
+        second = ranked.iloc[1]
+        sentences.append(
+            say(
+                "feedback_categories",
+                first=CATEGORY_NAMES[first["category"]],
+                first_count=fmt.number(first["count"]),
+                first_share=_pct(fmt.share(first["count"], total)),
+                second=CATEGORY_NAMES[second["category"]],
+                second_count=fmt.number(second["count"]),
+                second_share=_pct(fmt.share(second["count"], total)),
+            )
+        )
+    if not terms.empty:
+        sentences.append(
+            say(
+                "feedback_themes",
+                terms=join_words([f"\u201c{t}\u201d" for t in terms["term"].head(5)]),
+            )
+        )
+    return sentences

@@ -8,12 +8,18 @@ re-running a cell in JupyterLab keeps its number.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from pathlib import Path
 
-from kpureport import charts, metrics, narrative
+import pandas as pd
+
+from kpureport import charts, feedback, metrics, narrative
+from kpureport import formatting as fmt
+from kpureport.charts import Chart
 from kpureport.config import REPORT_TITLE, SLOGAN, platform_label
 from kpureport.load import ReportData, load_report_data
 from kpureport.models import Profile
+from kpureport.redact import redact
 from kpureport.render import Fragment, fragment
 
 #: Chapters as in the seed report: key, title (``{office}`` is the office's short name).
@@ -25,6 +31,12 @@ CHAPTERS = (
     ("penutup", "Penutup"),
 )
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+EXCERPT = 90
+
+
+def report_title(profile: Profile, year: int) -> str:
+    """The document title, also the HTML page title."""
+    return f"{REPORT_TITLE} {profile.short_name} Tahun {year}"
 
 
 class Report:
@@ -43,6 +55,44 @@ class Report:
     def load(cls, office: str, year: int, data_dir: str | Path = "../data") -> Report:
         return cls(load_report_data(Path(data_dir), office, int(year)))
 
+    # Figures, computed once on first use.
+
+    @cached_property
+    def history(self) -> pd.DataFrame:
+        return metrics.year_end_history(
+            metrics.follower_counts(self.data.followers, self.data.daily)
+        )
+
+    @cached_property
+    def growth_table(self) -> pd.DataFrame:
+        return metrics.growth(self.history, self.year)
+
+    @cached_property
+    def year_posts(self) -> pd.DataFrame:
+        return metrics.posts_in_year(self.data.posts, self.year)
+
+    @cached_property
+    def rates(self) -> pd.DataFrame:
+        return metrics.engagement_rates(self.data.posts, self.year, self.history)
+
+    @cached_property
+    def per_month(self) -> pd.DataFrame:
+        return metrics.posts_per_month(self.data.posts, self.year)
+
+    @cached_property
+    def polls(self) -> pd.DataFrame:
+        return metrics.poll_results(self.data.polls, self.year)
+
+    @cached_property
+    def feedback_rows(self) -> pd.DataFrame:
+        return feedback.prepare(self.data.feedback, self.year)
+
+    @property
+    def has_feature_data(self) -> bool:
+        return not (self.year_posts.empty and self.polls.empty and self.feedback_rows.empty)
+
+    # Numbering and headings.
+
     def _number(self, kind: str, key: str) -> int:
         count = sum(1 for k in self._numbers if k[0] == kind)
         return self._numbers.setdefault((kind, key), count + 1)
@@ -51,6 +101,34 @@ class Report:
         index = [k for k, _ in CHAPTERS].index(key)
         title = CHAPTERS[index][1].format(office=self.profile.short_name)
         return {"id": f"bab-{index + 1}", "number": ROMAN[index], "title": title}
+
+    def _table(
+        self,
+        key: str,
+        caption: str,
+        headers: list[str],
+        rows: list[list],
+        numeric: set[int],
+        note: str | None = None,
+    ) -> dict:
+        return {
+            "number": self._number("tabel", key),
+            "caption": caption,
+            "headers": headers,
+            "rows": rows,
+            "numeric": numeric,
+            "note": note,
+        }
+
+    def _figure(self, key: str, chart: Chart | None, caption: str) -> list[dict]:
+        if chart is None:
+            return []
+        return [{"number": self._number("gambar", key), "chart": chart, "caption": caption}]
+
+    def _label(self, platform: str) -> str:
+        return platform_label(platform, self.year)
+
+    # Parts of the report, in the order the notebook shows them.
 
     def title_page(self) -> Fragment:
         """Letterhead, title, year, and the table of contents."""
@@ -61,6 +139,7 @@ class Report:
             year=self.year,
             report_title=REPORT_TITLE,
             chapters=chapters,
+            appendix=True,
         )
 
     def introduction(self) -> Fragment:
@@ -81,7 +160,7 @@ class Report:
 
     def followers_table(self) -> Fragment:
         rows = [
-            dict(row._asdict(), label=platform_label(row.platform, self.year))
+            dict(row._asdict(), label=self._label(row.platform))
             for row in self.platforms.itertuples(index=False)
         ]
         known = self.platforms["followers"].notna().any()
@@ -112,12 +191,301 @@ class Report:
             caption=f"Jumlah pengikut per platform, tahun {self.year}",
         )
 
+    def growth(self) -> Fragment:
+        """Growth against the previous year and the trend since the accounts started."""
+        if self.history["year"].nunique() < 2:
+            return Fragment("")
+        rows = [
+            [
+                self._label(r.platform),
+                "-" if pd.isna(r.previous) else fmt.number(r.previous),
+                fmt.number(r.current),
+                "-"
+                if r.change is None or pd.isna(r.change)
+                else f"{r.change:+,}".replace(",", "."),
+                "-" if r.change_pct is None else fmt.percent(r.change_pct, 2),
+            ]
+            for r in self.growth_table.itertuples(index=False)
+        ]
+        table = self._table(
+            "pertumbuhan",
+            f"Pertumbuhan pengikut, akhir {self.year - 1} ke akhir {self.year}",
+            ["Platform", f"Akhir {self.year - 1}", f"Akhir {self.year}", "Perubahan", "Persentase"],
+            rows,
+            {1, 2, 3, 4},
+        )
+        paragraphs = [
+            " ".join(
+                narrative.growth(self.growth_table, self.profile, self.year)
+                + narrative.trend(self.history, self.year)
+            )
+        ]
+        figures = self._figure(
+            "tren",
+            charts.follower_trend(self.history, self.year),
+            f"Jumlah pengikut pada akhir tiap tahun sampai {self.year}",
+        )
+        return fragment(
+            "section.html.j2",
+            id="pertumbuhan",
+            title="Pertumbuhan Pengikut",
+            paragraphs=paragraphs,
+            tables=[table],
+            figures=figures,
+            quotes=[],
+        )
+
     def features_chapter(self) -> Fragment:
+        note = (
+            None
+            if self.has_feature_data
+            else narrative.features_data_missing(self.profile, self.year)
+        )
+        context = {"note": note} if note else {}
         return fragment(
             "chapter.html.j2",
             chapter=self._chapter("fitur"),
             body=narrative.features(self.narrative, self.profile),
-            note=narrative.features_data_missing(self.profile, self.year),
+            **context,
+        )
+
+    def activity(self) -> Fragment:
+        if not self.has_feature_data:
+            return Fragment("")
+        paragraphs = narrative.activity(self.per_month, self.profile, self.year)
+        tables = []
+        if not self.year_posts.empty:
+            types = metrics.posts_per_type(self.data.posts, self.year)
+            tables.append(
+                self._table(
+                    "jenis",
+                    f"Unggahan per platform dan jenis, tahun {self.year}",
+                    ["Platform", "Jenis unggahan", "Jumlah unggahan", "Rata-rata interaksi"],
+                    [
+                        [
+                            self._label(r.platform),
+                            r.type,
+                            fmt.number(r.posts),
+                            "-" if pd.isna(r.engagement_mean) else fmt.number(r.engagement_mean),
+                        ]
+                        for r in types.itertuples(index=False)
+                    ],
+                    {2, 3},
+                )
+            )
+        figures = self._figure(
+            "aktivitas",
+            charts.posting_activity(self.per_month, self.year),
+            f"Jumlah unggahan per bulan, tahun {self.year}",
+        )
+        return fragment(
+            "section.html.j2",
+            id="aktivitas",
+            title="A. Aktivitas Unggahan",
+            paragraphs=paragraphs,
+            tables=tables,
+            figures=figures,
+            quotes=[],
+        )
+
+    def engagement(self) -> Fragment:
+        if self.year_posts.empty:
+            return Fragment("")
+        rows = [
+            [
+                self._label(r.platform),
+                fmt.number(r.posts),
+                "-"
+                if r.interactions is None or pd.isna(r.interactions)
+                else fmt.number(r.interactions),
+                r.base_label or "-",
+                "-"
+                if r.denominator is None or pd.isna(r.denominator)
+                else fmt.number(r.denominator),
+                "data tidak tersedia" if r.rate is None else fmt.percent(r.rate, 2),
+            ]
+            for r in self.rates.itertuples(index=False)
+        ]
+        table = self._table(
+            "interaksi",
+            f"Tingkat interaksi per platform, tahun {self.year}",
+            ["Platform", "Unggahan", "Interaksi", "Pembagi", "Nilai pembagi", "Tingkat interaksi"],
+            rows,
+            {1, 2, 4, 5},
+            note="Tingkat interaksi = jumlah interaksi / jumlah pembagi x 100%. "
+            "Definisi lengkap ada pada Lampiran.",
+        )
+        by_day, by_hour = metrics.engagement_by_time(self.data.posts, self.year)
+        paragraphs = [
+            " ".join(
+                narrative.engagement(self.rates, self.year)
+                + narrative.timing(by_day, by_hour, self.profile.timezone)
+            )
+        ]
+        figures = self._figure(
+            "interaksi",
+            charts.engagement_by_platform(self.rates, self.year),
+            f"Tingkat interaksi per platform, tahun {self.year}",
+        )
+        return fragment(
+            "section.html.j2",
+            id="interaksi",
+            title="B. Interaksi Pengikut",
+            paragraphs=paragraphs,
+            tables=[table],
+            figures=figures,
+            quotes=[],
+        )
+
+    def top_posts(self) -> Fragment:
+        top = metrics.top_posts(self.data.posts, self.year)
+        if top.empty:
+            return Fragment("")
+        rows = []
+        for rank, r in enumerate(top.itertuples(index=False), start=1):
+            text = redact(str(r.text) if pd.notna(r.text) else "")[0]
+            excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
+            rows.append(
+                [
+                    str(rank),
+                    fmt.date(r.published.date()),
+                    self._label(r.platform),
+                    "-" if pd.isna(r.type) else r.type,
+                    {"href": r.link, "text": excerpt or "(tanpa teks)"}
+                    if pd.notna(r.link)
+                    else excerpt,
+                    fmt.number(r.engagement),
+                ]
+            )
+        table = self._table(
+            "teratas",
+            f"Lima unggahan dengan interaksi terbanyak, tahun {self.year}",
+            ["No.", "Tanggal", "Platform", "Jenis", "Cuplikan", "Interaksi"],
+            rows,
+            {5},
+        )
+        return fragment(
+            "section.html.j2",
+            id="teratas",
+            title="C. Unggahan dengan Interaksi Terbanyak",
+            paragraphs=narrative.top_post(top, self.year),
+            tables=[table],
+            figures=[],
+            quotes=[],
+        )
+
+    def polls_section(self) -> Fragment:
+        if not self.has_feature_data:
+            return Fragment("")
+        tables, figures = [], []
+        for (date, platform, question), group in self.polls.groupby(
+            ["date", "platform", "question"], sort=True
+        ):
+            key = f"polling-{date:%Y%m%d}-{question}"
+            rows = [
+                [
+                    r.option,
+                    fmt.number(r.votes),
+                    fmt.percent(r.share, 2),
+                    f"{fmt.percent(r.low, 2)} sampai {fmt.percent(r.high, 2)}",
+                ]
+                for r in group.sort_values("votes", ascending=False).itertuples(index=False)
+            ]
+            caption = f"Hasil polling \u201c{question}\u201d, {self._label(platform)}, {fmt.date(date.date())}"
+            tables.append(
+                self._table(
+                    key,
+                    caption,
+                    ["Pilihan", "Suara", "Persentase", "Selang kepercayaan 95%"],
+                    rows,
+                    {1, 2, 3},
+                    note=f"Jumlah suara: {fmt.number(group['total'].iloc[0])}.",
+                )
+            )
+            figures += self._figure(key, charts.poll_result(group), caption)
+        return fragment(
+            "section.html.j2",
+            id="polling",
+            title="D. Polling Pendapat",
+            paragraphs=[" ".join(narrative.polls(self.polls, self.year))],
+            tables=tables,
+            figures=figures,
+            quotes=[],
+        )
+
+    def feedback_section(self) -> Fragment:
+        if not self.has_feature_data:
+            return Fragment("")
+        rows = self.feedback_rows
+        by_category = feedback.counts_by_category(rows)
+        terms, pairs = (
+            feedback.themes(rows)
+            if not rows.empty
+            else (pd.DataFrame(columns=["term", "count"]),) * 2
+        )
+        paragraphs = [
+            " ".join(narrative.feedback(rows, by_category, terms, self.profile, self.year))
+        ]
+        tables, figures, quotes = [], [], []
+        if not rows.empty:
+            total = len(rows)
+            tables.append(
+                self._table(
+                    "masukan",
+                    f"Masukan masyarakat per kategori, tahun {self.year}",
+                    ["Kategori", "Jumlah", "Persentase"],
+                    [
+                        [
+                            narrative.CATEGORY_NAMES[r.category].capitalize(),
+                            fmt.number(r.count),
+                            fmt.percent(fmt.share(r.count, total), 2),
+                        ]
+                        for r in by_category.itertuples(index=False)
+                    ],
+                    {1, 2},
+                )
+            )
+            channels = feedback.counts_by_channel(rows)
+            tables.append(
+                self._table(
+                    "kanal",
+                    f"Masukan masyarakat per kanal, tahun {self.year}",
+                    ["Kanal", "Jumlah"],
+                    [[r.channel, fmt.number(r.count)] for r in channels.itertuples(index=False)],
+                    {1},
+                )
+            )
+            if not terms.empty:
+                tables.append(
+                    self._table(
+                        "tema",
+                        f"Kata dan pasangan kata yang paling sering muncul, tahun {self.year}",
+                        ["Kata", "Frekuensi", "Pasangan kata", "Frekuensi"],
+                        _side_by_side(terms, pairs),
+                        {1, 3},
+                    )
+                )
+            figures = self._figure(
+                "masukan",
+                charts.feedback_by_month(feedback.counts_by_month(rows), self.year),
+                f"Masukan masyarakat per bulan dan kategori, tahun {self.year}",
+            )
+            quotes = [
+                {
+                    "text": q.text,
+                    "source": f"{narrative.CATEGORY_NAMES[q.category].capitalize()}, "
+                    f"{q.channel}, {fmt.date(q.date.date())}",
+                }
+                for q in feedback.quotes(rows).itertuples()
+            ]
+        return fragment(
+            "section.html.j2",
+            id="masukan",
+            title="E. Kritik dan Saran",
+            paragraphs=paragraphs,
+            tables=tables,
+            figures=figures,
+            quotes=quotes,
         )
 
     def constraints_chapter(self) -> Fragment:
@@ -141,10 +509,22 @@ class Report:
             signing_date=narrative.signing_date(sig),
         )
 
+    def methods(self) -> Fragment:
+        """Appendix: where each figure comes from and how it is computed."""
+        from kpureport import methods
+
+        return fragment("methods.html.j2", **methods.appendix(self))
+
     def footer(self) -> Fragment:
         return fragment("footer.html.j2", profile=self.profile, slogan=SLOGAN)
 
 
-def report_title(profile: Profile, year: int) -> str:
-    """The document title, also the HTML page title."""
-    return f"{REPORT_TITLE} {profile.short_name} Tahun {year}"
+def _side_by_side(terms: pd.DataFrame, pairs: pd.DataFrame) -> list[list[str]]:
+    """Terms and word pairs as one table of four columns, padded where one list is shorter."""
+
+    def cells(table: pd.DataFrame, i: int) -> list[str]:
+        if i >= len(table):
+            return ["", ""]
+        return [str(table["term"].iloc[i]), fmt.number(table["count"].iloc[i])]
+
+    return [cells(terms, i) + cells(pairs, i) for i in range(max(len(terms), len(pairs)))]

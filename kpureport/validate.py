@@ -339,6 +339,11 @@ PROFILE_FIELDS = (
     Field("chair", _text, "nama ketua"),
     Field("feedback_column", _text, "judul kolom formulir yang berisi kritik dan saran"),
     Field(
+        "fictional",
+        lambda v: isinstance(v, bool),
+        "true untuk kantor rekaan (contoh), selain itu hapus baris ini",
+    ),
+    Field(
         "accounts",
         _list_of_mappings,
         "daftar akun media sosial (minimal satu)",

@@ -1,0 +1,623 @@
+"""Generate the demo office ``data/contoh/`` ("KPU Kabupaten Contoh", fictional), 2019-2024.
+
+    python scripts/make_contoh.py
+
+Deterministic: the same files on every run (fixed random seed, fixed file times). Writes the
+canonical tables staff fill (followers, polls, feedback) and platform exports in the platforms'
+own formats (Facebook Insights legacy, Meta Business Suite, Twitter and X, YouTube Studio,
+Google Formulir), so that every section of the report has data to show.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFICE = ROOT / "data" / "contoh"
+YEARS = range(2019, 2025)
+RNG = np.random.default_rng(20240630)
+TZ = "Asia/Pontianak"
+
+#: Year-end followers; Instagram 2023 -> 2024 is the example of the issue (54.405 -> 66.042).
+FOLLOWERS = {
+    "instagram": [12_310, 21_870, 30_155, 41_920, 54_405, 66_042],
+    "facebook": [20_412, 24_980, 27_305, 26_870, 29_114, 31_006],
+    "twitter": [5_120, 5_480, 5_395, 4_990, 4_610, 4_302],
+    "youtube": [805, 1_120, 1_560, 2_010, 2_640, 3_215],
+    "tiktok": [None, None, None, 1_530, 5_260, 9_804],
+}
+POSTS_PER_YEAR = {"instagram": 150, "facebook": 130, "twitter": 110, "youtube": 24}
+TOPICS = [
+    "Sosialisasi tahapan pemilu di Kecamatan {place}",
+    "Pengumuman Daftar Pemilih Tetap (DPT) untuk Kecamatan {place}",
+    "Ayo cek data pemilih Anda melalui cekdptonline.kpu.go.id",
+    "Rapat pleno terbuka rekapitulasi di Kecamatan {place}",
+    "Bimbingan teknis bagi PPK dan PPS se-Kecamatan {place}",
+    "Kunjungan pendidikan pemilih ke SMA Negeri di {place}",
+    "Rekrutmen badan ad hoc: jadwal dan persyaratan",
+    "Hari Pemungutan Suara: jam buka TPS 07.00-13.00 WIB",
+    "Konten edukasi: cara mencoblos yang sah",
+    "Peringatan Hari Bhakti Adhyaksa bersama jajaran {place}",
+]
+PLACES = ["Sungai Contoh", "Teluk Damai", "Simpang Tiga", "Pulau Hijau", "Batu Ampar Baru"]
+TYPES = {
+    "instagram": ["IG image", "IG carousel", "IG reel", "IG video"],
+    "facebook": ["Photos", "Videos", "Links", "Reels"],
+}
+FEEDBACK = {
+    "kritik": [
+        "Informasi lokasi TPS belum jelas, banyak warga bingung.",
+        "Pelayanan di kantor kurang cepat, antrean lama sekali.",
+        "Unggahan jadwal sosialisasi sering terlambat diumumkan.",
+        "Situs cek DPT lambat dibuka saat jam sibuk.",
+        "Tidak ada balasan pesan di Instagram selama seminggu, hubungi saya 0812-5566-7788.",
+    ],
+    "saran": [
+        "Mohon jadwal sosialisasi diumumkan lebih awal di Instagram.",
+        "Sebaiknya ada video tutorial cek DPT dalam bahasa daerah.",
+        "Perlu lebih banyak sosialisasi ke desa-desa di pedalaman.",
+        "Tolong perbanyak konten untuk pemilih pemula di TikTok.",
+        "Semoga ada layanan tanya jawab langsung setiap Jumat.",
+    ],
+    "pertanyaan": [
+        "Bagaimana cara pindah memilih ke kecamatan lain?",
+        "Kapan pendaftaran PPS dibuka kembali?",
+        "Apakah KTP yang hilang bisa diganti surat keterangan untuk memilih?",
+        "Di mana saya bisa cek nama saya di DPT? NIK saya 6104015708900003.",
+    ],
+    "apresiasi": [
+        "Terima kasih atas informasinya, sangat membantu.",
+        "Mantap, kontennya informatif dan mudah dipahami.",
+        "Pelayanan petugas di TPS sangat baik, sukses selalu KPU Contoh.",
+        "Terima kasih sudah datang ke sekolah kami, kirim materi ke guru@sman1contoh.sch.id.",
+    ],
+}
+CHANNELS = ["WhatsApp", "Datang langsung", "Surat", "Pesan Instagram"]
+POLLS = [
+    ("Sudahkah Anda mengecek nama di DPT?", ["Sudah", "Belum"]),
+    (
+        "Dari mana Anda mendapat informasi pemilu?",
+        ["Media sosial KPU", "Televisi", "Keluarga/teman", "Lainnya"],
+    ),
+    ("Apakah konten edukasi kami mudah dipahami?", ["Mudah", "Cukup", "Sulit"]),
+]
+
+
+def _year_end(year: int) -> pd.Timestamp:
+    return pd.Timestamp(f"{year}-12-31")
+
+
+def _moments(year: int, n: int) -> pd.DatetimeIndex:
+    """Publication times in office time: mostly 07-21, more in the evening."""
+    days = RNG.integers(0, 365, n)
+    hours = RNG.choice(
+        np.arange(7, 22), n, p=np.array([4, 6, 8, 8, 6, 5, 5, 5, 5, 6, 7, 9, 11, 10, 5]) / 100
+    )
+    minutes = RNG.integers(0, 60, n)
+    stamps = (
+        pd.Timestamp(f"{year}-01-01")
+        + pd.to_timedelta(days, "D")
+        + pd.to_timedelta(hours, "h")
+        + pd.to_timedelta(minutes, "min")
+    )
+    return pd.DatetimeIndex(np.sort(stamps.values))
+
+
+def _posts(platform: str, year: int) -> pd.DataFrame:
+    index = list(YEARS).index(year)
+    followers = FOLLOWERS[platform][index]
+    n = POSTS_PER_YEAR[platform] + int(RNG.integers(-10, 11))
+    moments = _moments(year, n)
+    evening = ((moments.hour >= 18) | (moments.day_of_week >= 5)).astype(float)
+    reach = (followers * RNG.uniform(0.08, 0.45, n) * (1 + 0.4 * evening)).astype(int)
+    likes = (reach * RNG.uniform(0.02, 0.07, n)).astype(int)
+    comments = (likes * RNG.uniform(0.02, 0.15, n)).astype(int)
+    shares = (likes * RNG.uniform(0.01, 0.12, n)).astype(int)
+    text = [RNG.choice(TOPICS).format(place=RNG.choice(PLACES)) for _ in range(n)]
+    return pd.DataFrame(
+        {
+            "published": moments,
+            "reach": reach,
+            "impressions": (reach * RNG.uniform(1.2, 1.9, n)).astype(int),
+            "likes": likes,
+            "comments": comments,
+            "shares": shares,
+            "saves": (likes * RNG.uniform(0, 0.1, n)).astype(int),
+            "text": text,
+            "type": RNG.choice(TYPES.get(platform, ["video"]), n),
+        }
+    )
+
+
+def _write_csv(
+    path: Path,
+    header: list[str],
+    rows: list[list],
+    *,
+    quote_all: bool = False,
+    encoding: str = "utf-8",
+    bom: bool = False,
+) -> None:
+    with path.open("w", encoding="utf-8-sig" if bom else encoding, newline="") as handle:
+        writer = csv.writer(handle, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def facebook_exports(exports: Path) -> None:
+    for year in YEARS:
+        posts = _posts("facebook", year)
+        ids = [f"1029384756_{year}{i:04d}" for i in range(len(posts))]
+        if year == 2019:  # Facebook Page Insights, legacy export with its description row
+            header = [
+                "Post ID",
+                "Permalink",
+                "Post Message",
+                "Type",
+                "Countries",
+                "Languages",
+                "Posted",
+                "Audience Targeting",
+                "Lifetime Post Total Reach",
+                "Lifetime Post Total Impressions",
+                "Lifetime Engaged Users",
+                "Lifetime Talking About This (Post) by action type - like",
+                "Lifetime Talking About This (Post) by action type - comment",
+                "Lifetime Talking About This (Post) by action type - share",
+            ]
+            description = [
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "Lifetime: The total number of people your Page post was served to. (Unique Users)",
+                "Lifetime: The number of impressions of your Page post. (Total Count)",
+                "Lifetime: The number of unique people who engaged in certain ways with your Page post. (Unique Users)",
+                "",
+                "",
+                "",
+            ]
+            rows = [description] + [
+                [
+                    i,
+                    f"https://www.facebook.com/ppid.kpu.contoh/posts/{i.split('_')[1]}",
+                    p.text,
+                    "Photo",
+                    "",
+                    "",
+                    p.published.strftime("%m/%d/%Y %I:%M:%S %p"),
+                    " ",
+                    p.reach,
+                    p.impressions,
+                    p.likes + p.comments + p.shares,
+                    p.likes,
+                    p.comments,
+                    p.shares,
+                ]
+                for i, p in zip(ids, posts.itertuples(), strict=True)
+            ]
+            _write_csv(
+                exports / "Facebook Insights Data Export (Post Level) - KPU Contoh - 2019.csv",
+                header,
+                rows,
+                bom=True,
+            )
+            continue
+        header = [
+            "Post ID",
+            "Page ID",
+            "Page name",
+            "Title",
+            "Description",
+            "Duration (sec)",
+            "Publish time",
+            "Caption type",
+            "Permalink",
+            "Is crosspost",
+            "Is share",
+            "Post type",
+            "Languages",
+            "Custom labels",
+            "Funded content status",
+            "Data comment",
+            "Date",
+            "Impressions" if year < 2023 else "Views",
+            "Reach",
+            "Reactions, Comments and Shares",
+            "Reactions",
+            "Comments",
+            "Shares",
+            "Total clicks",
+            "Link Clicks",
+            "Other Clicks",
+        ]
+        rows = [
+            [
+                i,
+                "1029384756",
+                "PPID KPU Contoh",
+                "",
+                p.text,
+                0,
+                p.published.strftime("%m/%d/%Y %H:%M"),
+                "",
+                f"https://www.facebook.com/ppid.kpu.contoh/posts/{i.split('_')[1]}",
+                "No",
+                "No",
+                p.type,
+                "",
+                "",
+                "",
+                "",
+                "Lifetime",
+                p.impressions,
+                p.reach,
+                p.likes + p.comments + p.shares,
+                p.likes,
+                p.comments,
+                p.shares,
+                int(p.likes * 0.6),
+                int(p.likes * 0.2),
+                int(p.likes * 0.4),
+            ]
+            for i, p in zip(ids, posts.itertuples(), strict=True)
+        ]
+        if year == 2024:  # two overlapping downloads: the later one has grown lifetime totals
+            first = [r for r in rows if r[6] < "07/01/2024"]
+            _write_csv(exports / "Jan-01-2024_Jun-30-2024_facebook.csv", header, first, bom=True)
+            grown = [list(r) for r in rows]
+            for r in grown:
+                r[20] = int(r[20] * 1.05)
+            _write_csv(exports / "Jan-01-2024_Dec-31-2024_facebook.csv", header, grown, bom=True)
+            os.utime(
+                exports / "Jan-01-2024_Jun-30-2024_facebook.csv", (1_719_800_000, 1_719_800_000)
+            )
+            os.utime(
+                exports / "Jan-01-2024_Dec-31-2024_facebook.csv", (1_735_700_000, 1_735_700_000)
+            )
+        else:
+            _write_csv(
+                exports / f"Jan-01-{year}_Dec-31-{year}_facebook.csv", header, rows, bom=True
+            )
+
+
+def instagram_exports(exports: Path) -> None:
+    for year in YEARS:
+        posts = _posts("instagram", year)
+        header = [
+            "Post ID",
+            "Account ID",
+            "Account username",
+            "Account name",
+            "Description",
+            "Duration (sec)",
+            "Publish time",
+            "Permalink",
+            "Post type",
+            "Data comment",
+            "Date",
+            "Impressions" if year < 2023 else "Views",
+            "Reach",
+            "Likes",
+            "Shares",
+            "Follows",
+            "Comments",
+            "Saves",
+        ]
+        rows = [
+            [
+                f"178{year}{i:05d}",
+                "17841400000",
+                "kpu_contoh",
+                "KPU Kabupaten Contoh",
+                p.text,
+                0,
+                p.published.strftime("%m/%d/%Y %H:%M"),
+                f"https://www.instagram.com/p/C{year}{i:04d}/",
+                p.type,
+                "",
+                "Lifetime",
+                p.impressions,
+                p.reach,
+                p.likes,
+                p.shares,
+                int(p.likes * 0.01),
+                p.comments,
+                p.saves,
+            ]
+            for i, p in enumerate(posts.itertuples())
+        ]
+        _write_csv(exports / f"instagram-{year}.csv", header, rows, bom=True)
+    follows = pd.date_range("2024-01-01", "2024-12-31", freq="D")
+    gained = RNG.poisson(32, len(follows))
+    lines = ["sep=,", '"Instagram follows"', '"Date","Primary"']
+    lines += [f'"{d:%Y-%m-%dT%H:%M:%S}","{g}"' for d, g in zip(follows, gained, strict=True) if g]
+    (exports / "Instagram follows.csv").write_bytes(
+        b"\xff\xfe" + ("\r\n".join(lines) + "\r\n").encode("utf-16-le")
+    )
+
+
+def twitter_exports(exports: Path) -> None:
+    for year in YEARS:
+        posts = _posts("twitter", year)
+        ids = [str(1_100_000_000_000_000_000 + year * 10_000_000 + i) for i in range(len(posts))]
+        if year < 2023:
+            header = [
+                "Tweet id",
+                "Tweet permalink",
+                "Tweet text",
+                "time",
+                "impressions",
+                "engagements",
+                "engagement rate",
+                "retweets",
+                "replies",
+                "likes",
+                "user profile clicks",
+                "url clicks",
+            ]
+            utc = posts["published"].dt.tz_localize(TZ).dt.tz_convert("UTC")
+            rows = [
+                [
+                    i,
+                    f"https://twitter.com/kpu_contoh/status/{i}",
+                    p.text,
+                    f"{u:%Y-%m-%d %H:%M} +0000",
+                    f"{p.impressions}.0",
+                    f"{p.likes + p.comments + p.shares}.0",
+                    (p.likes + p.comments + p.shares) / max(p.impressions, 1),
+                    f"{p.shares}.0",
+                    f"{p.comments}.0",
+                    f"{p.likes}.0",
+                    "0.0",
+                    "0.0",
+                ]
+                for i, p, u in zip(ids, posts.itertuples(), utc, strict=True)
+            ]
+            _write_csv(
+                exports / f"tweet_activity_metrics_kpu_contoh_{year}0101_{year}1231_en.csv",
+                header,
+                rows,
+                quote_all=True,
+            )
+        else:
+            header = [
+                "Post id",
+                "Date",
+                "Post text",
+                "Post Link",
+                "Impressions",
+                "Likes",
+                "Engagements",
+                "Bookmarks",
+                "Shares",
+                "New follows",
+                "Replies",
+                "Reposts",
+                "Profile visits",
+                "Detail Expands",
+                "URL Clicks",
+                "Hashtag Clicks",
+                "Permalink Clicks",
+            ]
+            rows = [
+                [
+                    i,
+                    f"{p.published:%a, %b} {p.published.day}, {p.published.year}",
+                    p.text,
+                    f"https://x.com/kpu_contoh/status/{i}",
+                    f"{p.impressions:,}",
+                    p.likes,
+                    p.likes + p.comments + p.shares,
+                    p.saves,
+                    0,
+                    0,
+                    p.comments,
+                    p.shares,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                ]
+                for i, p in zip(ids, posts.itertuples(), strict=True)
+            ]
+            _write_csv(
+                exports / f"account_analytics_content_{year}-01-01_{year}-12-31.csv", header, rows
+            )
+
+
+def youtube_exports(exports: Path) -> None:
+    for year in YEARS:
+        posts = _posts("youtube", year)
+        header = [
+            "Content",
+            "Video title",
+            "Video publish time",
+            "Duration",
+            "Views",
+            "Watch time (hours)",
+            "Subscribers",
+            "Impressions",
+        ]
+        ids = [f"KPUc{year}{i:03d}x" for i in range(len(posts))]
+        rows = [
+            [
+                i,
+                p.text,
+                f"{p.published:%b} {p.published.day}, {p.published.year}",
+                int(RNG.integers(30, 900)),
+                p.reach,
+                round(p.reach * 0.04, 4),
+                int(p.likes * 0.05),
+                p.impressions,
+            ]
+            for i, p in zip(ids, posts.itertuples(), strict=True)
+        ]
+        total = [
+            "Total",
+            "",
+            "",
+            "",
+            sum(r[4] for r in rows),
+            round(sum(r[5] for r in rows), 4),
+            sum(r[6] for r in rows),
+            sum(r[7] for r in rows),
+        ]
+        folder = exports / f"youtube-{year}"
+        folder.mkdir()
+        _write_csv(folder / "Table data.csv", header, [total, *rows])
+
+
+def _feedback_rows(year: int, n: int, rng: np.random.Generator) -> list[tuple]:
+    rows = []
+    for _ in range(n):
+        category = rng.choice(list(FEEDBACK), p=[0.35, 0.3, 0.2, 0.15])
+        text = rng.choice(FEEDBACK[category])
+        moment = pd.Timestamp(f"{year}-01-01") + pd.Timedelta(
+            days=int(rng.integers(0, 365)), minutes=int(rng.integers(480, 1260))
+        )
+        rows.append((moment, category, text))
+    return sorted(rows)
+
+
+def forms_exports(exports: Path) -> None:
+    for year in YEARS:
+        rows = _feedback_rows(year, 18 + 3 * (year - 2019), RNG)
+        header = [
+            "Cap waktu",
+            "Alamat email",
+            "Nama (boleh dikosongkan)",
+            "Kritik dan saran untuk KPU Kabupaten Contoh",
+        ]
+        body = [
+            [
+                f"{m:%d/%m/%Y %H:%M:%S}",
+                f"warga{k}@contoh.id" if k % 3 == 0 else "",
+                "Warga" if k % 2 else "",
+                t,
+            ]
+            for k, (m, _c, t) in enumerate(rows)
+        ]
+        _write_csv(
+            exports / f"Formulir Kritik dan Saran {year} (Jawaban).csv",
+            header,
+            body,
+            quote_all=True,
+        )
+
+
+def manual_tables() -> None:
+    rows = []
+    for platform, counts in FOLLOWERS.items():
+        for year, count in zip(YEARS, counts, strict=True):
+            if count is not None:
+                rows.append([f"{year}-06-30", platform, int(count * RNG.uniform(0.9, 0.97))])
+                rows.append([f"{year}-12-31", platform, count])
+    _write_csv(OFFICE / "followers.csv", ["tanggal", "platform", "pengikut"], sorted(rows))
+    polls = []
+    for year in YEARS:
+        for month, (question, options) in zip((3, 7, 11), POLLS, strict=True):
+            weights = RNG.dirichlet(np.ones(len(options)) * 3)
+            total = int(RNG.integers(60, 600))
+            votes = RNG.multinomial(total, weights)
+            polls += [
+                [f"{year}-{month:02d}-15", "instagram", question, o, int(v)]
+                for o, v in zip(options, votes, strict=True)
+            ]
+    _write_csv(
+        OFFICE / "polls.csv", ["tanggal", "platform", "pertanyaan", "pilihan", "suara"], polls
+    )
+    feedback = []
+    for year in YEARS:
+        for moment, category, text in _feedback_rows(year, 12 + 2 * (year - 2019), RNG):
+            feedback.append([f"{moment:%Y-%m-%d}", RNG.choice(CHANNELS), category, text])
+    _write_csv(OFFICE / "feedback.csv", ["tanggal", "kanal", "kategori", "isi"], feedback)
+
+
+PROFILE = """\
+# KANTOR FIKTIF untuk demonstrasi kpureport: semua nama, akun, dan angka di folder ini rekaan.
+# Dibuat oleh scripts/make_contoh.py; jangan diubah dengan tangan, jalankan ulang skripnya.
+name: Komisi Pemilihan Umum Kabupaten Contoh
+abbreviation: KPU Contoh
+province: Kalimantan Barat
+city: Kota Contoh
+timezone: Asia/Pontianak
+fictional: true
+website: https://kab-contoh.kpu.go.id
+email: humas@kab-contoh.kpu.go.id
+chair: Nama Ketua Contoh
+feedback_column: Kritik dan saran untuk KPU Kabupaten Contoh
+accounts:
+  - platform: instagram
+    name: KPU KABUPATEN CONTOH
+    handle: "@kpu_contoh"
+    url: https://www.instagram.com/kpu_contoh/
+    since: 2017-03
+  - platform: facebook
+    name: PPID KPU Contoh
+    url: https://www.facebook.com/ppid.kpu.contoh/
+    since: 2016-08
+  - platform: twitter
+    name: KPU Kab. Contoh
+    handle: "@kpu_contoh"
+    url: https://twitter.com/kpu_contoh
+    since: 2016-08
+  - platform: youtube
+    name: KPU Kabupaten Contoh
+    url: https://www.youtube.com/@kpukabcontoh
+    since: 2018-01
+  - platform: tiktok
+    name: KPU Contoh
+    handle: "@kpu.contoh"
+    url: https://www.tiktok.com/@kpu.contoh
+    since: 2022-02
+"""
+
+NARRATIVE_2024 = """\
+# Sebagian bagian diisi staf (contoh); bagian lain dibuat otomatis dari data.
+constraints:
+  - Jumlah staf humas yang menguasai desain grafis dan penyuntingan video masih terbatas.
+  - Jaringan internet di beberapa kecamatan sering terputus saat tahapan pemungutan suara.
+  - Anggaran promosi konten di media sosial belum tersedia.
+solutions:
+  - Pelatihan desain dan video singkat bagi staf humas bekerja sama dengan Diskominfo.
+  - Konten disiapkan lebih awal dan dijadwalkan agar tidak bergantung pada jaringan di lapangan.
+  - Memaksimalkan kolaborasi dengan akun pemerintah daerah dan media lokal.
+signature:
+  place: Kota Contoh
+  date: 2025-01-15
+  title: Ketua
+  name: Nama Ketua Contoh
+"""
+
+
+def main() -> None:
+    if OFFICE.exists():
+        shutil.rmtree(OFFICE)
+    exports = OFFICE / "exports"
+    (OFFICE / "narrative").mkdir(parents=True)
+    exports.mkdir()
+    (OFFICE / "profile.yml").write_text(PROFILE, encoding="utf-8")
+    (OFFICE / "narrative" / "2024.yml").write_text(NARRATIVE_2024, encoding="utf-8")
+    manual_tables()
+    facebook_exports(exports)
+    instagram_exports(exports)
+    twitter_exports(exports)
+    youtube_exports(exports)
+    forms_exports(exports)
+    print(f"data/contoh: {sum(1 for _ in OFFICE.rglob('*') if _.is_file())} berkas")
+
+
+if __name__ == "__main__":
+    main()
