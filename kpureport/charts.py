@@ -45,6 +45,10 @@ class Chart:
     svg: str
     alt: str
 
+    def _repr_svg_(self) -> str:
+        """Shown as the drawing itself in JupyterLab."""
+        return self.svg
+
 
 def _svg(fig: Figure) -> str:
     """The figure as SVG text; called inside the STYLE context, whose hash salt keeps ids stable."""

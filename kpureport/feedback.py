@@ -95,13 +95,17 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[tuple[str, str, int]]:
     """(stem, word, position) of a message's meaningful words; positions count every word, and
-    punctuation adds a gap, so neighbours are words that really stand side by side."""
+    punctuation adds a gap, so neighbours are words that really stand side by side. A word
+    right after a negation is kept even if common ("tidak jelas", "belum ada")."""
     cleaned = _MARK.sub(" . ", text.lower())
+    negations = set(lexicon()["keep"])
     found, position = [], 0
     for clause in _CLAUSE.split(cleaned):
+        previous = ""
         for word in _WORD.findall(clause):
             position += 1
-            if word in stopwords() or len(word) < 2:
+            negated, previous = previous in negations, word
+            if (word in stopwords() and not negated) or len(word) < 2:
                 continue
             root = stem(word)
             if len(root) > 2 or word in lexicon()["keep"]:
@@ -121,9 +125,7 @@ def themes(rows: pd.DataFrame, top: int = 10) -> tuple[pd.DataFrame, pd.DataFram
             surface.setdefault(stem_, Counter())[word] += 1
         terms.update(s for s, _, _ in found if s not in lexicon()["keep"])
         pairs.update(
-            f"{a} {b}"
-            for (a, _, i), (b, _, j) in pairwise(found)
-            if j == i + 1 and a != b
+            f"{a} {b}" for (a, _, i), (b, _, j) in pairwise(found) if j == i + 1 and a != b
         )
 
     def shown(stem_: str) -> str:

@@ -1,6 +1,6 @@
 """Generate the demo office ``data/contoh/`` ("KPU Kabupaten Contoh", fictional), 2019-2024.
 
-    python scripts/make_contoh.py
+    python scripts/make_contoh.py [--out FOLDER]
 
 Deterministic: the same files on every run (fixed random seed, fixed file times). Writes the
 canonical tables staff fill (followers, polls, feedback) and platform exports in the platforms'
@@ -10,6 +10,7 @@ Google Formulir), so that every section of the report has data to show.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import os
 import shutil
@@ -517,14 +518,14 @@ def forms_exports(exports: Path) -> None:
         )
 
 
-def manual_tables() -> None:
+def manual_tables(office: Path) -> None:
     rows = []
     for platform, counts in FOLLOWERS.items():
         for year, count in zip(YEARS, counts, strict=True):
             if count is not None:
                 rows.append([f"{year}-06-30", platform, int(count * RNG.uniform(0.9, 0.97))])
                 rows.append([f"{year}-12-31", platform, count])
-    _write_csv(OFFICE / "followers.csv", ["tanggal", "platform", "pengikut"], sorted(rows))
+    _write_csv(office / "followers.csv", ["tanggal", "platform", "pengikut"], sorted(rows))
     polls = []
     for year in YEARS:
         for month, (question, options) in zip((3, 7, 11), POLLS, strict=True):
@@ -536,13 +537,13 @@ def manual_tables() -> None:
                 for o, v in zip(options, votes, strict=True)
             ]
     _write_csv(
-        OFFICE / "polls.csv", ["tanggal", "platform", "pertanyaan", "pilihan", "suara"], polls
+        office / "polls.csv", ["tanggal", "platform", "pertanyaan", "pilihan", "suara"], polls
     )
     feedback = []
     for year in YEARS:
         for moment, category, text in _feedback_rows(year, 12 + 2 * (year - 2019), RNG):
             feedback.append([f"{moment:%Y-%m-%d}", RNG.choice(CHANNELS), category, text])
-    _write_csv(OFFICE / "feedback.csv", ["tanggal", "kanal", "kategori", "isi"], feedback)
+    _write_csv(office / "feedback.csv", ["tanggal", "kanal", "kategori", "isi"], feedback)
 
 
 PROFILE = """\
@@ -603,20 +604,25 @@ signature:
 
 
 def main() -> None:
-    if OFFICE.exists():
-        shutil.rmtree(OFFICE)
-    exports = OFFICE / "exports"
-    (OFFICE / "narrative").mkdir(parents=True)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--out", type=Path, default=OFFICE, help="folder to write (default data/contoh)"
+    )
+    office = parser.parse_args().out
+    if office.exists():
+        shutil.rmtree(office)
+    exports = office / "exports"
+    (office / "narrative").mkdir(parents=True)
     exports.mkdir()
-    (OFFICE / "profile.yml").write_text(PROFILE, encoding="utf-8")
-    (OFFICE / "narrative" / "2024.yml").write_text(NARRATIVE_2024, encoding="utf-8")
-    manual_tables()
+    (office / "profile.yml").write_text(PROFILE, encoding="utf-8")
+    (office / "narrative" / "2024.yml").write_text(NARRATIVE_2024, encoding="utf-8")
+    manual_tables(office)
     facebook_exports(exports)
     instagram_exports(exports)
     twitter_exports(exports)
     youtube_exports(exports)
     forms_exports(exports)
-    print(f"data/contoh: {sum(1 for _ in OFFICE.rglob('*') if _.is_file())} berkas")
+    print(f"{office}: {sum(1 for p in office.rglob('*') if p.is_file())} berkas")
 
 
 if __name__ == "__main__":

@@ -39,3 +39,126 @@ def test_accounts_without_a_count_stay_in_the_table_without_a_share():
     assert list(table["platform"][:2]) == ["instagram", "twitter"]
     assert table["followers"].isna().sum() == 2
     assert float(table["share"][0]) == 75.0 and table["share"][3] is None
+
+
+from decimal import Decimal  # noqa: E402
+
+from kpureport import metrics  # noqa: E402
+
+
+def _history(rows):
+    return metrics.year_end_history(_counts(rows))
+
+
+def test_growth_is_worked_out_against_the_previous_year_end():
+    history = _history(
+        [
+            ("2023-06-30", "instagram", 50000),
+            ("2023-12-31", "instagram", 54405),
+            ("2024-12-31", "instagram", 66042),
+            ("2023-12-31", "twitter", 4610),
+            ("2024-12-31", "twitter", 4302),
+            ("2024-12-31", "tiktok", 9804),
+        ]
+    )
+    table = metrics.growth(history, 2024).set_index("platform")
+    # (66042 - 54405) / 54405 = 11637 / 54405 = 0.213895...
+    assert table.loc["instagram", "change"] == 11637
+    assert round(table.loc["instagram", "change_pct"], 4) == Decimal("21.3896")
+    assert table.loc["twitter", "change"] == -308  # 308 / 4610 = 6,68 %
+    assert round(table.loc["twitter", "change_pct"], 2) == Decimal("-6.68")
+    assert pd.isna(table.loc["tiktok", "previous"]) and table.loc["tiktok", "change_pct"] is None
+
+
+def _posts(rows):
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "platform",
+            "post_id",
+            "published",
+            "likes",
+            "comments",
+            "shares",
+            "reach",
+            "impressions",
+        ],
+    )
+    frame["published"] = pd.to_datetime(frame["published"]).dt.tz_localize("Asia/Pontianak")
+    frame["type"] = "foto"
+    frame["text"] = "teks"
+    frame["link"] = "https://contoh.invalid"
+    return frame.astype(
+        {c: "Int64" for c in ("likes", "comments", "shares", "reach", "impressions")}
+    )
+
+
+POSTS = _posts(
+    [
+        ("instagram", "1", "2024-01-06 19:00", 40, 5, 5, 1000, 1500),  # Saturday, 50 interactions
+        ("instagram", "2", "2024-01-08 08:00", 8, 1, 1, 400, 600),  # Monday, 10
+        ("instagram", "3", "2024-02-10 19:30", 70, 20, 10, 1600, 2000),  # Saturday, 100
+        ("twitter", "4", "2024-02-12 08:00", 3, 1, 1, None, 250),  # no reach: impressions
+        ("twitter", "5", "2023-12-31 23:00", 9, 9, 9, None, 90),  # previous year
+    ]
+)
+
+
+def test_engagement_rate_uses_reach_where_every_post_has_it_else_impressions():
+    rates = metrics.engagement_rates(POSTS, 2024, _history([])).set_index("platform")
+    # Instagram: (50 + 10 + 100) / (1000 + 400 + 1600) = 160 / 3000 = 5,33 %
+    assert (
+        rates.loc["instagram", "base"] == "reach" and rates.loc["instagram", "interactions"] == 160
+    )
+    assert round(rates.loc["instagram", "rate"], 4) == Decimal("5.3333")
+    # X: 5 / 250 = 2 %, by impressions because the export has no reach
+    assert rates.loc["twitter", "base"] == "impressions" and rates.loc["twitter", "rate"] == 2
+
+
+def test_engagement_by_followers_when_the_export_has_no_audience_figures():
+    posts = POSTS.drop(columns=["reach", "impressions"])
+    history = _history([("2024-12-31", "instagram", 400)])
+    rates = metrics.engagement_rates(posts, 2024, history).set_index("platform")
+    # 160 interactions / (400 followers x 3 posts) = 13,33 %
+    assert rates.loc["instagram", "base"] == "followers"
+    assert round(rates.loc["instagram", "rate"], 2) == Decimal("13.33")
+    assert rates.loc["twitter", "rate"] is None  # no follower count to divide by
+
+
+def test_posts_per_month_and_best_times_in_office_time():
+    per_month = metrics.posts_per_month(POSTS, 2024)
+    assert per_month.loc[1].to_dict() == {"instagram": 2, "twitter": 0}
+    assert per_month.loc[2].to_dict() == {"instagram": 1, "twitter": 1}
+    assert per_month.loc[12].sum() == 0  # the post of 31 Dec 2023 belongs to 2023
+    by_day, by_hour = metrics.engagement_by_time(POSTS, 2024)
+    assert by_day.loc["Sabtu", "posts"] == 2 and by_day.loc["Sabtu", "engagement_mean"] == 75
+    assert by_hour.loc[8, "engagement_mean"] == 7.5  # (10 + 5) / 2
+
+
+def test_top_posts_are_ranked_by_interactions():
+    top = metrics.top_posts(POSTS, 2024, n=2)
+    assert list(top["engagement"]) == [100, 50]
+
+
+def test_wilson_interval_matches_the_hand_computation():
+    # 130 of 200: p = 0,65; centre = (0,65 + 1,96^2/400) / (1 + 1,96^2/200) = 0,64717;
+    # half = 1,96 * sqrt(0,65 * 0,35 / 200 + 1,96^2 / 160000) / 1,019207 = 0,06554
+    low, high = metrics.wilson_interval(130, 200)
+    assert round(low, 4) == 0.5816 and round(high, 4) == 0.7127
+    low, high = metrics.wilson_interval(0, 10)  # no votes: the interval still has a width
+    assert low == 0 and round(high, 4) == 0.2775
+
+
+def test_poll_results_give_share_interval_and_total():
+    polls = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-02-01"] * 2),
+            "platform": "instagram",
+            "question": "Sudah cek DPT?",
+            "option": ["Sudah", "Belum"],
+            "votes": [130, 70],
+        }
+    )
+    results = metrics.poll_results(polls, 2024).set_index("option")
+    assert results.loc["Sudah", "share"] == 65 and results.loc["Sudah", "total"] == 200
+    assert round(results.loc["Belum", "low"], 2) == 28.73

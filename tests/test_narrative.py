@@ -97,3 +97,71 @@ def test_signature_falls_back_to_the_chair_in_the_office_city():
     seed = load_narrative(DATA / KKU, 2021).signature
     assert narrative.signing_date(seed) == "Juni 2021"
     assert narrative.signing_date(dataclasses.replace(seed, date_is_month=False)) == "1 Juni 2021"
+
+
+def _growth(rows):
+    frame = pd.DataFrame(rows, columns=["platform", "previous", "current", "change", "change_pct"])
+    return frame
+
+
+def test_growth_sentences_for_rises_falls_standstill_and_new_accounts():
+    from decimal import Decimal
+
+    table = _growth(
+        [
+            ("instagram", 54405, 66042, 11637, Decimal(11637) * 100 / Decimal(54405)),
+            ("twitter", 4610, 4302, -308, Decimal(-308) * 100 / Decimal(4610)),
+            ("facebook", 659, 659, 0, Decimal(0)),
+            ("tiktok", None, 9804, None, None),
+        ]
+    )
+    text = " ".join(narrative.growth(table, PROFILE, 2024))
+    assert "Jumlah pengikut Instagram naik 21,39% dari 54.405 menjadi 66.042 pengikut." in text
+    assert "Jumlah pengikut X (Twitter) turun 6,68% dari 4.610 menjadi 4.302 pengikut." in text
+    assert "Jumlah pengikut Facebook tetap 659 pengikut" in text
+    assert "Jumlah pengikut TikTok pada akhir tahun 2023 tidak tercatat" in text
+    assert "Secara keseluruhan, jumlah pengikut akun yang tercatat pada kedua tahun naik" in text
+
+
+def test_no_previous_year_says_growth_cannot_be_computed():
+    table = _growth([("instagram", None, 1030, None, None)])
+    assert narrative.growth(table, PROFILE, 2021) == [
+        "Jumlah pengikut pada akhir tahun 2020 tidak tersedia, sehingga pertumbuhan pengikut "
+        "tahun 2021 tidak dapat dihitung."
+    ]
+
+
+def _poll(votes):
+    from kpureport.metrics import poll_results
+
+    polls = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-03-15"] * len(votes)),
+            "platform": "instagram",
+            "question": "Sudah cek DPT?",
+            "option": list(votes),
+            "votes": list(votes.values()),
+        }
+    )
+    return poll_results(polls, 2024)
+
+
+def test_poll_sentence_says_whether_the_lead_is_beyond_uncertainty():
+    close = " ".join(narrative.polls(_poll({"Sudah": 52, "Belum": 48}), 2024))
+    assert "memperoleh 100 suara" in close and "dipilih paling banyak, yaitu 52,00%" in close
+    assert "bertumpang tindih" in close
+    clear = " ".join(narrative.polls(_poll({"Sudah": 150, "Belum": 50}), 2024))
+    assert "tidak bertumpang tindih dengan pilihan berikutnya, \u201cBelum\u201d (25,00%)" in clear
+    assert narrative.polls(_poll({}), 2024) == [
+        "Tidak ada hasil polling yang dicatat untuk tahun 2024."
+    ]
+
+
+def test_activity_sentence_names_busiest_and_quietest_month():
+    per_month = pd.DataFrame({"instagram": [3, 0, 1] + [2] * 9}, index=range(1, 13))
+    [sentence] = narrative.activity(per_month, PROFILE, 2024)
+    assert "menerbitkan 22 unggahan di Instagram" in sentence
+    assert "bulan Januari (3 unggahan)" in sentence and "bulan Februari (0 unggahan)" in sentence
+    assert narrative.activity(pd.DataFrame(), PROFILE, 2024)[0].startswith(
+        "Data ekspor unggahan tahun 2024 tidak tersedia"
+    )

@@ -39,3 +39,27 @@ def test_notebook_code_cells_stay_thin(path):
         if cell["cell_type"] == "code":
             lines = [line for line in "".join(cell["source"]).splitlines() if line.strip()]
             assert len(lines) <= 5, "a notebook cell arranges; computing belongs in kpureport/"
+
+
+def test_exploration_notebook_runs_top_to_bottom_under_papermill(tmp_path):
+    import papermill
+
+    output = tmp_path / "eksplorasi.ipynb"
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "eksplorasi.ipynb"),
+        str(output),
+        kernel_name="python3",
+        parameters={"office": "contoh", "year": 2024, "data_dir": str(ROOT / "data")},
+        cwd=str(ROOT / "notebooks"),
+        progress_bar=False,
+    )
+    nb = json.loads(output.read_text(encoding="utf-8"))
+    code = [
+        c
+        for c in nb["cells"]
+        if c["cell_type"] == "code" and "parameters" not in c["metadata"].get("tags", [])
+    ]
+    assert all(c["outputs"] for c in code[2:])  # every cell after loading shows something
+    assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
+    shown = json.dumps(nb)
+    assert "image/svg+xml" in shown and "engagement" in shown

@@ -1,0 +1,77 @@
+"""The demo office: generated deterministically, and every section of its report renders."""
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kpureport.build import build_report
+
+from .conftest import DATA, ROOT
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_generator_reproduces_the_committed_demo_data(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "make_contoh.py"),
+            "--out",
+            str(tmp_path / "contoh"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert _digest(tmp_path / "contoh") == _digest(DATA / "contoh")
+
+
+@pytest.fixture(scope="module")
+def contoh_html(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("out")
+    result = build_report("contoh", 2024, DATA, out, formats=["html"])
+    return next(p for p in result.files if p.suffix == ".html").read_text(encoding="utf-8")
+
+
+def test_every_section_of_the_demo_report_renders(contoh_html):
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", contoh_html))
+    for heading in (
+        "Pertumbuhan Pengikut",
+        "A. Aktivitas Unggahan",
+        "B. Interaksi Pengikut",
+        "C. Unggahan dengan Interaksi Terbanyak",
+        "D. Polling Pendapat",
+        "E. Kritik dan Saran",
+        "METODE DAN SUMBER DATA",
+    ):
+        assert heading in text
+    assert "naik 21,39% dari 54.405 menjadi 66.042 pengikut" in text
+    assert "selang kepercayaan 95%" in text
+    assert contoh_html.count("<img") >= 8
+    assert "tidak tersedia, sehingga aktivitas unggahan" not in text
+
+
+def test_the_demo_report_says_it_is_fictional_on_its_first_page(contoh_html):
+    first_page = contoh_html.split('class="daftar-isi"')[0]
+    assert "DOKUMEN CONTOH" in first_page and "fiktif" in first_page
+
+
+def test_no_personal_data_reaches_the_demo_report(contoh_html):
+    for secret in (
+        "0812-5566-7788",
+        "6104015708900003",
+        "guru@sman1contoh.sch.id",
+        "warga0@contoh.id",
+    ):
+        assert secret not in contoh_html
+    assert "[nomor telepon dihapus]" in contoh_html or "[NIK dihapus]" in contoh_html
+    assert re.search(r"dihapus \d+ NIK, \d+ nomor telepon, dan \d+ alamat surel", contoh_html)

@@ -1,0 +1,62 @@
+"""Personal data never reaches a report: a corpus of realistic messages, and ordinary numbers
+that must stay as they are."""
+
+import pytest
+
+from kpureport.redact import EMAIL_MARK, NIK_MARK, PHONE_MARK, is_nik, redact
+
+REMOVED = [
+    (
+        "NIK saya 6104015708900003, mohon dicek di DPT.",
+        "NIK saya [NIK dihapus], mohon dicek di DPT.",
+        "nik",
+    ),
+    ("nik 6104 0157 0890 0003 belum terdaftar", "nik [NIK dihapus] belum terdaftar", "nik"),
+    (
+        "Perempuan lahir 17-08-1990: 6104015708900003",
+        "Perempuan lahir 17-08-1990: [NIK dihapus]",
+        "nik",
+    ),
+    (
+        "NIK ibu 3273015708900001 dan NIK ayah 3273011708850002",
+        f"NIK ibu {NIK_MARK} dan NIK ayah {NIK_MARK}",
+        "nik",
+    ),
+    ("Hubungi saya di 0812-3456-7890 ya kak", f"Hubungi saya di {PHONE_MARK} ya kak", "phone"),
+    ("wa 081234567890", f"wa {PHONE_MARK}", "phone"),
+    ("nomor saya +62 812 3456 7890", f"nomor saya {PHONE_MARK}", "phone"),
+    ("telp kantor desa (0561) 734567", f"telp kantor desa {PHONE_MARK}", "phone"),
+    ("kirim ke budi.santoso@gmail.com", f"kirim ke {EMAIL_MARK}", "email"),
+    ("Email: humas_desa@kayongutarakab.go.id.", f"Email: {EMAIL_MARK}.", "email"),
+]
+
+KEPT = [
+    "Tahun 2024 pengikut Instagram naik menjadi 66.042 orang.",
+    "TPS 012 di RT 003/RW 004 Desa Sutera buka pukul 07.00-13.00.",
+    "Pemungutan suara tanggal 14/02/2024, rekapitulasi 15-02-2024.",
+    "Anggaran Rp 25.000.000 untuk 16 kecamatan dan 1.030 pengikut.",
+    "Nomor urut 2, kode pos 78852, SK Nomor 123/PL.02-Kpt/6106/2024.",
+    "Data 1234567890123456 bukan NIK karena tanggal lahirnya mustahil.",
+    "Tahun 2019 sampai 2024 ada 350 unggahan dan 25 video.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind"), REMOVED)
+def test_personal_data_is_replaced_by_a_mark(text, expected, kind):
+    cleaned, counts = redact(text)
+    assert cleaned == expected
+    assert getattr(counts, kind) >= 1
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_ordinary_numbers_are_left_alone(text):
+    assert redact(text)[0] == text
+
+
+def test_nik_structure():
+    assert is_nik("6104015708900003")  # Kalimantan Barat, woman born 17-08-1990
+    assert not is_nik("0004015708900003")  # no province 00
+    assert is_nik("6104011308900003")  # a man born 13-08-1990
+    assert not is_nik("6104015713900003")  # month 13
+    assert not is_nik("6104017208900003")  # day 72 - 40 = 32
+    assert not is_nik("6104015708900000")  # serial 0000
