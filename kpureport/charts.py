@@ -58,6 +58,18 @@ def _svg(fig: Figure) -> str:
     return text[text.index("<svg") :]
 
 
+def _legend_below(ax) -> None:
+    """Legend under the plot, where it never covers bars or lines."""
+    handles, _labels = ax.get_legend_handles_labels()
+    ax.legend(
+        frameon=False,
+        fontsize=8,
+        ncols=min(len(handles), 5),
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.14),
+    )
+
+
 def _axis_numbers(axis, digits: int = 0, suffix: str = "") -> None:
     axis.set_major_formatter(FuncFormatter(lambda x, _pos: fmt.number(x, digits) + suffix))
 
@@ -123,7 +135,7 @@ def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
         ax.set_xticks(sorted(upto["year"].unique()))
         _axis_numbers(ax.yaxis)
         ax.set_ylabel("Pengikut pada akhir tahun")
-        ax.legend(frameon=False, fontsize=8, ncols=3)
+        _legend_below(ax)
         svg = _svg(fig)
     return Chart(
         svg, "Diagram garis jumlah pengikut pada akhir tiap tahun: " + "; ".join(parts) + "."
@@ -178,7 +190,7 @@ def posting_activity(per_month: pd.DataFrame, year: int) -> Chart | None:
             bottom = bottom + per_month[platform]
         _axis_numbers(ax.yaxis)
         ax.set_ylabel("Jumlah unggahan")
-        ax.legend(frameon=False, fontsize=8, ncols=4)
+        _legend_below(ax)
         svg = _svg(fig)
     totals = per_month.sum(axis=1)
     parts = [f"{MONTHS[m - 1]} {fmt.number(int(t))}" for m, t in totals.items()]
@@ -247,7 +259,7 @@ def feedback_by_month(per_month: pd.DataFrame, year: int) -> Chart | None:
             bottom = bottom + per_month[category]
         _axis_numbers(ax.yaxis)
         ax.set_ylabel("Jumlah masukan")
-        ax.legend(frameon=False, fontsize=8, ncols=5)
+        _legend_below(ax)
         svg = _svg(fig)
     totals = per_month.sum()
     parts = [f"{c} {fmt.number(int(n))}" for c, n in totals.items() if n]

@@ -298,7 +298,7 @@ class Report:
                 "-"
                 if r.interactions is None or pd.isna(r.interactions)
                 else fmt.number(r.interactions),
-                r.base_label or "-",
+                "-" if pd.isna(r.base_label) else r.base_label,
                 "-"
                 if r.denominator is None or pd.isna(r.denominator)
                 else fmt.number(r.denominator),
