@@ -269,3 +269,24 @@ def feedback_by_month(per_month: pd.DataFrame, year: int) -> Chart | None:
         + ", ".join(parts)
         + ".",
     )
+
+
+def followers_by_office(table: pd.DataFrame, year: int) -> Chart:
+    """Total year-end followers of each office in the roll-up, largest on top."""
+    ordered = table.sort_values("total")
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(6.4, 0.8 + 0.45 * len(ordered)))
+        ax = fig.subplots()
+        bars = ax.barh(ordered["name"], ordered["total"], color="#1f4e8c")
+        ax.bar_label(bars, labels=[fmt.number(v) for v in ordered["total"]], padding=4)
+        _axis_numbers(ax.xaxis)
+        ax.set_xlim(0, max(int(ordered["total"].max()), 1) * 1.2)
+        ax.set_xlabel(f"Jumlah pengikut semua platform, akhir {year}")
+        svg = _svg(fig)
+    parts = [
+        f"{n} {fmt.number(t)}"
+        for n, t in zip(ordered["name"][::-1], ordered["total"][::-1], strict=True)
+    ]
+    return Chart(
+        svg, f"Diagram batang jumlah pengikut per kantor tahun {year}: " + "; ".join(parts) + "."
+    )

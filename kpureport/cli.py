@@ -1,15 +1,16 @@
-"""Command line: ``kpureport build | check | inspect | init``. A thin layer over the Python API."""
+"""Command line: ``kpureport build | rekap | check | inspect | init``, a thin layer over the API."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
+from kpureport import batch, readers, scaffold
 from kpureport import formatting as fmt
-from kpureport import readers, scaffold
-from kpureport.build import FORMATS, build_report
+from kpureport.build import FORMATS
 from kpureport.config import DEFAULT_TIMEZONE
 from kpureport.errors import KpuReportError
 from kpureport.load import check_office, load_profile, office_dir
@@ -37,10 +38,39 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
-def _year(text: str) -> int:
-    if not text.isdigit() or len(text) != 4:
-        raise argparse.ArgumentTypeError(f"tahun harus empat angka, mis. 2021, bukan {text!r}")
+def _years(text: str) -> str:
+    try:
+        batch.parse_years([text])
+    except KpuReportError as exc:
+        raise argparse.ArgumentTypeError(
+            f"tahun harus empat angka, mis. 2021 atau 2019-2024, bukan {text!r}"
+        ) from exc
+    return text
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"harus bilangan bulat 1 atau lebih, bukan {text!r}")
     return int(text)
+
+
+def _common(command: argparse.ArgumentParser, out: bool = True) -> None:
+    command.add_argument(
+        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
+    )
+    if out:
+        command.add_argument(
+            "--out",
+            type=Path,
+            default=Path("outputs"),
+            help="folder hasil laporan (bawaan: outputs)",
+        )
+        command.add_argument(
+            "--format",
+            type=_formats,
+            default=FORMATS,
+            help="format ekspor, dipisah koma (bawaan: html,pdf)",
+        )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -55,23 +85,56 @@ def parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser(
         "build",
-        help="membuat laporan satu kantor untuk satu tahun",
-        description="Menjalankan notebook laporan dan mengekspornya.",
-    )
-    build.add_argument("--office", required=True, help="nama folder kantor, mis. kayong-utara")
-    build.add_argument("--year", required=True, type=_year, help="tahun laporan, mis. 2021")
-    build.add_argument(
-        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
+        help="membuat laporan satu atau banyak kantor dan tahun",
+        description="Menjalankan notebook laporan dan mengekspornya. Beberapa kantor dan tahun "
+        "dibuat bersamaan; laporan yang masih mutakhir dilewati.",
     )
     build.add_argument(
-        "--out", type=Path, default=Path("outputs"), help="folder hasil laporan (bawaan: outputs)"
+        "--office",
+        nargs="+",
+        action="extend",
+        default=[],
+        help="nama folder kantor, boleh lebih dari satu, mis. kayong-utara",
     )
     build.add_argument(
-        "--format",
-        type=_formats,
-        default=FORMATS,
-        help="format ekspor, dipisah koma (bawaan: html,pdf)",
+        "--year",
+        nargs="+",
+        action="extend",
+        default=[],
+        type=_years,
+        help="tahun laporan: 2021, beberapa tahun, atau rentang 2019-2024",
     )
+    build.add_argument(
+        "--all",
+        action="store_true",
+        help="semua kantor (atau kantor yang disebut) dan semua tahun yang ada datanya",
+    )
+    _common(build)
+    build.add_argument(
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        help="jumlah laporan yang dibuat bersamaan (bawaan: jumlah inti prosesor)",
+    )
+    build.add_argument("--force", action="store_true", help="buat ulang walaupun sudah mutakhir")
+    build.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="jalankan di klaster Dask yang sudah ada (perlu kpureport[dask])",
+    )
+
+    rekap = commands.add_parser(
+        "rekap",
+        help="membuat rekap perbandingan beberapa kantor (monev)",
+        description="Membandingkan kantor-kantor satu provinsi atau yang disebut, untuk satu tahun.",
+    )
+    chosen = rekap.add_mutually_exclusive_group(required=True)
+    chosen.add_argument(
+        "--province", help='nama provinsi pada profil kantor, mis. "Kalimantan Barat"'
+    )
+    chosen.add_argument("--office", nargs="+", action="extend", help="nama folder kantor")
+    rekap.add_argument("--year", required=True, type=_positive, help="tahun rekap, mis. 2021")
+    _common(rekap)
 
     check = commands.add_parser(
         "check",
@@ -79,9 +142,7 @@ def parser() -> argparse.ArgumentParser:
         description="Mencantumkan setiap masalah pada data kantor.",
     )
     check.add_argument("--office", required=True, help="nama folder kantor, mis. kayong-utara")
-    check.add_argument(
-        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
-    )
+    _common(check, out=False)
 
     inspect = commands.add_parser(
         "inspect",
@@ -93,19 +154,15 @@ def parser() -> argparse.ArgumentParser:
     inspect.add_argument(
         "--office", help="kantor yang zona waktunya dipakai (bawaan: Asia/Jakarta)"
     )
-    inspect.add_argument(
-        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
-    )
+    _common(inspect, out=False)
 
     init = commands.add_parser(
         "init",
         help="membuat folder data untuk kantor baru",
         description="Membuat profil dan templat tabel untuk kantor baru.",
     )
-    init.add_argument("--office", required=True, help="nama folder kantor, mis. kayong-utara")
-    init.add_argument(
-        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
-    )
+    init.add_argument("--office", required=True, help="nama folder kantor, mis. kota-pontianak")
+    _common(init, out=False)
     return root
 
 
@@ -117,21 +174,76 @@ def _version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    commands = {
+        "build": _build,
+        "rekap": _rekap,
+        "check": _check,
+        "inspect": _inspect,
+        "init": _init,
+    }
     try:
-        return {"build": _build, "check": _check, "inspect": _inspect, "init": _init}[args.command](
-            args
-        )
+        return commands[args.command](args)
     except KpuReportError as exc:
         print(f"Gagal: {exc}", file=sys.stderr)
         return 1
 
 
 def _build(args: argparse.Namespace) -> int:
-    print(f"Membuat laporan {args.office} tahun {args.year}...", file=sys.stderr)
-    result = build_report(args.office, args.year, args.data, args.out, args.format)
+    jobs = batch.plan(args.data, args.office, args.year, args.all)
+    if not jobs:
+        print("Tidak ada laporan yang perlu dibuat: tidak ada data untuk pilihan ini.")
+        return 0
+    outcomes = batch.build_many(
+        jobs,
+        args.data,
+        args.out,
+        args.format,
+        force=args.force,
+        workers=args.jobs,
+        scheduler=args.scheduler,
+        progress=len(jobs) > 1,
+    )
+    for outcome in outcomes:
+        for warning in outcome.warnings:
+            print(
+                f"Peringatan ({outcome.job.office} {outcome.job.year}): {warning}", file=sys.stderr
+            )
+    if len(outcomes) == 1:
+        return _single(outcomes[0])
+    print(batch.summary(outcomes))
+    return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
+
+
+def _single(outcome: batch.Outcome) -> int:
+    if outcome.status == batch.FAILED:
+        print(f"Gagal: {outcome.detail}", file=sys.stderr)
+        return 1
+    if outcome.status == batch.SKIPPED:
+        print(
+            "Laporan sudah mutakhir (data, notebook, dan templat tidak berubah sejak dibuat); "
+            "gunakan --force untuk membuat ulang:"
+        )
+    else:
+        print("Laporan selesai:")
+    for path in outcome.files:
+        print(f"  {path}")
+    return 0
+
+
+def _rekap(args: argparse.Namespace) -> int:
+    from kpureport.rollup import build_rollup
+
+    result = build_rollup(
+        args.data,
+        args.out,
+        args.year,
+        province=args.province,
+        offices=args.office,
+        formats=args.format,
+    )
     for warning in result.warnings:
         print(f"Peringatan: {warning}", file=sys.stderr)
-    print("Laporan selesai:")
+    print("Rekap selesai:")
     for path in result.files:
         print(f"  {path}")
     return 0

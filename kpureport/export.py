@@ -143,7 +143,12 @@ class ReportPDFExporter(WebPDFExporter):
         super().__init__(**kw)
         _configure(self)
 
+    #: A running browser shared by many exports (batch workers); None starts one per PDF.
+    printer: PdfPrinter | None = None
+
     def run_playwright(self, html: str) -> bytes:
+        if self.printer is not None:
+            return self.printer.print(html, header=self.header, footer=self.footer)
         browser = Path(self.browser) if self.browser else find_browser()
         if browser is None:
             raise BrowserNotFoundError(NO_BROWSER_HELP)

@@ -257,6 +257,14 @@ def _collect(loaders: dict[str, Callable[[], object]]) -> tuple[dict[str, object
     return results, problems
 
 
+def years_of_office(folder: Path) -> list[int]:
+    """Years for which an office folder has any data (for building every report at once)."""
+    profile = load_profile(folder)
+    exports = load_exports(folder, profile)
+    tables = [manual.read_manual(folder, name) for name in validate.MANUAL_TABLES]
+    return years(folder, *tables, exports.posts, exports.daily, exports.feedback)
+
+
 def load_report_data(data_dir: Path, office: str, year: int) -> ReportData:
     """Load and validate everything one report needs, or raise one error listing all problems."""
     folder = office_dir(data_dir, office)

@@ -52,8 +52,9 @@ def text(page: _Page) -> str:
 
 
 def test_build_writes_notebook_html_and_pdf_and_no_leftovers(built: Path):
-    names = sorted(p.name for p in built.iterdir())
+    names = sorted(p.name for p in built.iterdir() if not p.name.startswith("."))
     assert names == [f"{STEM}.html", f"{STEM}.ipynb", f"{STEM}.pdf"]
+    assert (built / ".kpureport-build.json").is_file()  # the build record, written last
     assert not [p for p in built.parent.iterdir() if p.name.startswith(".")]
 
 

@@ -1,0 +1,310 @@
+"""Build many reports: several offices and years, in parallel, on this machine or on Dask.
+
+Each report runs in its own kernel (papermill starts one per notebook), inside a worker
+process that pays the imports once and keeps one headless browser for all of its PDFs. A
+report that fails, or a worker that dies, never stops the others; the summary says why.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from multiprocessing.util import Finalize
+from pathlib import Path
+
+from tqdm import tqdm
+
+from kpureport import export
+from kpureport.errors import KpuReportError
+from kpureport.load import load_profile, office_dir, offices, years_of_office
+
+BUILT, SKIPPED, FAILED = "dibuat", "dilewati", "gagal"
+
+
+@dataclass(frozen=True)
+class Job:
+    office: str
+    year: int
+
+
+@dataclass
+class Outcome:
+    job: Job
+    status: str
+    detail: str = ""
+    seconds: float = 0.0
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    peak_mb: float = 0.0
+
+
+def parse_years(values: Iterable[str]) -> list[int]:
+    """``2021``, ``2019-2024`` and ``2019,2021`` as a sorted list of years."""
+    years: set[int] = set()
+    for value in values:
+        for part in str(value).split(","):
+            part = part.strip()
+            match = re.fullmatch(r"(\d{4})(?:-(\d{4}))?", part)
+            if not match:
+                raise KpuReportError(
+                    f"Tahun '{part}' tidak dikenali: tulis mis. 2021 atau 2019-2024."
+                )
+            first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+            if last < first:
+                raise KpuReportError(f"Rentang tahun '{part}' terbalik: tulis {last}-{first}.")
+            years.update(range(first, last + 1))
+    return sorted(years)
+
+
+def plan(data_dir: Path, office_names: list[str], year_values: list[str], every: bool) -> list[Job]:
+    """The reports to build: the given offices and years, or with ``every`` all that have data."""
+    if every:
+        names = office_names or offices(data_dir)
+        years = parse_years(year_values) if year_values else None
+        jobs = []
+        for name in names:
+            available = years_of_office(office_dir(data_dir, name))
+            jobs += [Job(name, y) for y in available if years is None or y in years]
+        return jobs
+    if not office_names or not year_values:
+        raise KpuReportError(
+            "Sebutkan --office dan --year, atau pakai --all untuk semua kantor "
+            "dan tahun yang memiliki data."
+        )
+    return [Job(o, y) for o in office_names for y in parse_years(year_values)]
+
+
+_PRINTER: export.PdfPrinter | None = None
+
+
+def _printer(formats: tuple[str, ...]) -> export.PdfPrinter | None:
+    """This worker's browser, started at its first PDF and closed when the worker ends."""
+    global _PRINTER
+    if "pdf" not in formats:
+        return None
+    if _PRINTER is None:
+        browser = export.find_browser()
+        if browser is None:
+            return None
+        _PRINTER = export.PdfPrinter(browser).__enter__()
+        Finalize(_PRINTER, _PRINTER.__exit__, args=(None, None, None), exitpriority=10)
+    return _PRINTER
+
+
+def run_job(
+    job: Job, data_dir: str, out_dir: str, formats: tuple[str, ...], force: bool
+) -> Outcome:
+    """Build one report and say how it went; never raises for a report's own failure."""
+    from kpureport.build import build_report
+
+    start = time.perf_counter()
+    try:
+        result = build_report(
+            job.office,
+            job.year,
+            Path(data_dir),
+            Path(out_dir),
+            formats,
+            force=force,
+            printer=_printer(formats),
+        )
+    except KpuReportError as exc:
+        outcome = Outcome(job, FAILED, str(exc))
+    except Exception as exc:  # a report's crash must not stop the batch
+        outcome = Outcome(job, FAILED, f"{type(exc).__name__}: {exc}")
+    else:
+        status = SKIPPED if result.skipped else BUILT
+        detail = "sudah mutakhir" if result.skipped else ""
+        outcome = Outcome(job, status, detail, files=result.files, warnings=result.warnings)
+    outcome.seconds = time.perf_counter() - start
+    outcome.peak_mb = _peak_mb()
+    return outcome
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory (Linux and macOS; 0 where it cannot be read)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024**2 if sys.platform == "darwin" else peak / 1024
+
+
+def _worker_start() -> None:
+    """Pay the heavy imports once per worker, not once per report."""
+    import matplotlib  # noqa: F401
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+
+    import kpureport.build  # noqa: F401
+
+
+def run_local(
+    jobs: list[Job],
+    data_dir: Path,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    force: bool,
+    workers: int,
+    report: Callable[[Outcome], None],
+) -> list[Outcome]:
+    """Run jobs on ``workers`` processes; a job whose worker died is tried once more alone."""
+    outcomes: list[Outcome] = []
+    attempts: dict[Job, int] = {}
+    pending = list(jobs)
+    while pending:
+        retry: list[Job] = []
+        context = get_context("spawn")
+        with ProcessPoolExecutor(
+            max_workers=min(workers, len(pending)), mp_context=context, initializer=_worker_start
+        ) as pool:
+            futures = {
+                pool.submit(run_job, job, str(data_dir), str(out_dir), formats, force): job
+                for job in pending
+            }
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    attempts[job] = attempts.get(job, 0) + 1
+                    if attempts[job] < 2:
+                        retry.append(job)
+                        continue
+                    outcome = Outcome(job, FAILED, "proses pekerja berhenti mendadak (dua kali)")
+                outcomes.append(outcome)
+                report(outcome)
+        pending = retry
+        workers = 1 if retry else workers  # after a crash, find the culprit one at a time
+    return outcomes
+
+
+def run_dask(
+    jobs: list[Job],
+    data_dir: Path,
+    out_dir: Path,
+    formats: tuple[str, ...],
+    force: bool,
+    scheduler: str,
+    report: Callable[[Outcome], None],
+) -> list[Outcome]:
+    """Run jobs as tasks on an existing Dask cluster; the workers must see the same folders."""
+    try:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+    except ImportError as exc:
+        raise KpuReportError(
+            "Menjalankan di klaster Dask memerlukan paket tambahan: pip install 'kpureport[dask]'."
+        ) from exc
+    try:
+        client = Client(scheduler, timeout="20s")
+    except OSError as exc:
+        raise KpuReportError(f"Tidak dapat terhubung ke penjadwal Dask {scheduler}: {exc}") from exc
+    outcomes = []
+    with client:
+        futures = [
+            client.submit(
+                run_job,
+                job,
+                str(data_dir),
+                str(out_dir),
+                formats,
+                force,
+                pure=False,
+                key=f"kpureport-{job.office}-{job.year}-{time.time_ns()}",
+            )
+            for job in jobs
+        ]
+        for future in dask_completed(futures):
+            try:
+                outcome = future.result()
+            except Exception as exc:  # the task's worker died
+                job = jobs[futures.index(future)]
+                outcome = Outcome(job, FAILED, f"tugas Dask gagal: {type(exc).__name__}: {exc}")
+            outcomes.append(outcome)
+            report(outcome)
+    return outcomes
+
+
+def build_many(
+    jobs: list[Job],
+    data_dir: Path,
+    out_dir: Path,
+    formats: Iterable[str] = ("html", "pdf"),
+    force: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: bool = True,
+) -> list[Outcome]:
+    """Build every job; returns one outcome per job, in the order the jobs were given."""
+    formats = tuple(formats)
+    data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
+    bar = tqdm(
+        total=len(jobs),
+        desc="Membuat laporan",
+        unit="laporan",
+        file=sys.stderr,
+        disable=not progress,
+        bar_format="{desc}: {n}/{total} |{bar}| {elapsed} berlalu, perkiraan sisa {remaining}",
+    )
+
+    def report(outcome: Outcome) -> None:
+        bar.set_postfix_str(f"{outcome.job.office} {outcome.job.year}: {outcome.status}")
+        bar.update()
+
+    try:
+        if scheduler:
+            outcomes = run_dask(jobs, data_dir, out_dir, formats, force, scheduler, report)
+        elif len(jobs) == 1:
+            outcomes = [run_job(jobs[0], str(data_dir), str(out_dir), formats, force)]
+            report(outcomes[0])
+        else:
+            outcomes = run_local(
+                jobs, data_dir, out_dir, formats, force, workers or os.cpu_count() or 1, report
+            )
+    finally:
+        bar.close()
+    order = {job: i for i, job in enumerate(jobs)}
+    return sorted(outcomes, key=lambda o: order[o.job])
+
+
+def summary(outcomes: list[Outcome]) -> str:
+    """The closing table: what was built, skipped, or failed, and why."""
+    counts = {s: sum(o.status == s for o in outcomes) for s in (BUILT, SKIPPED, FAILED)}
+    lines = [
+        f"Ringkasan: {counts[BUILT]} dibuat, {counts[SKIPPED]} dilewati, {counts[FAILED]} gagal."
+    ]
+    width = max([len(o.job.office) for o in outcomes] + [6])
+    lines.append(f"{'Kantor':<{width}}  Tahun  Status    Keterangan")
+    for o in outcomes:
+        detail = o.detail if o.status != BUILT else f"{o.seconds:.1f} detik".replace(".", ",")
+        if o.warnings:
+            detail += " (PDF tidak dibuat: lihat peringatan)"
+        first, *rest = (detail or "-").splitlines()
+        lines.append(f"{o.job.office:<{width}}  {o.job.year:<5}  {o.status:<8}  {first}")
+        lines += [f"{'':<{width}}  {'':<5}  {'':<8}  {line}" for line in rest]
+    return "\n".join(lines)
+
+
+def province_offices(data_dir: Path, province: str) -> list[str]:
+    """Offices whose profile names ``province`` (case and spacing ignored)."""
+    wanted = " ".join(province.lower().split())
+    found = []
+    for name in offices(data_dir):
+        try:
+            if (
+                " ".join(load_profile(office_dir(data_dir, name)).province.lower().split())
+                == wanted
+            ):
+                found.append(name)
+        except KpuReportError:
+            continue
+    return found
