@@ -160,7 +160,8 @@ class Report:
 
     def followers_table(self) -> Fragment:
         rows = [
-            dict(row._asdict(), label=self._label(row.platform))
+            dict(row._asdict(), label=self._label(row.platform),
+                 followers=None if pd.isna(row.followers) else int(row.followers))
             for row in self.platforms.itertuples(index=False)
         ]
         known = self.platforms["followers"].notna().any()
