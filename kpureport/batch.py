@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -22,6 +23,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kpureport import export
+from kpureport import formatting as fmt
 from kpureport.errors import KpuReportError
 from kpureport.load import load_profile, office_dir, offices, years_of_office
 
@@ -81,27 +83,38 @@ def plan(data_dir: Path, office_names: list[str], year_values: list[str], every:
     return [Job(o, y) for o in office_names for y in parse_years(year_values)]
 
 
-_PRINTER: export.PdfPrinter | None = None
+_LOCAL = threading.local()
 
 
 def _printer(formats: tuple[str, ...]) -> export.PdfPrinter | None:
-    """This worker's browser, started at its first PDF and closed when the worker ends."""
-    global _PRINTER
+    """This worker thread's browser, started at its first PDF and closed when the process ends.
+
+    Playwright's objects belong to the thread that made them, so each thread keeps its own.
+    """
     if "pdf" not in formats:
         return None
-    if _PRINTER is None:
+    printer = getattr(_LOCAL, "printer", None)
+    if printer is None:
         browser = export.find_browser()
         if browser is None:
             return None
-        _PRINTER = export.PdfPrinter(browser).__enter__()
-        Finalize(_PRINTER, _PRINTER.__exit__, args=(None, None, None), exitpriority=10)
-    return _PRINTER
+        printer = _LOCAL.printer = export.PdfPrinter(browser).__enter__()
+        Finalize(printer, printer.__exit__, args=(None, None, None), exitpriority=10)
+    return printer
 
 
 def run_job(
-    job: Job, data_dir: str, out_dir: str, formats: tuple[str, ...], force: bool
+    job: Job,
+    data_dir: str,
+    out_dir: str,
+    formats: tuple[str, ...],
+    force: bool,
+    keep_browser: bool = True,
 ) -> Outcome:
-    """Build one report and say how it went; never raises for a report's own failure."""
+    """Build one report and say how it went; never raises for a report's own failure.
+
+    In a worker, ``keep_browser`` keeps one browser for all the PDFs the worker prints.
+    """
     from kpureport.build import build_report
 
     start = time.perf_counter()
@@ -113,7 +126,7 @@ def run_job(
             Path(out_dir),
             formats,
             force=force,
-            printer=_printer(formats),
+            printer=_printer(formats) if keep_browser else None,
         )
     except KpuReportError as exc:
         outcome = Outcome(job, FAILED, str(exc))
@@ -205,7 +218,7 @@ def run_dask(
             "Menjalankan di klaster Dask memerlukan paket tambahan: pip install 'kpureport[dask]'."
         ) from exc
     try:
-        client = Client(scheduler, timeout="20s")
+        client = Client(scheduler, timeout="10s")
     except OSError as exc:
         raise KpuReportError(f"Tidak dapat terhubung ke penjadwal Dask {scheduler}: {exc}") from exc
     outcomes = []
@@ -264,7 +277,9 @@ def build_many(
         if scheduler:
             outcomes = run_dask(jobs, data_dir, out_dir, formats, force, scheduler, report)
         elif len(jobs) == 1:
-            outcomes = [run_job(jobs[0], str(data_dir), str(out_dir), formats, force)]
+            outcomes = [
+                run_job(jobs[0], str(data_dir), str(out_dir), formats, force, keep_browser=False)
+            ]
             report(outcomes[0])
         else:
             outcomes = run_local(
@@ -291,6 +306,9 @@ def summary(outcomes: list[Outcome]) -> str:
         first, *rest = (detail or "-").splitlines()
         lines.append(f"{o.job.office:<{width}}  {o.job.year:<5}  {o.status:<8}  {first}")
         lines += [f"{'':<{width}}  {'':<5}  {'':<8}  {line}" for line in rest]
+    peaks = [o.peak_mb for o in outcomes if o.peak_mb]
+    if peaks:
+        lines.append(f"Memori puncak proses pekerja: paling besar {fmt.number(max(peaks))} MB.")
     return "\n".join(lines)
 
 

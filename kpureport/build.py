@@ -20,10 +20,15 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from kpureport import export
-from kpureport.config import PACKAGE_DIR, SLOGAN, TEMPLATES_DIR, notebook_path, report_stem
+from kpureport.config import (
+    PACKAGE_DIR,
+    SLOGAN,
+    TEMPLATES_DIR,
+    notebook_path,
+    report_stem,
+)
 from kpureport.errors import BuildError
 from kpureport.load import load_report_data, office_dir
-from kpureport.report import report_title
 
 FORMATS = ("html", "pdf")
 KERNEL = "python3"
@@ -135,7 +140,7 @@ def report_document(
         parameters={"office": office, "year": year, "data_dir": str(data_dir)},
         target=out_dir / office / str(year),
         stem=report_stem(office, year),
-        title=report_title(profile, year),
+        title=profile.report_title(year),
         header=f"Laporan Penggunaan Media Sosial {profile.short_name} Tahun {year}",
         footer=f"{profile.abbrev} | {SLOGAN}",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from kpureport.config import DEFAULT_TIMEZONE
+from kpureport.config import DEFAULT_TIMEZONE, REPORT_TITLE
 
 PREFIX = "Komisi Pemilihan Umum "
 
@@ -54,6 +54,10 @@ class Profile:
     def abbrev(self) -> str:
         """The office's own abbreviation (``KPU KKU``), else its short name."""
         return self.abbreviation or self.short_name
+
+    def report_title(self, year: int) -> str:
+        """The document title, also the HTML page title."""
+        return f"{REPORT_TITLE} {self.short_name} Tahun {year}"
 
     @property
     def since(self) -> dt.date | None:

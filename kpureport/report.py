@@ -18,7 +18,6 @@ from kpureport import formatting as fmt
 from kpureport.charts import Chart
 from kpureport.config import REPORT_TITLE, SLOGAN, platform_label
 from kpureport.load import ReportData, load_report_data
-from kpureport.models import Profile
 from kpureport.redact import redact
 from kpureport.render import Fragment, fragment
 
@@ -32,11 +31,6 @@ CHAPTERS = (
 )
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 EXCERPT = 90
-
-
-def report_title(profile: Profile, year: int) -> str:
-    """The document title, also the HTML page title."""
-    return f"{REPORT_TITLE} {profile.short_name} Tahun {year}"
 
 
 class Report:
@@ -160,8 +154,11 @@ class Report:
 
     def followers_table(self) -> Fragment:
         rows = [
-            dict(row._asdict(), label=self._label(row.platform),
-                 followers=None if pd.isna(row.followers) else int(row.followers))
+            dict(
+                row._asdict(),
+                label=self._label(row.platform),
+                followers=None if pd.isna(row.followers) else int(row.followers),
+            )
             for row in self.platforms.itertuples(index=False)
         ]
         known = self.platforms["followers"].notna().any()

@@ -24,9 +24,13 @@ def make_offices(data_dir: Path, count: int) -> list[str]:
         name = f"uji-{n}"
         shutil.copytree(DATA / KKU, data_dir / name)
         profile = data_dir / name / "profile.yml"
-        profile.write_text(profile.read_text(encoding="utf-8").replace(
-            "Kabupaten Kayong Utara", f"Kabupaten Uji {n}").replace("abbreviation: KPU KKU", f"abbreviation: KPU UJI{n}")
-            + "fictional: true\n", encoding="utf-8")
+        profile.write_text(
+            profile.read_text(encoding="utf-8")
+            .replace("Kabupaten Kayong Utara", f"Kabupaten Uji {n}")
+            .replace("abbreviation: KPU KKU", f"abbreviation: KPU UJI{n}")
+            + "fictional: true\n",
+            encoding="utf-8",
+        )
         names.append(name)
     return names
 
@@ -43,17 +47,35 @@ def test_all_plans_every_office_and_year_with_data():
     assert batch.Job(KKU, 2021) in jobs
     assert {j.year for j in jobs if j.office == "contoh"} == set(range(2019, 2025))
     assert batch.plan(DATA, ["contoh"], ["2023-2030"], every=True) == [
-        batch.Job("contoh", 2023), batch.Job("contoh", 2024)]
+        batch.Job("contoh", 2023),
+        batch.Job("contoh", 2024),
+    ]
 
 
 def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys):
     data = tmp_path / "data"
     names = make_offices(data, 3)
-    (data / "uji-2" / "followers.csv").write_text("date,platform,followers\n2021-06-30,instagram,1.030\n",
-                                                 encoding="utf-8")
+    (data / "uji-2" / "followers.csv").write_text(
+        "date,platform,followers\n2021-06-30,instagram,1.030\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
-    code = main(["build", "--office", *names, "--year", "2021", "--data", str(data), "--out", str(out),
-                 "--format", "html", "--jobs", "2"])
+    code = main(
+        [
+            "build",
+            "--office",
+            *names,
+            "--year",
+            "2021",
+            "--data",
+            str(data),
+            "--out",
+            str(out),
+            "--format",
+            "html",
+            "--jobs",
+            "2",
+        ]
+    )
     printed = capsys.readouterr()
     assert code == 1
     assert "Ringkasan: 2 dibuat, 0 dilewati, 1 gagal." in printed.out
@@ -64,15 +86,51 @@ def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys):
     assert not (out / "uji-2").exists() or not any((out / "uji-2").rglob("*.html"))
 
     # Up to date: nothing is rebuilt; a changed input rebuilds that office only; --force all.
-    (data / "uji-2" / "followers.csv").write_text("date,platform,followers\n2021-06-30,instagram,1030\n",
-                                                 encoding="utf-8")
+    (data / "uji-2" / "followers.csv").write_text(
+        "date,platform,followers\n2021-06-30,instagram,1030\n", encoding="utf-8"
+    )
     before = (out / "uji-1" / "2021" / "laporan-media-sosial-uji-1-2021.html").stat().st_mtime_ns
-    assert main(["build", "--office", *names, "--year", "2021", "--data", str(data), "--out", str(out),
-                 "--format", "html"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--office",
+                *names,
+                "--year",
+                "2021",
+                "--data",
+                str(data),
+                "--out",
+                str(out),
+                "--format",
+                "html",
+            ]
+        )
+        == 0
+    )
     assert "Ringkasan: 1 dibuat, 2 dilewati, 0 gagal." in capsys.readouterr().out
-    assert (out / "uji-1" / "2021" / "laporan-media-sosial-uji-1-2021.html").stat().st_mtime_ns == before
-    assert main(["build", "--office", "uji-1", "--year", "2021", "--data", str(data), "--out", str(out),
-                 "--format", "html", "--force"]) == 0
+    assert (
+        out / "uji-1" / "2021" / "laporan-media-sosial-uji-1-2021.html"
+    ).stat().st_mtime_ns == before
+    assert (
+        main(
+            [
+                "build",
+                "--office",
+                "uji-1",
+                "--year",
+                "2021",
+                "--data",
+                str(data),
+                "--out",
+                str(out),
+                "--format",
+                "html",
+                "--force",
+            ]
+        )
+        == 0
+    )
     assert "Laporan selesai" in capsys.readouterr().out
 
 
@@ -80,17 +138,53 @@ def test_a_killed_build_leaves_the_previous_report_in_place(tmp_path):
     data = tmp_path / "data"
     make_offices(data, 1)
     out = tmp_path / "out"
-    assert main(["build", "--office", "uji-1", "--year", "2021", "--data", str(data), "--out", str(out),
-                 "--format", "html"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--office",
+                "uji-1",
+                "--year",
+                "2021",
+                "--data",
+                str(data),
+                "--out",
+                str(out),
+                "--format",
+                "html",
+            ]
+        )
+        == 0
+    )
     report = out / "uji-1" / "2021"
     before = {p.name: p.read_bytes() for p in report.iterdir()}
     narrative = data / "uji-1" / "narrative" / "2021.yml"
-    narrative.write_text(narrative.read_text(encoding="utf-8").replace("Rudi Handoko", "Penjabat Ketua"),
-                         encoding="utf-8")
+    narrative.write_text(
+        narrative.read_text(encoding="utf-8").replace("Rudi Handoko", "Penjabat Ketua"),
+        encoding="utf-8",
+    )
     process = subprocess.Popen(
-        [sys.executable, "-m", "kpureport", "build", "--office", "uji-1", "--year", "2021",
-         "--data", str(data), "--out", str(out), "--format", "html"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "kpureport",
+            "build",
+            "--office",
+            "uji-1",
+            "--year",
+            "2021",
+            "--data",
+            str(data),
+            "--out",
+            str(out),
+            "--format",
+            "html",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.time() + 60
     while not list(report.parent.glob(".2021-tmp-*")) and time.time() < deadline:
         time.sleep(0.05)
@@ -99,10 +193,28 @@ def test_a_killed_build_leaves_the_previous_report_in_place(tmp_path):
     process.wait()
     assert {p.name: p.read_bytes() for p in report.iterdir()} == before
     # The next build cleans the killed build's staging folder and publishes the new report.
-    assert main(["build", "--office", "uji-1", "--year", "2021", "--data", str(data), "--out", str(out),
-                 "--format", "html"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--office",
+                "uji-1",
+                "--year",
+                "2021",
+                "--data",
+                str(data),
+                "--out",
+                str(out),
+                "--format",
+                "html",
+            ]
+        )
+        == 0
+    )
     assert not list(report.parent.glob(".2021-tmp-*"))
-    assert "Penjabat Ketua" in (report / "laporan-media-sosial-uji-1-2021.html").read_text(encoding="utf-8")
+    assert "Penjabat Ketua" in (report / "laporan-media-sosial-uji-1-2021.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_builds_run_on_a_dask_cluster(tmp_path, capsys):
@@ -110,10 +222,26 @@ def test_builds_run_on_a_dask_cluster(tmp_path, capsys):
     data = tmp_path / "data"
     names = make_offices(data, 2)
     out = tmp_path / "out"
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
-        code = main(["build", "--office", *names, "--year", "2021", "--data", str(data),
-                     "--out", str(out), "--format", "html", "--scheduler", cluster.scheduler_address])
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        code = main(
+            [
+                "build",
+                "--office",
+                *names,
+                "--year",
+                "2021",
+                "--data",
+                str(data),
+                "--out",
+                str(out),
+                "--format",
+                "html",
+                "--scheduler",
+                cluster.scheduler_address,
+            ]
+        )
     assert code == 0, capsys.readouterr()
     assert "Ringkasan: 2 dibuat" in capsys.readouterr().out
     for name in names:
@@ -122,19 +250,64 @@ def test_builds_run_on_a_dask_cluster(tmp_path, capsys):
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, capsys):
     pytest.importorskip("distributed")
-    code = main(["build", "--office", KKU, "contoh", "--year", "2021", "--data", str(DATA), "--out",
-                 str(tmp_path), "--scheduler", "tcp://127.0.0.1:9"])
+    code = main(
+        [
+            "build",
+            "--office",
+            KKU,
+            "contoh",
+            "--year",
+            "2021",
+            "--data",
+            str(DATA),
+            "--out",
+            str(tmp_path),
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+        ]
+    )
     assert code == 1
     assert "Tidak dapat terhubung ke penjadwal Dask tcp://127.0.0.1:9" in capsys.readouterr().err
 
 
 def test_rollup_compares_and_ranks_the_offices_of_a_province(tmp_path, capsys):
-    assert main(["rekap", "--province", "Kalimantan Barat", "--year", "2021", "--data", str(DATA),
-                 "--out", str(tmp_path), "--format", "html"]) == 0
-    html = (tmp_path / "rekap" / "kalimantan-barat" / "2021" / "rekap-kalimantan-barat-2021.html").read_text(
-        encoding="utf-8")
+    assert (
+        main(
+            [
+                "rekap",
+                "--province",
+                "Kalimantan Barat",
+                "--year",
+                "2021",
+                "--data",
+                str(DATA),
+                "--out",
+                str(tmp_path),
+                "--format",
+                "html",
+            ]
+        )
+        == 0
+    )
+    html = (
+        tmp_path / "rekap" / "kalimantan-barat" / "2021" / "rekap-kalimantan-barat-2021.html"
+    ).read_text(encoding="utf-8")
     assert "KPU Kabupaten Kayong Utara" in html and "KPU Kabupaten Contoh *" in html
     assert "Peringkat kantor se-Provinsi Kalimantan Barat" in html
     assert "rata-rata ketiga peringkat" in html and "2.064" in html
-    assert main(["rekap", "--province", "Papua Selatan", "--year", "2021", "--data", str(DATA),
-                 "--out", str(tmp_path)]) == 1
+    assert (
+        main(
+            [
+                "rekap",
+                "--province",
+                "Papua Selatan",
+                "--year",
+                "2021",
+                "--data",
+                str(DATA),
+                "--out",
+                str(tmp_path),
+            ]
+        )
+        == 1
+    )

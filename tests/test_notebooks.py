@@ -28,7 +28,12 @@ def test_notebooks_have_a_papermill_parameters_cell(path):
     tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
     assert len(tagged) == 1
     source = "".join(tagged[0]["source"])
-    for name in ("office", "year", "data_dir"):
+    names = (
+        ("offices", "province", "year", "data_dir")
+        if path.stem == "rekap"
+        else ("office", "year", "data_dir")
+    )
+    for name in names:
         assert f"{name} =" in source
 
 
