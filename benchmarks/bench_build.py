@@ -115,7 +115,10 @@ def fictional_offices(data: Path, count: int) -> list[str]:
         shutil.copytree(ROOT / "data" / "contoh", data / name)
         profile = data / name / "profile.yml"
         profile.write_text(
-            profile.read_text(encoding="utf-8").replace("Kabupaten Contoh", f"Kabupaten Bench {n}"),
+            profile.read_text(encoding="utf-8").replace(
+                "name: Komisi Pemilihan Umum Kabupaten Contoh",
+                f"name: Komisi Pemilihan Umum Kabupaten Bench {n}",
+            ),
             encoding="utf-8",
         )
         names.append(name)

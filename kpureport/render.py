@@ -39,6 +39,11 @@ def markdown(text: str | None) -> Markup:
     return Markup(_MARKDOWN.render(text or ""))
 
 
+def is_web_link(url: object) -> bool:
+    """Only http(s) links from data become links; ``javascript:`` and the like stay text."""
+    return isinstance(url, str) and url.strip().lower().startswith(("https://", "http://"))
+
+
 def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
@@ -52,6 +57,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.tests["web_link"] = is_web_link
     env.filters.update(
         markdown=markdown, number=fmt.number, percent=fmt.percent, svg_data_uri=svg_data_uri
     )

@@ -159,6 +159,24 @@ def test_hostile_text_in_every_input_is_shown_as_text_never_run(data_dir, tmp_pa
     )
     text = text.replace("name: Rudi Handoko", "name: '<script>window.__xss = true</script>'")
     narrative.write_text(text, encoding="utf-8")
+    (folder / "feedback.csv").write_text(
+        "tanggal,kanal,kategori,isi\n"
+        + "".join(
+            f'2021-03-0{i},WhatsApp,kritik,"{h.replace(chr(34), chr(39))} belum jelas"\n'
+            for i, h in enumerate(HOSTILE[:4], start=1)
+        ),
+        encoding="utf-8",
+    )
+    exports = folder / "exports"
+    exports.mkdir()
+    caption = HOSTILE[0] + " " + HOSTILE[1].replace('"', "'")
+    (exports / "ig.csv").write_text(
+        "Post ID,Account ID,Account username,Account name,Description,Duration (sec),Publish time,"
+        "Permalink,Post type,Data comment,Date,Views,Reach,Likes,Shares,Follows,Comments,Saves\n"
+        f'1,2,kpu,KPU,"{caption}",0,03/27/2021 06:08,javascript:window.__xss=true,IG image,,Lifetime,'
+        "160,50,30,2,4,45,1\n",
+        encoding="utf-8",
+    )
 
     result = build_report(KKU, 2021, data_dir, tmp_path / "out", formats=["html"])
     html_path = next(p for p in result.files if p.suffix == ".html")
@@ -166,6 +184,7 @@ def test_hostile_text_in_every_input_is_shown_as_text_never_run(data_dir, tmp_pa
     assert not re.search(r"<(script|iframe)|<img[^>]*onerror|<[^>]+onmouseover", html)
     assert not re.search(r"<a[^>]+href=\"javascript:|<[^>]+src=\"https://contoh", html)
     assert "&lt;script&gt;window.__xss = true&lt;/script&gt;" in html
+    assert "C. Unggahan dengan Interaksi Terbanyak" in html and "E. Kritik dan Saran" in html
     seen = open_offline(html_path)
     assert seen["xss"] is False
     assert seen["requests"] == [] and seen["console_errors"] == []
