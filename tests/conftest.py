@@ -7,7 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SAMPLES = ROOT.parent / "shared" / "samples"
+#: Real public exports, copied unchanged from ../shared/samples so that a clone tests alone.
+SAMPLES = Path(__file__).resolve().parent / "fixtures" / "samples"
 KKU = "kayong-utara"
 
 

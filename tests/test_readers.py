@@ -366,3 +366,11 @@ def test_a_row_with_too_many_fields_is_located(tmp_path):
     with pytest.raises(DataError, match="ditemukan '3 kolom', seharusnya 2 kolom") as err:
         read(path)
     assert err.value.problems[0].row == 3
+
+
+def test_sample_copies_are_the_shared_samples_unchanged():
+    shared = Path(__file__).resolve().parents[2] / "shared" / "samples"
+    if not shared.is_dir():
+        pytest.skip("../shared/samples is not beside this clone")
+    for copy in SAMPLES.glob("*.csv"):
+        assert copy.read_bytes() == (shared / copy.name).read_bytes(), copy.name
