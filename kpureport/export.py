@@ -95,16 +95,8 @@ def find_browser() -> Path | None:
     return next((p for p in candidates if p.is_file()), None)
 
 
-def _configure(exporter: HTMLExporter) -> None:
-    exporter.register_preprocessor(
-        TagRemovePreprocessor(remove_cell_tags=REMOVE_TAGS, enabled=True), enabled=True
-    )
-
-
-class ReportHTMLExporter(HTMLExporter):
-    """The report as one self-contained HTML file: no code, no prompts, no external resource."""
-
-    export_from_notebook = "Laporan KPU (HTML)"
+class _LaporanTemplate:
+    """The ``laporan`` nbconvert template and the cells it never shows, for every exporter."""
 
     @default("template_name")
     def _template_name_default(self) -> str:
@@ -116,10 +108,18 @@ class ReportHTMLExporter(HTMLExporter):
 
     def __init__(self, **kw):
         super().__init__(**kw)
-        _configure(self)
+        self.register_preprocessor(
+            TagRemovePreprocessor(remove_cell_tags=REMOVE_TAGS, enabled=True), enabled=True
+        )
 
 
-class ReportPDFExporter(WebPDFExporter):
+class ReportHTMLExporter(_LaporanTemplate, HTMLExporter):
+    """The report as one self-contained HTML file: no code, no prompts, no external resource."""
+
+    export_from_notebook = "Laporan KPU (HTML)"
+
+
+class ReportPDFExporter(_LaporanTemplate, WebPDFExporter):
     """The same page printed to A4 PDF by the machine's own browser, with page numbers."""
 
     export_from_notebook = "Laporan KPU (PDF)"
@@ -130,18 +130,6 @@ class ReportPDFExporter(WebPDFExporter):
     footer = Unicode("", help="Running foot printed on every page, before the page number.").tag(
         config=True
     )
-
-    @default("template_name")
-    def _template_name_default(self) -> str:
-        return "laporan"
-
-    @default("extra_template_basedirs")
-    def _extra_template_basedirs_default(self) -> list[str]:
-        return [str(TEMPLATES_DIR / "nbconvert")]
-
-    def __init__(self, **kw):
-        super().__init__(**kw)
-        _configure(self)
 
     #: A running browser shared by many exports (batch workers); None starts one per PDF.
     printer: PdfPrinter | None = None

@@ -35,6 +35,10 @@ def make_offices(data_dir: Path, count: int) -> list[str]:
     return names
 
 
+def build(data: Path, out: Path, *args: str) -> int:
+    return main(["build", *args, "--data", str(data), "--out", str(out), "--format", "html"])
+
+
 def test_years_accept_lists_and_ranges():
     assert batch.parse_years(["2019-2021", "2024"]) == [2019, 2020, 2021, 2024]
     assert batch.parse_years(["2021,2023"]) == [2021, 2023]
@@ -59,23 +63,7 @@ def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys):
         "date,platform,followers\n2021-06-30,instagram,1.030\n", encoding="utf-8"
     )
     out = tmp_path / "out"
-    code = main(
-        [
-            "build",
-            "--office",
-            *names,
-            "--year",
-            "2021",
-            "--data",
-            str(data),
-            "--out",
-            str(out),
-            "--format",
-            "html",
-            "--jobs",
-            "2",
-        ]
-    )
+    code = build(data, out, "--office", *names, "--year", "2021", "--jobs", "2")
     printed = capsys.readouterr()
     assert code == 1
     assert "Ringkasan: 2 dibuat, 0 dilewati, 1 gagal." in printed.out
@@ -90,47 +78,12 @@ def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys):
         "date,platform,followers\n2021-06-30,instagram,1030\n", encoding="utf-8"
     )
     before = (out / "uji-1" / "2021" / "laporan-media-sosial-uji-1-2021.html").stat().st_mtime_ns
-    assert (
-        main(
-            [
-                "build",
-                "--office",
-                *names,
-                "--year",
-                "2021",
-                "--data",
-                str(data),
-                "--out",
-                str(out),
-                "--format",
-                "html",
-            ]
-        )
-        == 0
-    )
+    assert build(data, out, "--office", *names, "--year", "2021") == 0
     assert "Ringkasan: 1 dibuat, 2 dilewati, 0 gagal." in capsys.readouterr().out
     assert (
         out / "uji-1" / "2021" / "laporan-media-sosial-uji-1-2021.html"
     ).stat().st_mtime_ns == before
-    assert (
-        main(
-            [
-                "build",
-                "--office",
-                "uji-1",
-                "--year",
-                "2021",
-                "--data",
-                str(data),
-                "--out",
-                str(out),
-                "--format",
-                "html",
-                "--force",
-            ]
-        )
-        == 0
-    )
+    assert build(data, out, "--office", "uji-1", "--year", "2021", "--force") == 0
     assert "Laporan selesai" in capsys.readouterr().out
 
 
@@ -138,24 +91,7 @@ def test_a_killed_build_leaves_the_previous_report_in_place(tmp_path):
     data = tmp_path / "data"
     make_offices(data, 1)
     out = tmp_path / "out"
-    assert (
-        main(
-            [
-                "build",
-                "--office",
-                "uji-1",
-                "--year",
-                "2021",
-                "--data",
-                str(data),
-                "--out",
-                str(out),
-                "--format",
-                "html",
-            ]
-        )
-        == 0
-    )
+    assert build(data, out, "--office", "uji-1", "--year", "2021") == 0
     report = out / "uji-1" / "2021"
     before = {p.name: p.read_bytes() for p in report.iterdir()}
     narrative = data / "uji-1" / "narrative" / "2021.yml"
@@ -193,24 +129,7 @@ def test_a_killed_build_leaves_the_previous_report_in_place(tmp_path):
     process.wait()
     assert {p.name: p.read_bytes() for p in report.iterdir()} == before
     # The next build cleans the killed build's staging folder and publishes the new report.
-    assert (
-        main(
-            [
-                "build",
-                "--office",
-                "uji-1",
-                "--year",
-                "2021",
-                "--data",
-                str(data),
-                "--out",
-                str(out),
-                "--format",
-                "html",
-            ]
-        )
-        == 0
-    )
+    assert build(data, out, "--office", "uji-1", "--year", "2021") == 0
     assert not list(report.parent.glob(".2021-tmp-*"))
     assert "Penjabat Ketua" in (report / "laporan-media-sosial-uji-1-2021.html").read_text(
         encoding="utf-8"
@@ -225,22 +144,15 @@ def test_builds_run_on_a_dask_cluster(tmp_path, capsys):
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        code = main(
-            [
-                "build",
-                "--office",
-                *names,
-                "--year",
-                "2021",
-                "--data",
-                str(data),
-                "--out",
-                str(out),
-                "--format",
-                "html",
-                "--scheduler",
-                cluster.scheduler_address,
-            ]
+        code = build(
+            data,
+            out,
+            "--office",
+            *names,
+            "--year",
+            "2021",
+            "--scheduler",
+            cluster.scheduler_address,
         )
     assert code == 0, capsys.readouterr()
     assert "Ringkasan: 2 dibuat" in capsys.readouterr().out
@@ -250,21 +162,16 @@ def test_builds_run_on_a_dask_cluster(tmp_path, capsys):
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, capsys):
     pytest.importorskip("distributed")
-    code = main(
-        [
-            "build",
-            "--office",
-            KKU,
-            "contoh",
-            "--year",
-            "2021",
-            "--data",
-            str(DATA),
-            "--out",
-            str(tmp_path),
-            "--scheduler",
-            "tcp://127.0.0.1:9",
-        ]
+    code = build(
+        DATA,
+        tmp_path,
+        "--office",
+        KKU,
+        "contoh",
+        "--year",
+        "2021",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
     )
     assert code == 1
     assert "Tidak dapat terhubung ke penjadwal Dask tcp://127.0.0.1:9" in capsys.readouterr().err
