@@ -66,3 +66,23 @@ def environment() -> jinja2.Environment:
 
 def fragment(template: str, **context: object) -> Fragment:
     return Fragment(environment().get_template(template).render(**context))
+
+
+def section(
+    id: str,
+    title: str,
+    paragraphs: list[str],
+    tables: list[dict] = (),
+    figures: list[dict] = (),
+    quotes: list[dict] = (),
+) -> Fragment:
+    """A sub-chapter: heading, sentences, numbered tables and figures, quotes."""
+    return fragment(
+        "section.html.j2",
+        id=id,
+        title=title,
+        paragraphs=paragraphs,
+        tables=list(tables),
+        figures=list(figures),
+        quotes=list(quotes),
+    )

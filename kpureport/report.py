@@ -19,7 +19,7 @@ from kpureport.charts import Chart
 from kpureport.config import REPORT_TITLE, SLOGAN, platform_label
 from kpureport.load import ReportData, load_report_data
 from kpureport.redact import redact
-from kpureport.render import Fragment, fragment
+from kpureport.render import Fragment, fragment, section
 
 #: Chapters as in the seed report: key, title (``{office}`` is the office's short name).
 CHAPTERS = (
@@ -223,14 +223,12 @@ class Report:
             charts.follower_trend(self.history, self.year),
             f"Jumlah pengikut pada akhir tiap tahun sampai {self.year}",
         )
-        return fragment(
-            "section.html.j2",
+        return section(
             id="pertumbuhan",
             title="Pertumbuhan Pengikut",
             paragraphs=paragraphs,
             tables=[table],
             figures=figures,
-            quotes=[],
         )
 
     def features_chapter(self) -> Fragment:
@@ -276,14 +274,12 @@ class Report:
             charts.posting_activity(self.per_month, self.year),
             f"Jumlah unggahan per bulan, tahun {self.year}",
         )
-        return fragment(
-            "section.html.j2",
+        return section(
             id="aktivitas",
             title="A. Aktivitas Unggahan",
             paragraphs=paragraphs,
             tables=tables,
             figures=figures,
-            quotes=[],
         )
 
     def engagement(self) -> Fragment:
@@ -325,14 +321,12 @@ class Report:
             charts.engagement_by_platform(self.rates, self.year),
             f"Tingkat interaksi per platform, tahun {self.year}",
         )
-        return fragment(
-            "section.html.j2",
+        return section(
             id="interaksi",
             title="B. Interaksi Pengikut",
             paragraphs=paragraphs,
             tables=[table],
             figures=figures,
-            quotes=[],
         )
 
     def top_posts(self) -> Fragment:
@@ -362,14 +356,11 @@ class Report:
             rows,
             {5},
         )
-        return fragment(
-            "section.html.j2",
+        return section(
             id="teratas",
             title="C. Unggahan dengan Interaksi Terbanyak",
             paragraphs=narrative.top_post(top, self.year),
             tables=[table],
-            figures=[],
-            quotes=[],
         )
 
     def polls_section(self) -> Fragment:
@@ -401,14 +392,12 @@ class Report:
                 )
             )
             figures += self._figure(key, charts.poll_result(group), caption)
-        return fragment(
-            "section.html.j2",
+        return section(
             id="polling",
             title="D. Polling Pendapat",
             paragraphs=[" ".join(narrative.polls(self.polls, self.year))],
             tables=tables,
             figures=figures,
-            quotes=[],
         )
 
     def feedback_section(self) -> Fragment:
@@ -476,8 +465,7 @@ class Report:
                 }
                 for q in feedback.quotes(rows).itertuples()
             ]
-        return fragment(
-            "section.html.j2",
+        return section(
             id="masukan",
             title="E. Kritik dan Saran",
             paragraphs=paragraphs,

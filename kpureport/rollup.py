@@ -15,7 +15,7 @@ from kpureport.build import Document, fingerprint, is_current, publish
 from kpureport.config import PACKAGE_DIR, PLATFORMS, SLOGAN, platform_label
 from kpureport.errors import KpuReportError
 from kpureport.load import ReportData, load_report_data, office_dir
-from kpureport.render import Fragment, fragment
+from kpureport.render import Fragment, fragment, section
 
 INDICATORS = (
     ("growth", "pertumbuhan pengikut"),
@@ -171,14 +171,12 @@ class Rollup:
         ]
         if self.missing:
             paragraphs.append("Kantor yang tidak dapat direkap: " + "; ".join(self.missing) + ".")
-        return fragment(
-            "section.html.j2",
+        return section(
             id="perbandingan",
             title="A. Perbandingan Kantor",
             paragraphs=paragraphs,
             tables=[table],
             figures=figures,
-            quotes=[],
         )
 
     def ranking_section(self) -> Fragment:
@@ -218,14 +216,8 @@ class Rollup:
             "note": None,
             "caption": f"Peringkat kantor {self.area}, tahun {self.year}",
         }
-        return fragment(
-            "section.html.j2",
-            id="peringkat",
-            title="B. Peringkat dan Metodenya",
-            paragraphs=[method],
-            tables=[table],
-            figures=[],
-            quotes=[],
+        return section(
+            id="peringkat", title="B. Peringkat dan Metodenya", paragraphs=[method], tables=[table]
         )
 
     def footer(self) -> Fragment:
