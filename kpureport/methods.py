@@ -107,7 +107,7 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         (
             "Selang kepercayaan polling",
             "Selang Wilson 95%: (p + z\u00b2/2n \u00b1 z\u221a(p(1\u2212p)/n + "
-            f"z\u00b2/4n\u00b2)) / (1 + z\u00b2/n), dengan p persentase suara, n jumlah suara, z = {Z_95:.2f}. "
+            f"z\u00b2/4n\u00b2)) / (1 + z\u00b2/n), dengan p persentase suara, n jumlah suara, z = {fmt.number(Z_95, 2)}. "
             "Polling story hanya mencerminkan pengikut yang ikut memilih.",
         ),
         (
