@@ -27,12 +27,14 @@ from kpureport.config import (
     notebook_path,
     report_stem,
 )
-from kpureport.errors import BuildError
-from kpureport.load import load_report_data, office_dir
+from kpureport.errors import BuildError, KpuReportError
+from kpureport.load import load_profile, office_dir
 
 FORMATS = ("html", "pdf")
 KERNEL = "python3"
 RECORD = ".kpureport-build.json"
+#: Errors the notebook raises about the data itself; their message is all a user needs.
+USER_ERRORS = {"DataError", "OfficeNotFoundError", "YearNotAvailableError"}
 
 
 @dataclass
@@ -132,9 +134,12 @@ def publish(
 def report_document(
     office: str, year: int, data_dir: Path, out_dir: Path, notebook: Path | None = None
 ) -> tuple[Document, list[Path]]:
-    """The report of one office and year, and the input files it depends on (validated)."""
-    data = load_report_data(data_dir, office, year)
-    profile = data.profile
+    """The report of one office and year, and the input files it depends on.
+
+    Only the profile is read here; the notebook loads and validates the rest itself, so the
+    data is read once per report, and its problems come back word for word.
+    """
+    profile = load_profile(office_dir(data_dir, office))
     doc = Document(
         notebook=Path(notebook or notebook_path()),
         parameters={"office": office, "year": year, "data_dir": str(data_dir)},
@@ -185,8 +190,11 @@ def _execute(doc: Document, output: Path) -> None:
             parameters=doc.parameters,
             cwd=str(doc.notebook.parent),
             extra_arguments=["--log-level=ERROR"],  # keep the kernel's start-up chatter away
+            request_save_on_cell_execute=False,  # one write at the end, not one per cell
         )
     except PapermillExecutionError as exc:
+        if exc.ename in USER_ERRORS:  # bad input, already said in Bahasa Indonesia
+            raise KpuReportError(exc.evalue) from exc
         raise BuildError(
             f"Notebook {doc.notebook.name} gagal dijalankan untuk {doc.title} "
             f"pada sel {exc.exec_count}: {exc.ename}: {exc.evalue}"
