@@ -16,10 +16,39 @@ from kpureport.errors import KpuReportError
 from kpureport.load import check_office, load_profile, office_dir
 
 
+#: argparse's own phrases in its error messages, said in Bahasa Indonesia.
+_ARGPARSE_WORDS = (
+    ("the following arguments are required", "wajib diisi"),
+    ("argument ", "argumen "),
+    ("invalid choice", "pilihan tidak dikenal"),
+    ("choose from", "pilih dari"),
+    ("unrecognized arguments", "argumen tidak dikenal"),
+    ("not allowed with argument", "tidak boleh bersama argumen"),
+    ("one of the arguments", "salah satu argumen"),
+    ("is required", "wajib diisi"),
+    ("expected one argument", "perlu satu nilai"),
+    ("expected at least one argument", "perlu minimal satu nilai"),
+)
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Cara pakai: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse with its usage errors introduced in Bahasa Indonesia."""
+    """argparse speaking Bahasa Indonesia: usage line, section titles, help and errors."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan petunjuk ini lalu keluar")
 
     def error(self, message: str) -> None:
+        for english, indonesian in _ARGPARSE_WORDS:
+            message = message.replace(english, indonesian)
         self.print_usage(sys.stderr)
         self.exit(
             2,
@@ -78,7 +107,12 @@ def parser() -> argparse.ArgumentParser:
         prog="kpureport",
         description="Laporan Penggunaan Media Sosial KPU: dari data ke HTML dan PDF.",
     )
-    root.add_argument("--version", action="version", version=_version())
+    root.add_argument(
+        "--version",
+        action="version",
+        version=_version(),
+        help="tampilkan versi kpureport lalu keluar",
+    )
     commands = root.add_subparsers(
         dest="command", required=True, metavar="PERINTAH", parser_class=_Parser
     )

@@ -286,3 +286,12 @@ def test_python_dash_m_runs_the_same_command_line():
     )
     assert result.returncode == 2
     assert "tahun harus empat angka" in result.stderr
+
+
+def test_command_line_mistakes_are_explained_in_indonesian(capsys):
+    with pytest.raises(SystemExit) as err:
+        main(["check"])
+    assert err.value.code == 2
+    message = capsys.readouterr().err
+    assert "Cara pakai: kpureport check" in message
+    assert "perintah tidak lengkap atau salah: wajib diisi: --office" in message
