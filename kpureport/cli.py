@@ -15,7 +15,6 @@ from kpureport.config import DEFAULT_TIMEZONE
 from kpureport.errors import KpuReportError
 from kpureport.load import check_office, load_profile, office_dir
 
-
 #: argparse's own phrases in its error messages, said in Bahasa Indonesia.
 _ARGPARSE_WORDS = (
     ("the following arguments are required", "wajib diisi"),
