@@ -26,7 +26,6 @@ FEEDBACK_COLUMNS = ("date", "channel", "category", "text")
 POLL_COLUMNS = ("date", "platform", "question", "option", "votes")
 FOLLOWER_COLUMNS = ("date", "platform", "followers")
 
-KINDS = ("posts", "daily", "feedback", "polls", "followers")
 
 
 def empty(kind: str) -> pd.DataFrame:
