@@ -27,7 +27,6 @@ POLL_COLUMNS = ("date", "platform", "question", "option", "votes")
 FOLLOWER_COLUMNS = ("date", "platform", "followers")
 
 
-
 def empty(kind: str) -> pd.DataFrame:
     columns = {
         "posts": POST_COLUMNS,
