@@ -12,9 +12,6 @@ import io
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from kpureport import validate
 from kpureport.config import PLATFORMS
@@ -99,6 +96,8 @@ def _cell_text(value: object) -> str:
 
 def _xlsx_cells(path: Path) -> tuple[pd.DataFrame, str]:
     """The first sheet as text cells; dates and numbers come typed from Excel, so no locale."""
+    from openpyxl import load_workbook  # only offices that keep Excel tables pay for it
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises several kinds for a file that is not xlsx
@@ -211,6 +210,10 @@ def _empty(name: str) -> pd.DataFrame:
 
 def write_templates(folder: Path) -> list[Path]:
     """Empty tables with Indonesian headers, in CSV and in Excel (with drop-down lists)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     written = []
     for name, cols in validate.MANUAL_TABLES.items():
         csv_path = folder / f"{name}.csv"

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-
 NIK_MARK = "[NIK dihapus]"
 PHONE_MARK = "[nomor telepon dihapus]"
 EMAIL_MARK = "[surel dihapus]"
@@ -104,6 +102,8 @@ def redact(text: str) -> tuple[str, Counts]:
         return match.group(0)
 
     text = _SIXTEEN.sub(nik, text)
+    import phonenumbers  # its metadata tables load on first use, not with the package
+
     phones = 0
     pieces, last = [], 0
     for found in phonenumbers.PhoneNumberMatcher(text, "ID", leniency=phonenumbers.Leniency.VALID):
