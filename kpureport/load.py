@@ -18,7 +18,6 @@ from kpureport.errors import DataError, OfficeNotFoundError, Problem, YearNotAva
 from kpureport.models import Account, Narrative, Profile, Signature
 
 PROFILE_FILE = "profile.yml"
-FOLLOWERS_FILE = "followers.csv"
 NARRATIVE_DIR = "narrative"
 EXPORTS_DIR = "exports"
 
@@ -55,7 +54,7 @@ def office_dir(data_dir: Path, office: str) -> Path:
 
 
 def read_yaml(path: Path) -> object:
-    """Parse a YAML file; a syntax error names the line and column where it was found."""
+    """Parse a YAML file; a syntax error names the line where it was found."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
