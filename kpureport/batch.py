@@ -25,6 +25,7 @@ from tqdm import tqdm
 from kpureport import export
 from kpureport import formatting as fmt
 from kpureport.errors import KpuReportError
+from kpureport.kernel import Kernel
 from kpureport.load import load_profile, office_dir, offices, years_of_office
 
 BUILT, SKIPPED, FAILED = "dibuat", "dilewati", "gagal"
@@ -109,15 +110,21 @@ def run_job(
     out_dir: str,
     formats: tuple[str, ...],
     force: bool,
-    keep_browser: bool = True,
+    worker: bool = True,
+    kernel: Kernel | None = None,
 ) -> Outcome:
     """Build one report and say how it went; never raises for a report's own failure.
 
-    In a worker, ``keep_browser`` keeps one browser for all the PDFs the worker prints.
+    In a ``worker`` (one of many reports), one browser serves all the worker's PDFs, and the
+    next report's kernel starts while this report is exported. A lone report may bring a
+    ``kernel`` started ahead by the caller.
     """
     from kpureport.build import build_report
 
     start = time.perf_counter()
+    if worker:
+        kernel = getattr(_LOCAL, "kernel", None)
+        _LOCAL.kernel = None
     try:
         result = build_report(
             job.office,
@@ -126,7 +133,9 @@ def run_job(
             Path(out_dir),
             formats,
             force=force,
-            printer=_printer(formats) if keep_browser else None,
+            printer=_printer(formats) if worker else None,
+            kernel=kernel,
+            on_executed=_start_next_kernel if worker else None,
         )
     except KpuReportError as exc:
         outcome = Outcome(job, FAILED, str(exc))
@@ -139,6 +148,14 @@ def run_job(
     outcome.seconds = time.perf_counter() - start
     outcome.peak_mb = _peak_mb()
     return outcome
+
+
+def _start_next_kernel() -> None:
+    """Start this worker's next kernel now, so that it boots while the current report exports."""
+    from kpureport.config import notebook_path
+
+    kernel = _LOCAL.kernel = Kernel(notebook_path().parent)
+    Finalize(kernel, kernel.close, exitpriority=10)
 
 
 def _peak_mb() -> float:
@@ -256,9 +273,16 @@ def build_many(
     workers: int | None = None,
     scheduler: str | None = None,
     progress: bool = True,
+    kernel: Kernel | None = None,
 ) -> list[Outcome]:
-    """Build every job; returns one outcome per job, in the order the jobs were given."""
+    """Build every job; returns one outcome per job, in the order the jobs were given.
+
+    ``kernel``: a kernel the caller started ahead for a lone report (closed if not used).
+    """
     formats = tuple(formats)
+    if kernel is not None and (scheduler or len(jobs) != 1):
+        kernel.close()
+        kernel = None
     data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
     bar = tqdm(
         total=len(jobs),
@@ -278,7 +302,15 @@ def build_many(
             outcomes = run_dask(jobs, data_dir, out_dir, formats, force, scheduler, report)
         elif len(jobs) == 1:
             outcomes = [
-                run_job(jobs[0], str(data_dir), str(out_dir), formats, force, keep_browser=False)
+                run_job(
+                    jobs[0],
+                    str(data_dir),
+                    str(out_dir),
+                    formats,
+                    force,
+                    worker=False,
+                    kernel=kernel,
+                )
             ]
             report(outcomes[0])
         else:

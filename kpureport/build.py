@@ -11,7 +11,7 @@ import hashlib
 import json
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from kpureport import export
 from kpureport.config import (
+    FORMATS,
     PACKAGE_DIR,
     SLOGAN,
     TEMPLATES_DIR,
@@ -28,10 +29,9 @@ from kpureport.config import (
     report_stem,
 )
 from kpureport.errors import BuildError, KpuReportError
+from kpureport.kernel import KERNEL, Kernel
 from kpureport.load import load_profile, office_dir
 
-FORMATS = ("html", "pdf")
-KERNEL = "python3"
 RECORD = ".kpureport-build.json"
 #: Errors the notebook raises about the data itself; their message is all a user needs.
 USER_ERRORS = {"DataError", "OfficeNotFoundError", "YearNotAvailableError"}
@@ -98,9 +98,19 @@ def is_current(doc: Document, stamp: str, formats: Iterable[str]) -> bool:
 
 
 def publish(
-    doc: Document, formats: Iterable[str], stamp: str, printer: export.PdfPrinter | None = None
+    doc: Document,
+    formats: Iterable[str],
+    stamp: str,
+    printer: export.PdfPrinter | None = None,
+    kernel: Kernel | None = None,
+    on_executed: Callable[[], None] | None = None,
 ) -> tuple[list[Path], list[str]]:
-    """Execute, export and move the files into ``doc.target``; returns files and warnings."""
+    """Execute, export and move the files into ``doc.target``; returns files and warnings.
+
+    ``kernel`` is a kernel started ahead for this document (one is started here otherwise);
+    ``on_executed`` runs once the notebook has run and before the export, e.g. to start the
+    next report's kernel while this one is exported.
+    """
     formats = tuple(formats)
     doc.target.parent.mkdir(parents=True, exist_ok=True)
     for stale in doc.target.parent.glob(f".{doc.target.name}-tmp-*"):
@@ -109,7 +119,9 @@ def publish(
     warnings: list[str] = []
     try:
         executed = staging / f"{doc.stem}.ipynb"
-        _execute(doc, executed)
+        _execute(doc, executed, kernel or Kernel(doc.notebook.parent))
+        if on_executed:
+            on_executed()
         nb = nbformat.read(executed, as_version=4)
         nb.metadata["title"] = doc.title
         nbformat.write(nb, executed)
@@ -162,34 +174,45 @@ def build_report(
     notebook: Path | None = None,
     force: bool = True,
     printer: export.PdfPrinter | None = None,
+    kernel: Kernel | None = None,
+    on_executed: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Build ``outputs/<office>/<year>/laporan-media-sosial-<office>-<year>.{ipynb,html,pdf}``.
 
     ``notebook`` lets an analyst build from their own copy of the report notebook; with
-    ``force=False`` an up-to-date report is left as it is.
+    ``force=False`` an up-to-date report is left as it is. ``kernel``, ``printer`` and
+    ``on_executed`` let a caller start the kernel and the browser ahead (see :func:`publish`).
     """
     formats = tuple(formats)
-    doc, inputs = report_document(
-        office, year, Path(data_dir).resolve(), Path(out_dir).resolve(), notebook
-    )
-    stamp = fingerprint(inputs, doc.notebook, formats)
-    if not force and is_current(doc, stamp, formats):
-        files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
-        return BuildResult(office, year, files=files, skipped=True)
-    files, warnings = publish(doc, formats, stamp, printer)
-    return BuildResult(office, year, files=files, warnings=warnings)
+    try:
+        doc, inputs = report_document(
+            office, year, Path(data_dir).resolve(), Path(out_dir).resolve(), notebook
+        )
+        stamp = fingerprint(inputs, doc.notebook, formats)
+        if not force and is_current(doc, stamp, formats):
+            files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
+            return BuildResult(office, year, files=files, skipped=True)
+        files, warnings = publish(doc, formats, stamp, printer, kernel, on_executed)
+        return BuildResult(office, year, files=files, warnings=warnings)
+    finally:
+        if kernel is not None:
+            kernel.close()  # unused when the report was up to date or its data was wrong
 
 
-def _execute(doc: Document, output: Path) -> None:
+def _execute(doc: Document, output: Path, kernel: Kernel) -> None:
+    """Run the notebook in ``kernel`` (its own, fresh), then shut the kernel down."""
+    if kernel.cwd != doc.notebook.parent:  # started ahead for a notebook elsewhere
+        kernel.close()
+        kernel = Kernel(doc.notebook.parent)
     try:
         papermill.execute_notebook(
             str(doc.notebook),
             str(output),
             kernel_name=KERNEL,
+            km=kernel.manager,
             progress_bar=False,
             parameters=doc.parameters,
             cwd=str(doc.notebook.parent),
-            extra_arguments=["--log-level=ERROR"],  # keep the kernel's start-up chatter away
             request_save_on_cell_execute=False,  # one write at the end, not one per cell
         )
     except PapermillExecutionError as exc:
@@ -201,6 +224,8 @@ def _execute(doc: Document, output: Path) -> None:
         ) from exc
     except RuntimeError as exc:  # the kernel died or could not start
         raise BuildError(f"Kernel notebook berhenti saat membuat {doc.title}: {exc}") from exc
+    finally:
+        kernel.close()
 
 
 def _pdf(nb, doc: Document, warnings: list[str], printer: export.PdfPrinter | None) -> bytes | None:

@@ -29,6 +29,8 @@ X_RENAME_YEAR = 2023
 EARLIEST_YEAR = 2004
 
 SLOGAN = "PEMILIHAN BERDAULAT NEGARA KUAT"
+#: Export formats of a report, besides the executed notebook that is always kept.
+FORMATS = ("html", "pdf")
 REPORT_TITLE = "Laporan Penggunaan Media Sosial"
 
 

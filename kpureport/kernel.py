@@ -1,0 +1,43 @@
+"""A fresh kernel for one report, started ahead of time so that its start-up overlaps other work.
+
+The kernel boots and imports the report's libraries while the caller imports, validates,
+exports or prints the previous report; the notebook then runs in it and the kernel is shut
+down. Each report still gets a kernel of its own: nothing is shared between reports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jupyter_core.utils import run_sync
+
+KERNEL = "python3"
+#: Quiet start-up, and no IPython history file shared by kernels that run side by side.
+KERNEL_ARGS = ("--log-level=ERROR", "--HistoryManager.hist_file=:memory:")
+WARM_UP = "import kpureport.report"
+
+
+class Kernel:
+    """One started kernel, to be used by exactly one notebook run and then closed."""
+
+    def __init__(self, cwd: Path):
+        from jupyter_client import BlockingKernelClient
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.cwd = Path(cwd)
+        self.manager = AsyncKernelManager(kernel_name=KERNEL)
+        run_sync(self.manager.start_kernel)(cwd=str(self.cwd), extra_arguments=list(KERNEL_ARGS))
+        # A plain blocking client on its own ZMQ context: it must not touch the asyncio
+        # context that the notebook client (nbclient) will use for this kernel.
+        self._client = BlockingKernelClient()
+        self._client.load_connection_info(self.manager.get_connection_info())
+        self._client.start_channels()
+        # Silent: no output, no execution count; the notebook's own numbering starts at 1.
+        self._client.execute(WARM_UP, silent=True, store_history=False)
+
+    def close(self) -> None:
+        """Stop the kernel (idempotent)."""
+        if self._client is not None:
+            self._client.stop_channels()
+            self._client = None
+            run_sync(self.manager.shutdown_kernel)(now=True)
