@@ -39,6 +39,11 @@ def build(data: Path, out: Path, *args: str) -> int:
     return main(["build", *args, "--data", str(data), "--out", str(out), "--format", "html"])
 
 
+def kernels_left() -> int:
+    found = subprocess.run(["pgrep", "-f", "ipykernel_launcher"], capture_output=True, text=True)
+    return len(found.stdout.split())
+
+
 def test_years_accept_lists_and_ranges():
     assert batch.parse_years(["2019-2021", "2024"]) == [2019, 2020, 2021, 2024]
     assert batch.parse_years(["2021,2023"]) == [2021, 2023]
@@ -71,6 +76,7 @@ def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys):
     assert "Membuat laporan" in printed.err  # the progress bar
     for name in ("uji-1", "uji-3"):
         assert (out / name / "2021" / f"laporan-media-sosial-{name}-2021.html").is_file()
+    assert kernels_left() == 0  # kernels started ahead by the workers were shut down with them
     assert not (out / "uji-2").exists() or not any((out / "uji-2").rglob("*.html"))
 
     # Up to date: nothing is rebuilt; a changed input rebuilds that office only; --force all.
