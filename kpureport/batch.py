@@ -112,12 +112,14 @@ def run_job(
     force: bool,
     worker: bool = True,
     kernel: Kernel | None = None,
+    prefetch: bool = True,
 ) -> Outcome:
     """Build one report and say how it went; never raises for a report's own failure.
 
-    In a ``worker`` (one of many reports), one browser serves all the worker's PDFs, and the
-    next report's kernel starts while this report is exported. A lone report may bring a
-    ``kernel`` started ahead by the caller.
+    In a ``worker`` (one of many reports), one browser serves all the worker's PDFs and, with
+    ``prefetch``, the next report's kernel starts while this report is exported (not on a
+    shared Dask cluster, where an idle kernel would wait in every worker thread). A lone
+    report may bring a ``kernel`` started ahead by the caller.
     """
     from kpureport.build import build_report
 
@@ -135,7 +137,7 @@ def run_job(
             force=force,
             printer=_printer(formats) if worker else None,
             kernel=kernel,
-            on_executed=_start_next_kernel if worker else None,
+            on_executed=_start_next_kernel if worker and prefetch else None,
         )
     except KpuReportError as exc:
         outcome = Outcome(job, FAILED, str(exc))
@@ -248,6 +250,7 @@ def run_dask(
                 str(out_dir),
                 formats,
                 force,
+                prefetch=False,
                 pure=False,
                 key=f"kpureport-{job.office}-{job.year}-{time.time_ns()}",
             )
