@@ -172,26 +172,32 @@ def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
     )
 
 
-def posting_activity(per_month: pd.DataFrame, year: int) -> Chart | None:
-    if per_month.empty or per_month.to_numpy().sum() == 0:
-        return None
+def _monthly_stacked(
+    per_month: pd.DataFrame, labels: dict[str, str], colors: dict[str, str], ylabel: str
+) -> str:
+    """Bars per month (Jan-Des), one stacked segment per column that has any count."""
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(6.4, 3.2))
         ax = fig.subplots()
         bottom = pd.Series(0, index=per_month.index)
-        for platform in per_month.columns:
+        for column in per_month.columns:
+            if per_month[column].sum() == 0:
+                continue
             ax.bar(
-                MONTHS,
-                per_month[platform],
-                bottom=bottom,
-                label=platform_label(platform, year),
-                color=PLATFORM_COLORS[platform],
+                MONTHS, per_month[column], bottom=bottom, label=labels[column], color=colors[column]
             )
-            bottom = bottom + per_month[platform]
+            bottom = bottom + per_month[column]
         _axis_numbers(ax.yaxis)
-        ax.set_ylabel("Jumlah unggahan")
+        ax.set_ylabel(ylabel)
         _legend_below(ax)
-        svg = _svg(fig)
+        return _svg(fig)
+
+
+def posting_activity(per_month: pd.DataFrame, year: int) -> Chart | None:
+    if per_month.empty or per_month.to_numpy().sum() == 0:
+        return None
+    labels = {p: platform_label(p, year) for p in per_month.columns}
+    svg = _monthly_stacked(per_month, labels, PLATFORM_COLORS, "Jumlah unggahan")
     totals = per_month.sum(axis=1)
     parts = [f"{MONTHS[m - 1]} {fmt.number(int(t))}" for m, t in totals.items()]
     return Chart(
@@ -242,32 +248,14 @@ def poll_result(group: pd.DataFrame) -> Chart:
 def feedback_by_month(per_month: pd.DataFrame, year: int) -> Chart | None:
     if per_month.to_numpy().sum() == 0:
         return None
-    with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(6.4, 3.2))
-        ax = fig.subplots()
-        bottom = pd.Series(0, index=per_month.index)
-        for category in per_month.columns:
-            if per_month[category].sum() == 0:
-                continue
-            ax.bar(
-                MONTHS,
-                per_month[category],
-                bottom=bottom,
-                label=category.capitalize(),
-                color=CATEGORY_COLORS[category],
-            )
-            bottom = bottom + per_month[category]
-        _axis_numbers(ax.yaxis)
-        ax.set_ylabel("Jumlah masukan")
-        _legend_below(ax)
-        svg = _svg(fig)
+    labels = {c: c.capitalize() for c in per_month.columns}
+    svg = _monthly_stacked(per_month, labels, CATEGORY_COLORS, "Jumlah masukan")
     totals = per_month.sum()
     parts = [f"{c} {fmt.number(int(n))}" for c, n in totals.items() if n]
     return Chart(
         svg,
-        f"Diagram batang bertumpuk jumlah masukan per bulan dan kategori tahun {year}; jumlah setahun: "
-        + ", ".join(parts)
-        + ".",
+        "Diagram batang bertumpuk jumlah masukan per bulan dan kategori tahun "
+        f"{year}; jumlah setahun: " + ", ".join(parts) + ".",
     )
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from kpureport import validate
 from kpureport.config import PLATFORMS
 from kpureport.errors import DataError, Problem
-from kpureport.readers.textfile import check_size_and_kind, decode
+from kpureport.readers.textfile import open_table
 
 EXTENSIONS = (".csv", ".xlsx")
 
@@ -45,12 +45,8 @@ def _canonical_headers(header: list[str], name: str) -> tuple[list[str], dict[st
 
 
 def _csv_cells(path: Path) -> tuple[pd.DataFrame, str]:
-    check_size_and_kind(path)
-    text, _ = decode(path, path.read_bytes())
-    text = text.lstrip("\ufeff")
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    locale = "id" if delimiter == ";" else "en"
+    table = open_table(path)  # encoding, delimiter and locale, decided as for platform exports
+    text, delimiter, locale = table.decoded(), table.delimiter, table.locale
     try:
         frame = pd.read_csv(
             io.StringIO(text),

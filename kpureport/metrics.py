@@ -13,9 +13,10 @@ from kpureport.models import Profile
 
 def followers_at_year_end(followers: pd.DataFrame, year: int) -> pd.DataFrame:
     """The last count of each platform dated within ``year``: ``platform, date, followers``."""
-    in_year = followers[followers["date"].dt.year == year]
-    last = in_year.sort_values("date").groupby("platform", sort=False).tail(1)
-    return last[["platform", "date", "followers"]].reset_index(drop=True)
+    history = year_end_history(followers)
+    return history[history["year"] == year][["platform", "date", "followers"]].reset_index(
+        drop=True
+    )
 
 
 def platform_table(profile: Profile, followers: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -170,6 +170,12 @@ def previous(tmp_path: Path) -> Path:
     return out
 
 
+def _build_kku(data_dir: Path, out: Path) -> int:
+    return main(
+        ["build", "--office", KKU, "--year", "2021", "--data", str(data_dir), "--out", str(out)]
+    )
+
+
 BAD_FOLLOWERS = {
     "missing column": "date,platform\n2021-06-30,instagram\n",
     "text in a number": "date,platform,followers\n2021-06-30,instagram,seribu\n",
@@ -185,19 +191,7 @@ def test_bad_followers_fail_clearly_and_leave_outputs_as_they_were(
 ):
     (data_dir / KKU / "followers.csv").write_text(content, encoding="utf-8")
     before = _tree(previous)
-    code = main(
-        [
-            "build",
-            "--office",
-            KKU,
-            "--year",
-            "2021",
-            "--data",
-            str(data_dir),
-            "--out",
-            str(previous),
-        ]
-    )
+    code = _build_kku(data_dir, previous)
     err = capsys.readouterr().err
     assert code == 1
     assert "followers.csv, baris" in err and "seharusnya" in err
@@ -207,22 +201,7 @@ def test_bad_followers_fail_clearly_and_leave_outputs_as_they_were(
 def test_broken_yaml_fails_clearly_and_leaves_outputs(data_dir, previous, capsys):
     (data_dir / KKU / "profile.yml").write_text("name: [Komisi\n", encoding="utf-8")
     before = _tree(previous)
-    assert (
-        main(
-            [
-                "build",
-                "--office",
-                KKU,
-                "--year",
-                "2021",
-                "--data",
-                str(data_dir),
-                "--out",
-                str(previous),
-            ]
-        )
-        == 1
-    )
+    assert _build_kku(data_dir, previous) == 1
     assert "profile.yml, baris" in capsys.readouterr().err
     assert _tree(previous) == before
 
