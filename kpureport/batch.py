@@ -12,9 +12,10 @@ import re
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.util import Finalize
@@ -24,17 +25,23 @@ from tqdm import tqdm
 
 from kpureport import export
 from kpureport import formatting as fmt
-from kpureport.errors import KpuReportError
+from kpureport.errors import KpuReportError, stop_on_signals
 from kpureport.kernel import Kernel
-from kpureport.load import load_profile, office_dir, offices, years_of_office
+from kpureport.load import (
+    check_office_name,
+    load_profile,
+    office_dir,
+    offices,
+    years_of_office,
+)
 
-BUILT, SKIPPED, FAILED = "dibuat", "dilewati", "gagal"
+BUILT, SKIPPED, PARTIAL, FAILED = "dibuat", "dilewati", "sebagian", "gagal"
 
 
 @dataclass(frozen=True)
 class Job:
     office: str
-    year: int
+    year: int | None  # None: the office could not be planned at all (its data is broken)
 
 
 @dataclass
@@ -66,25 +73,67 @@ def parse_years(values: Iterable[str]) -> list[int]:
     return sorted(years)
 
 
-def plan(data_dir: Path, office_names: list[str], year_values: list[str], every: bool) -> list[Job]:
-    """The reports to build: the given offices and years, or with ``every`` all that have data."""
-    if every:
-        names = office_names or offices(data_dir)
-        years = parse_years(year_values) if year_values else None
-        jobs = []
-        for name in names:
-            available = years_of_office(office_dir(data_dir, name))
-            jobs += [Job(name, y) for y in available if years is None or y in years]
-        return jobs
-    if not office_names or not year_values:
+@dataclass
+class Plan:
+    """What a build command will do: the jobs, the offices that cannot be built at all (with
+    the reason, as failed outcomes), and notes on years asked for that have no data."""
+
+    jobs: list[Job]
+    failed: list[Outcome] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def plan(data_dir: Path, office_names: list[str], year_values: list[str], every: bool) -> Plan:
+    """The reports to build: the given offices and years, or with ``every`` all that have data.
+
+    An office whose data cannot be read becomes a failed outcome, never a reason to build
+    nothing for the others. A range of years (``2019-2030``) is cut to the years an office has
+    data for, with a note; a year named alone is always tried, so its error says what is there.
+    """
+    if not every and (not office_names or not year_values):
         raise KpuReportError(
             "Sebutkan --office dan --year, atau pakai --all untuk semua kantor "
             "dan tahun yang memiliki data."
         )
-    return [Job(o, y) for o in office_names for y in parse_years(year_values)]
+    for name in office_names:
+        check_office_name(name)
+    years = parse_years(year_values) if year_values else None
+    ranged = any("-" in str(v) for v in year_values)
+    if not every and not ranged:
+        return Plan([Job(o, y) for o in office_names for y in years])
+    result = Plan([])
+    for name in office_names or offices(data_dir):
+        try:
+            available = years_of_office(office_dir(data_dir, name))
+        except KpuReportError as exc:
+            result.failed.append(Outcome(Job(name, None), FAILED, str(exc)))
+            continue
+        chosen = [y for y in available if years is None or y in years]
+        result.jobs += [Job(name, y) for y in chosen]
+        if years is not None and not every:
+            absent = [y for y in years if y not in available]
+            if absent:
+                result.notes.append(
+                    f"{name}: tidak ada data untuk tahun {_spans(absent)}; tahun yang tersedia: "
+                    f"{_spans(available) or 'belum ada'}."
+                )
+    return result
+
+
+def _spans(years: list[int]) -> str:
+    """``2019-2021, 2024`` from a sorted list of years."""
+    spans: list[list[int]] = []
+    for year in years:
+        if spans and year == spans[-1][-1] + 1:
+            spans[-1].append(year)
+        else:
+            spans.append([year])
+    return ", ".join(f"{s[0]}-{s[-1]}" if len(s) > 1 else str(s[0]) for s in spans)
 
 
 _LOCAL = threading.local()
+#: How long an interrupted worker gets to stop its kernel and browser before it is killed.
+WORKER_STOP_SECONDS = 20
 
 
 def _printer(formats: tuple[str, ...]) -> export.PdfPrinter | None:
@@ -144,9 +193,17 @@ def run_job(
     except Exception as exc:  # a report's crash must not stop the batch
         outcome = Outcome(job, FAILED, f"{type(exc).__name__}: {exc}")
     else:
-        status = SKIPPED if result.skipped else BUILT
-        detail = "sudah mutakhir" if result.skipped else ""
-        outcome = Outcome(job, status, detail, files=result.files, warnings=result.warnings)
+        if result.failed:
+            status = PARTIAL
+            detail = "\n".join(
+                f"{fmt_name.upper()} tidak dibuat: {reason}"
+                for fmt_name, reason in result.failed.items()
+            )
+        else:
+            status = SKIPPED if result.skipped else BUILT
+            detail = "sudah mutakhir" if result.skipped else ""
+        warnings = [w for w in result.warnings if w not in result.failed.values()]
+        outcome = Outcome(job, status, detail, files=result.files, warnings=warnings)
     outcome.seconds = time.perf_counter() - start
     outcome.peak_mb = _peak_mb()
     return outcome
@@ -171,7 +228,9 @@ def _peak_mb() -> float:
 
 
 def _worker_start() -> None:
-    """Pay the heavy imports once per worker, not once per report."""
+    """Pay the heavy imports once per worker, not once per report; a SIGTERM from the parent
+    unwinds the running report (its kernel, browser and staging folder are cleaned up)."""
+    stop_on_signals()
     import matplotlib  # noqa: F401
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
@@ -195,8 +254,12 @@ def run_local(
     while pending:
         retry: list[Job] = []
         context = get_context("spawn")
-        with ProcessPoolExecutor(
-            max_workers=min(workers, len(pending)), mp_context=context, initializer=_worker_start
+        with _stopping(
+            ProcessPoolExecutor(
+                max_workers=min(workers, len(pending)),
+                mp_context=context,
+                initializer=_worker_start,
+            )
         ) as pool:
             futures = {
                 pool.submit(run_job, job, str(data_dir), str(out_dir), formats, force): job
@@ -217,6 +280,27 @@ def run_local(
         pending = retry
         workers = 1 if retry else workers  # after a crash, find the culprit one at a time
     return outcomes
+
+
+@contextmanager
+def _stopping(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
+    """The pool, shut down normally; when the batch is interrupted, queued reports are
+    cancelled and each worker is asked (SIGTERM) to unwind its running report, then waited for."""
+    try:
+        yield pool
+    except BaseException:
+        processes = list((pool._processes or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=WORKER_STOP_SECONDS)
+            if process.is_alive():
+                process.kill()
+        raise
+    else:
+        pool.shutdown(wait=True)
 
 
 def run_dask(
@@ -328,18 +412,19 @@ def build_many(
 
 def summary(outcomes: list[Outcome]) -> str:
     """The closing table: what was built, skipped, or failed, and why."""
-    counts = {s: sum(o.status == s for o in outcomes) for s in (BUILT, SKIPPED, FAILED)}
+    counts = {s: sum(o.status == s for o in outcomes) for s in (BUILT, SKIPPED, PARTIAL, FAILED)}
     lines = [
-        f"Ringkasan: {counts[BUILT]} dibuat, {counts[SKIPPED]} dilewati, {counts[FAILED]} gagal."
+        f"Ringkasan: {counts[BUILT]} dibuat, {counts[SKIPPED]} dilewati, "
+        + (f"{counts[PARTIAL]} sebagian, " if counts[PARTIAL] else "")
+        + f"{counts[FAILED]} gagal."
     ]
     width = max([len(o.job.office) for o in outcomes] + [6])
     lines.append(f"{'Kantor':<{width}}  Tahun  Status    Keterangan")
     for o in outcomes:
         detail = o.detail if o.status != BUILT else f"{o.seconds:.1f} detik".replace(".", ",")
-        if o.warnings:
-            detail += " (PDF tidak dibuat: lihat peringatan)"
         first, *rest = (detail or "-").splitlines()
-        lines.append(f"{o.job.office:<{width}}  {o.job.year:<5}  {o.status:<8}  {first}")
+        year = "-" if o.job.year is None else o.job.year
+        lines.append(f"{o.job.office:<{width}}  {year:<5}  {o.status:<8}  {first}")
         lines += [f"{'':<{width}}  {'':<5}  {'':<8}  {line}" for line in rest]
     peaks = [o.peak_mb for o in outcomes if o.peak_mb]
     if peaks:

@@ -1,17 +1,23 @@
 """Build one document: validate the data, run a notebook under papermill, export, publish.
 
-Everything is written to a staging folder beside the target first and moved into place only
-when complete, the build record last, so a failed or interrupted build never replaces a good
-report (an interrupted one is simply rebuilt next time).
+Everything is written to a staging folder beside the target first and swapped into place only
+when complete, with the build record inside, so a failed or interrupted build never replaces a
+good report and a published folder always holds the files of one build. A lock per target
+keeps two builds of the same document from running at once.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,11 +36,28 @@ from kpureport.config import (
 )
 from kpureport.errors import BuildError, KpuReportError
 from kpureport.kernel import KERNEL, Kernel
-from kpureport.load import load_profile, office_dir
+from kpureport.load import load_profile, office_dir, office_files
 
 RECORD = ".kpureport-build.json"
 #: Errors the notebook raises about the data itself; their message is all a user needs.
 USER_ERRORS = {"DataError", "OfficeNotFoundError", "YearNotAvailableError"}
+
+
+#: Staging folders are named ``.<target>-staging-<pid>-<random>``; older than this, they are
+#: taken as left behind whatever their process.
+STAGING = "staging"
+STALE_SECONDS = 24 * 3600
+_WRITE_ERRORS = {
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EROFS: "folder hanya-baca",
+    errno.EACCES: "tidak ada izin menulis",
+    errno.EPERM: "tidak ada izin menulis",
+    getattr(errno, "EDQUOT", -1): "kuota disk habis",
+}
+
+
+class BusyError(KpuReportError):
+    """The same document is being built by another process right now."""
 
 
 @dataclass
@@ -44,6 +67,7 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: bool = False
+    failed: dict[str, str] = field(default_factory=dict)  # requested formats not made, and why
 
 
 @dataclass(frozen=True)
@@ -59,12 +83,13 @@ class Document:
     footer: str
 
 
-def fingerprint(inputs: Iterable[Path], notebook: Path, formats: Iterable[str]) -> str:
-    """A digest of everything a document depends on: its input files, the notebook, the
-    templates, the package's own code and version, and the formats asked for."""
+def fingerprint(inputs: Iterable[Path], notebook: Path) -> str:
+    """A digest of everything a document's content depends on: its input files, the notebook,
+    the templates, and the package's own code and version (not the formats asked for: every
+    format of one fingerprint shows the same content)."""
     from kpureport import __version__
 
-    digest = hashlib.sha256(f"{__version__}|{','.join(sorted(formats))}".encode())
+    digest = hashlib.sha256(__version__.encode())
     files = sorted(
         {Path(p) for p in inputs}
         | {notebook}
@@ -79,15 +104,17 @@ def fingerprint(inputs: Iterable[Path], notebook: Path, formats: Iterable[str]) 
     return digest.hexdigest()
 
 
+def _record(target: Path) -> dict:
+    try:
+        saved = json.loads((target / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return saved if isinstance(saved, dict) else {}
+
+
 def is_current(doc: Document, stamp: str, formats: Iterable[str]) -> bool:
     """True when the target holds a complete build made from exactly these inputs."""
-    record = doc.target / RECORD
-    if not record.is_file():
-        return False
-    try:
-        saved = json.loads(record.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+    saved = _record(doc.target)
     wanted = {f"{doc.stem}.{ext}" for ext in ("ipynb", *formats)}
     made = set(saved.get("files", []))
     return (
@@ -97,6 +124,103 @@ def is_current(doc: Document, stamp: str, formats: Iterable[str]) -> bool:
     )
 
 
+@contextmanager
+def target_lock(target: Path) -> Iterator[None]:
+    """One build of a target at a time, across processes: a second build of the same office
+    and year says so at once instead of deleting the first one's files."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    path = target.parent / f".{target.name}.lock"
+    handle = path.open("a+")
+    try:
+        try:
+            _lock(handle)
+        except OSError as exc:
+            raise BusyError(
+                f"{target} sedang dibuat oleh proses lain (kunci {path.name}). Tunggu sampai "
+                "proses itu selesai, lalu jalankan perintah ini lagi bila masih perlu."
+            ) from exc
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()  # closing releases the lock, also when the process dies
+
+
+def _lock(handle) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _owner_alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        return True  # cannot tell cheaply: such folders go by age alone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale(target: Path, now: float | None = None) -> None:
+    """Remove staging folders of this target left by builds that were killed: those whose
+    process is gone, or older than a day. Called under the target's lock."""
+    now = time.time() if now is None else now
+    for stale in target.parent.glob(f".{target.name}-{STAGING}-*"):
+        parts = stale.name.rsplit("-", 2)
+        pid = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+        old = now - stale.stat().st_mtime > STALE_SECONDS
+        if old or (pid is not None and pid != os.getpid() and not _owner_alive(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextmanager
+def _writing(folder: Path) -> Iterator[None]:
+    """Disk full, read-only or forbidden folders said in Bahasa Indonesia, naming the folder."""
+    try:
+        yield
+    except OSError as exc:
+        reason = _WRITE_ERRORS.get(exc.errno)
+        if reason is None:
+            raise
+        raise KpuReportError(
+            f"Tidak dapat menulis hasil ke folder {folder}: {reason}. Laporan lama (bila ada) "
+            "tidak diubah."
+        ) from exc
+
+
+def build_document(
+    doc: Document,
+    inputs: Iterable[Path],
+    formats: Iterable[str],
+    force: bool = True,
+    printer: export.PdfPrinter | None = None,
+    kernel: Kernel | None = None,
+    on_executed: Callable[[], None] | None = None,
+) -> BuildResult:
+    """The one build path of every document (a report, a roll-up): under the target's lock,
+    skip it when current, else execute, export and publish it."""
+    formats = tuple(formats)
+    with _writing(doc.target.parent), target_lock(doc.target):
+        stamp = fingerprint(inputs, doc.notebook)
+        if not force and is_current(doc, stamp, formats):
+            files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
+            return BuildResult(doc.parameters.get("office", ""), 0, files=files, skipped=True)
+        files, warnings, failed = publish(doc, formats, stamp, printer, kernel, on_executed)
+        return BuildResult(
+            doc.parameters.get("office", ""), 0, files=files, warnings=warnings, failed=failed
+        )
+
+
 def publish(
     doc: Document,
     formats: Iterable[str],
@@ -104,43 +228,78 @@ def publish(
     printer: export.PdfPrinter | None = None,
     kernel: Kernel | None = None,
     on_executed: Callable[[], None] | None = None,
-) -> tuple[list[Path], list[str]]:
-    """Execute, export and move the files into ``doc.target``; returns files and warnings.
+) -> tuple[list[Path], list[str], dict[str, str]]:
+    """Execute, export and swap the staged folder in place of ``doc.target``; returns the files,
+    the warnings and the requested formats that failed, with the reason. Called under the
+    target's lock (:func:`build_document`).
 
+    The published folder is always one build's set: a format not made this time is carried
+    over only when it was made from the same inputs (same fingerprint), otherwise it is gone.
     ``kernel`` is a kernel started ahead for this document (one is started here otherwise);
     ``on_executed`` runs once the notebook has run and before the export, e.g. to start the
     next report's kernel while this one is exported.
     """
     formats = tuple(formats)
-    doc.target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in doc.target.parent.glob(f".{doc.target.name}-tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
-    staging = Path(tempfile.mkdtemp(prefix=f".{doc.target.name}-tmp-", dir=doc.target.parent))
+    clean_stale(doc.target)
+    staging = Path(
+        tempfile.mkdtemp(
+            prefix=f".{doc.target.name}-{STAGING}-{os.getpid()}-", dir=doc.target.parent
+        )
+    )
     warnings: list[str] = []
+    failed: dict[str, str] = {}
     try:
         executed = staging / f"{doc.stem}.ipynb"
-        _execute(doc, executed, kernel or Kernel(doc.notebook.parent))
+        nb = _execute(doc, kernel or Kernel(doc.notebook.parent))
         if on_executed:
             on_executed()
-        nb = nbformat.read(executed, as_version=4)
         nb.metadata["title"] = doc.title
         nbformat.write(nb, executed)
         if "html" in formats:
             (staging / f"{doc.stem}.html").write_text(export.to_html(nb), encoding="utf-8")
         if "pdf" in formats:
-            pdf = _pdf(nb, doc, warnings, printer)
+            pdf = _pdf(nb, doc, failed, printer)
             if pdf is not None:
                 (staging / f"{doc.stem}.pdf").write_bytes(pdf)
+        warnings += failed.values()
+        _carry_over(doc, stamp, staging)
         produced = sorted(p.name for p in staging.iterdir())
         (staging / RECORD).write_text(
             json.dumps({"fingerprint": stamp, "files": produced}), encoding="utf-8"
         )
-        doc.target.mkdir(exist_ok=True)
-        for name in [*produced, RECORD]:  # the record last: it vouches for the others
-            (staging / name).replace(doc.target / name)
+        _swap(staging, doc.target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [doc.target / name for name in produced], warnings
+    return [doc.target / name for name in produced], warnings, failed
+
+
+def _carry_over(doc: Document, stamp: str, staging: Path) -> None:
+    """Formats of the last build not made now stay only if that build had the same inputs."""
+    saved = _record(doc.target)
+    if saved.get("fingerprint") != stamp:
+        return
+    for name in saved.get("files", []):
+        old, new = doc.target / name, staging / name
+        if Path(name).name == name and old.is_file() and not new.exists():
+            shutil.copy2(old, new)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put the staged folder in place of the target: readers see the old set or the new one,
+    never a mixture. The old folder is moved aside first and put back if the move fails."""
+    aside = None
+    if target.exists():
+        aside = target.parent / f".{target.name}-{STAGING}-{os.getpid()}-old"
+        shutil.rmtree(aside, ignore_errors=True)
+        target.replace(aside)
+    try:
+        staging.replace(target)
+    except OSError:
+        if aside is not None:
+            aside.replace(target)
+        raise
+    if aside is not None:
+        shutil.rmtree(aside, ignore_errors=True)
 
 
 def report_document(
@@ -161,8 +320,7 @@ def report_document(
         header=f"Laporan Penggunaan Media Sosial {profile.short_name} Tahun {year}",
         footer=f"{profile.abbrev} | {SLOGAN}",
     )
-    inputs = [p for p in office_dir(data_dir, office).rglob("*") if p.is_file()]
-    return doc, inputs
+    return doc, office_files(office_dir(data_dir, office))[0]
 
 
 def build_report(
@@ -183,37 +341,33 @@ def build_report(
     ``force=False`` an up-to-date report is left as it is. ``kernel``, ``printer`` and
     ``on_executed`` let a caller start the kernel and the browser ahead (see :func:`publish`).
     """
-    formats = tuple(formats)
     try:
         doc, inputs = report_document(
             office, year, Path(data_dir).resolve(), Path(out_dir).resolve(), notebook
         )
-        stamp = fingerprint(inputs, doc.notebook, formats)
-        if not force and is_current(doc, stamp, formats):
-            files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
-            return BuildResult(office, year, files=files, skipped=True)
-        files, warnings = publish(doc, formats, stamp, printer, kernel, on_executed)
-        return BuildResult(office, year, files=files, warnings=warnings)
+        result = build_document(doc, inputs, formats, force, printer, kernel, on_executed)
+        result.office, result.year = office, year
+        return result
     finally:
         if kernel is not None:
             kernel.close()  # unused when the report was up to date or its data was wrong
 
 
-def _execute(doc: Document, output: Path, kernel: Kernel) -> None:
+def _execute(doc: Document, kernel: Kernel) -> nbformat.NotebookNode:
     """Run the notebook in ``kernel`` (its own, fresh), then shut the kernel down."""
     if kernel.cwd != doc.notebook.parent:  # started ahead for a notebook elsewhere
         kernel.close()
         kernel = Kernel(doc.notebook.parent)
     try:
-        papermill.execute_notebook(
+        return papermill.execute_notebook(
             str(doc.notebook),
-            str(output),
+            None,
             kernel_name=KERNEL,
             km=kernel.manager,
             progress_bar=False,
             parameters=doc.parameters,
             cwd=str(doc.notebook.parent),
-            request_save_on_cell_execute=False,  # one write at the end, not one per cell
+            request_save_on_cell_execute=False,
         )
     except PapermillExecutionError as exc:
         if exc.ename in USER_ERRORS:  # bad input, already said in Bahasa Indonesia
@@ -228,11 +382,15 @@ def _execute(doc: Document, output: Path, kernel: Kernel) -> None:
         kernel.close()
 
 
-def _pdf(nb, doc: Document, warnings: list[str], printer: export.PdfPrinter | None) -> bytes | None:
+def _pdf(
+    nb, doc: Document, failed: dict[str, str], printer: export.PdfPrinter | None
+) -> bytes | None:
+    """The PDF, or None with the reason in ``failed``: the HTML of the same build is still
+    published, and the command ends with an error that says why the PDF is missing."""
     try:
         browser = printer.browser_path if printer else export.find_browser()
         if browser is None:
-            warnings.append(export.NO_BROWSER_HELP)
+            failed["pdf"] = export.NO_BROWSER_HELP
             return None
         exporter = export.ReportPDFExporter(
             browser=str(browser), header=doc.header, footer=doc.footer
@@ -241,5 +399,7 @@ def _pdf(nb, doc: Document, warnings: list[str], printer: export.PdfPrinter | No
         pdf, _ = exporter.from_notebook_node(nb)
         return pdf
     except export.BrowserNotFoundError as exc:
-        warnings.append(str(exc))
-        return None
+        failed["pdf"] = str(exc)
+    except Exception as exc:  # the browser crashed or timed out: the HTML is still good
+        failed["pdf"] = f"PDF gagal dicetak oleh peramban: {type(exc).__name__}: {exc}"
+    return None

@@ -59,3 +59,16 @@ def merge_daily(frames: list[pd.DataFrame]) -> pd.DataFrame:
     daily = pd.concat(frames, ignore_index=True)
     daily = daily.drop_duplicates(["platform", "date", "metric"], keep="last")
     return daily.sort_values(["platform", "metric", "date"], kind="stable", ignore_index=True)
+
+
+def merge_feedback(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Form responses from several exports, each response once (same timestamp and answers)."""
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return empty("feedback")
+    feedback = pd.concat(frames, ignore_index=True)
+    if "answer_key" not in feedback.columns:
+        return feedback
+    keyed = feedback["answer_key"].notna()
+    repeated = keyed & feedback.duplicated(["date", "answer_key"], keep="first")
+    return feedback[~repeated].reset_index(drop=True)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from kpureport.config import DEFAULT_TIMEZONE, FORMATS
-from kpureport.errors import KpuReportError
+from kpureport.errors import Interrupted, KpuReportError, stop_on_signals
 
 #: argparse's own phrases in its error messages, said in Bahasa Indonesia.
 _ARGPARSE_WORDS = (
@@ -213,11 +213,19 @@ def main(argv: list[str] | None = None) -> int:
         "inspect": _inspect,
         "init": _init,
     }
+    stop_on_signals()
     try:
         return commands[args.command](args)
     except KpuReportError as exc:
         print(f"Gagal: {exc}", file=sys.stderr)
         return 1
+    except Interrupted as exc:
+        print(
+            "Dihentikan: proses dibatalkan; laporan yang sudah ada tidak diubah dan tidak ada "
+            "berkas setengah jadi yang ditinggalkan.",
+            file=sys.stderr,
+        )
+        return exc.code
 
 
 def _lone_report(args: argparse.Namespace) -> bool:
@@ -233,31 +241,33 @@ def _lone_report(args: argparse.Namespace) -> bool:
 
 def _build(args: argparse.Namespace) -> int:
     kernel = None
-    if _lone_report(args):
-        from kpureport.config import notebook_path
-        from kpureport.kernel import Kernel
-
-        kernel = Kernel(notebook_path().parent)  # boots while the libraries below load
-    from kpureport import batch
-
     try:
-        jobs = batch.plan(args.data, args.office, args.year, args.all)
-    except KpuReportError:
+        if _lone_report(args):
+            from kpureport.config import notebook_path
+            from kpureport.kernel import Kernel
+
+            kernel = Kernel(notebook_path().parent)  # boots while the libraries below load
+        from kpureport import batch
+
+        planned = batch.plan(args.data, args.office, args.year, args.all)
+    except BaseException:
         if kernel is not None:
             kernel.close()
         raise
-    if not jobs:
+    for note in planned.notes:
+        print(f"Catatan: {note}", file=sys.stderr)
+    if not planned.jobs and not planned.failed:
         print("Tidak ada laporan yang perlu dibuat: tidak ada data untuk pilihan ini.")
         return 0
-    outcomes = batch.build_many(
-        jobs,
+    outcomes = planned.failed + batch.build_many(
+        planned.jobs,
         args.data,
         args.out,
         args.format,
         force=args.force,
         workers=args.jobs,
         scheduler=args.scheduler,
-        progress=len(jobs) > 1,
+        progress=len(planned.jobs) > 1,
         kernel=kernel,
     )
     for outcome in outcomes:
@@ -268,7 +278,7 @@ def _build(args: argparse.Namespace) -> int:
     if len(outcomes) == 1:
         return _single(outcomes[0])
     print(batch.summary(outcomes))
-    return 1 if any(o.status == batch.FAILED for o in outcomes) else 0
+    return 1 if any(o.status in (batch.FAILED, batch.PARTIAL) for o in outcomes) else 0
 
 
 def _single(outcome) -> int:
@@ -282,10 +292,15 @@ def _single(outcome) -> int:
             "Laporan sudah mutakhir (data, notebook, dan templat tidak berubah sejak dibuat); "
             "gunakan --force untuk membuat ulang:"
         )
+    elif outcome.status == batch.PARTIAL:
+        print("Laporan dibuat sebagian:")
     else:
         print("Laporan selesai:")
     for path in outcome.files:
         print(f"  {path}")
+    if outcome.status == batch.PARTIAL:
+        print(f"Gagal: {outcome.detail}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -300,18 +315,22 @@ def _rekap(args: argparse.Namespace) -> int:
         offices=args.office,
         formats=args.format,
     )
-    for warning in result.warnings:
-        print(f"Peringatan: {warning}", file=sys.stderr)
-    print("Rekap selesai:")
+    print("Rekap dibuat sebagian:" if result.failed else "Rekap selesai:")
     for path in result.files:
         print(f"  {path}")
-    return 0
+    for name, reason in result.failed.items():
+        print(f"Gagal: {name.upper()} tidak dibuat: {reason}", file=sys.stderr)
+    return 1 if result.failed else 0
 
 
 def _check(args: argparse.Namespace) -> int:
     from kpureport.load import check_office
 
-    problems = check_office(args.data, args.office)
+    problems, notes = check_office(args.data, args.office)
+    if notes:
+        print(f"Catatan ({len(notes)}), tidak menghentikan pembuatan laporan:")
+        for note in notes:
+            print(f"  - {note}")
     if not problems:
         print(f"Data kantor '{args.office}' di {args.data / args.office} tidak bermasalah.")
         return 0

@@ -28,6 +28,15 @@ X_RENAME_YEAR = 2023
 #: Earliest year a count or post can plausibly belong to (KPU offices joined social media later).
 EARLIEST_YEAR = 2004
 
+#: Longest single text (a caption, a form answer, a narrative part) taken into a report; longer
+#: ones are cut with a note from ``check``. Keeps every later step bounded, whatever is typed.
+MAX_TEXT_CHARS = 20_000
+#: Largest count any file may hold (no account has a trillion followers): a bigger one is a typo
+#: or a corrupted cell, refused with its location before it can overflow a 64-bit column.
+MAX_COUNT = 10**12
+#: Exports lag behind and staff record today's count: nothing may be dated later than this.
+DAYS_AHEAD = 2
+
 SLOGAN = "PEMILIHAN BERDAULAT NEGARA KUAT"
 #: Export formats of a report, besides the executed notebook that is always kept.
 FORMATS = ("html", "pdf")

@@ -35,6 +35,25 @@ class Problem:
         return text + f"seharusnya {self.expected}."
 
 
+@dataclass(frozen=True)
+class Note:
+    """Something staff should know about an input file that does not stop the report
+    (a text cut to the length limit, answers counted once); ``check`` lists them."""
+
+    path: Path
+    text: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = [str(self.path)]
+        if self.row is not None:
+            where.append(f"baris {self.row}")
+        if self.column is not None:
+            where.append(f"kolom '{self.column}'")
+        return ", ".join(where) + ": " + self.text
+
+
 class DataError(KpuReportError):
     """One or more problems in an office's input files; all are listed, not only the first."""
 
@@ -56,3 +75,27 @@ class YearNotAvailableError(KpuReportError):
 
 class BuildError(KpuReportError):
     """Running or exporting the report notebook failed."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM: unwinds like KeyboardInterrupt (every ``finally`` stops its kernel,
+    browser and staging folder), never caught as an ordinary error. ``code`` is the exit code."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+        self.code = 128 + signum
+
+
+def stop_on_signals() -> None:
+    """Turn SIGINT and SIGTERM into :class:`Interrupted` in this process (main thread only).
+    After the first signal both are ignored, so that the clean-up itself is not interrupted."""
+    import signal
+
+    def handler(signum: int, _frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)

@@ -6,6 +6,8 @@ one :class:`~kpureport.errors.DataError`, so staff can fix a file in one pass.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +16,13 @@ import pandas as pd
 import yaml
 
 from kpureport import canonical, manual, readers, validate
-from kpureport.errors import DataError, OfficeNotFoundError, Problem, YearNotAvailableError
+from kpureport.errors import (
+    DataError,
+    Note,
+    OfficeNotFoundError,
+    Problem,
+    YearNotAvailableError,
+)
 from kpureport.models import Account, Narrative, Profile, Signature
 
 PROFILE_FILE = "profile.yml"
@@ -41,8 +49,23 @@ def offices(data_dir: Path) -> list[str]:
     return sorted(p.parent.name for p in Path(data_dir).glob(f"*/{PROFILE_FILE}"))
 
 
+#: An office is named by a slug (``kayong-utara``), never by a path.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def check_office_name(office: str) -> None:
+    """Refuse anything but a slug, so that no name can reach outside the data folder."""
+    if not isinstance(office, str) or not _SLUG.fullmatch(office):
+        raise OfficeNotFoundError(
+            f"Nama kantor {office!r} tidak sah: nama kantor adalah nama folder di dalam folder "
+            "data, ditulis dengan huruf kecil, angka, dan tanda hubung (mis. kayong-utara), "
+            "bukan jalur folder."
+        )
+
+
 def office_dir(data_dir: Path, office: str) -> Path:
     """The folder of one office, or a message that lists the offices there are."""
+    check_office_name(office)
     folder = Path(data_dir) / office
     if not (folder / PROFILE_FILE).is_file():
         known = ", ".join(offices(data_dir)) or "belum ada"
@@ -53,8 +76,12 @@ def office_dir(data_dir: Path, office: str) -> Path:
     return folder
 
 
-def read_yaml(path: Path) -> object:
-    """Parse a YAML file; a syntax error names the line where it was found."""
+def read_yaml(path: Path, folder: Path | None = None) -> object:
+    """Parse a YAML file of the office ``folder``; a syntax error names the line where it was
+    found."""
+    refused = validate.outside(path, folder or path.parent)
+    if refused:
+        raise DataError([refused])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -68,6 +95,7 @@ def read_yaml(path: Path) -> object:
             ]
         ) from exc
     try:
+        _refuse_aliases(path, text)
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -86,9 +114,27 @@ def read_yaml(path: Path) -> object:
         ) from exc
 
 
+def _refuse_aliases(path: Path, text: str) -> None:
+    """Staff YAML never needs anchors and aliases; refused before anything is built from them,
+    a few aliases nested can otherwise expand to gigabytes ("billion laughs")."""
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise DataError(
+                [
+                    Problem(
+                        path,
+                        row=event.start_mark.line + 1,
+                        found=f"alias YAML '*{event.anchor}'",
+                        expected="nilai yang ditulis langsung; alias dan jangkar (& dan *) "
+                        "tidak dipakai di berkas kantor",
+                    )
+                ]
+            )
+
+
 def load_profile(folder: Path) -> Profile:
     path = folder / PROFILE_FILE
-    raw = read_yaml(path)
+    raw = read_yaml(path, folder)
     problems = validate.mapping_problems(raw, validate.PROFILE_FIELDS, path)
     if problems:
         raise DataError(problems)
@@ -131,29 +177,52 @@ class Exports:
     daily: pd.DataFrame
     feedback: pd.DataFrame
     files: tuple[readers.Export, ...]
+    notes: tuple[Note, ...] = ()
 
 
-def export_files(folder: Path) -> list[Path]:
+def office_files(folder: Path, under: str | None = None) -> tuple[list[Path], list[Problem]]:
+    """The files of an office folder (or its sub-folder ``under``), and a problem for every
+    symbolic link that leads outside the office folder: refused by name, never opened."""
+    root = Path(folder)
+    start = Path(folder) / under if under else Path(folder)
+    files, problems = [], []
+    if not start.is_dir():
+        return files, problems
+    for base, dirs, names in os.walk(start, followlinks=False):
+        for name in sorted(dirs + names):
+            path = Path(base) / name
+            refused = validate.outside(path, root)
+            if refused:
+                problems.append(refused)
+            elif name in names and path.is_file():
+                files.append(path)
+    return sorted(files), problems
+
+
+def export_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     """Files dropped into ``exports/`` (any name; hidden files and notes are left out)."""
-    exports = folder / EXPORTS_DIR
-    if not exports.is_dir():
-        return []
-    return sorted(
+    files, problems = office_files(folder, EXPORTS_DIR)
+    return [
         p
-        for p in exports.rglob("*")
-        if p.is_file()
-        and not p.name.startswith((".", "~$"))
-        and p.suffix.lower() not in (".md", ".txt")
-    )
+        for p in files
+        if not p.name.startswith((".", "~$")) and p.suffix.lower() not in (".md", ".txt")
+    ], problems
+
+
+def _reader_settings(profile: Profile) -> dict[str, str | None]:
+    return {"form_date_order": profile.form_date_order, "meta_timezone": profile.meta_timezone}
 
 
 def load_exports(folder: Path, profile: Profile) -> Exports:
     """Read every export; files are merged oldest first so that the newest export wins."""
-    problems: list[Problem] = []
+    paths, problems = export_files(folder)
     files: list[readers.Export] = []
-    for path in export_files(folder):
+    settings = _reader_settings(profile)
+    for path in paths:
         try:
-            files.append(readers.read_export(path, profile.timezone, profile.feedback_column))
+            files.append(
+                readers.read_export(path, profile.timezone, profile.feedback_column, **settings)
+            )
         except DataError as exc:
             problems += exc.problems
     for export in files:
@@ -173,16 +242,24 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
         kind: [e.table for e in files if e.format.kind == kind]
         for kind in ("posts", "daily", "feedback")
     }
-    feedback = (
-        pd.concat(by_kind["feedback"], ignore_index=True)
-        if by_kind["feedback"]
-        else canonical.empty("feedback")
-    )
+    notes = [note for export in files for note in export.notes]
+    feedback = canonical.merge_feedback(by_kind["feedback"])
+    repeated = sum(len(t) for t in by_kind["feedback"]) - len(feedback)
+    if repeated:
+        notes.append(
+            Note(
+                folder / EXPORTS_DIR,
+                f"{repeated} jawaban formulir muncul lebih dari sekali (cap waktu dan semua "
+                "jawabannya sama, dari salinan atau ekspor yang tumpang tindih) dan dihitung "
+                "satu kali",
+            )
+        )
     return Exports(
         posts=canonical.merge_posts(by_kind["posts"]),
         daily=canonical.merge_daily(by_kind["daily"]),
         feedback=feedback,
         files=tuple(files),
+        notes=tuple(notes),
     )
 
 
@@ -201,21 +278,22 @@ def narrative_years(folder: Path) -> list[int]:
     return sorted(int(p.stem) for p in (folder / NARRATIVE_DIR).glob("*.yml") if p.stem.isdigit())
 
 
-def load_narrative(folder: Path, year: int) -> Narrative:
+def load_narrative(folder: Path, year: int, notes: list[Note] | None = None) -> Narrative:
     """The hand-written parts for ``year``; an absent file means every part is generated."""
     path = folder / NARRATIVE_DIR / f"{year}.yml"
     if not path.is_file():
         return Narrative(year=year)
-    raw = read_yaml(path)
+    raw = read_yaml(path, folder)
     if raw is None:
         return Narrative(year=year)
     problems = validate.mapping_problems(raw, validate.NARRATIVE_FIELDS, path)
     if problems:
         raise DataError(problems)
+    raw = _limited(raw, path, "", [] if notes is None else notes)
     signature = None
     if raw.get("signature"):
         sig = raw["signature"]
-        day, month_only = validate.parse_month_or_date(sig["date"])
+        day, month_only = validate.signing_day(sig["date"])
         signature = Signature(
             place=sig["place"],
             date=day,
@@ -234,6 +312,19 @@ def load_narrative(folder: Path, year: int) -> Narrative:
         closing=raw.get("closing"),
         signature=signature,
     )
+
+
+def _limited(value: object, path: Path, key: str, notes: list[Note]) -> object:
+    """Every text of a YAML document cut to MAX_TEXT_CHARS, with a note for each one cut."""
+    if isinstance(value, str):
+        return validate.limit_text(value, path, key or "(akar)", notes)
+    if isinstance(value, dict):
+        return {
+            k: _limited(v, path, f"{key}.{k}" if key else str(k), notes) for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_limited(v, path, f"{key}[{i}]", notes) for i, v in enumerate(value, start=1)]
+    return value
 
 
 def years(folder: Path, *tables: pd.DataFrame) -> list[int]:
@@ -320,17 +411,24 @@ def load_report_data(data_dir: Path, office: str, year: int) -> ReportData:
     )
 
 
-def check_office(data_dir: Path, office: str) -> list[Problem]:
-    """Every problem in an office's folder, across all its files and years."""
+def check_office(data_dir: Path, office: str) -> tuple[list[Problem], list[Note]]:
+    """Every problem in an office's folder, across all its files and years, and the notes
+    (texts cut, answers counted once) that do not stop a report."""
     folder = office_dir(data_dir, office)
+    notes: list[Note] = []
     loaders = {"profile": lambda: load_profile(folder)}
     loaders |= {
-        name: (lambda n=name: manual.read_manual(folder, n)) for name in validate.MANUAL_TABLES
+        name: (lambda n=name: manual.read_manual(folder, n, notes))
+        for name in validate.MANUAL_TABLES
     }
     loaders |= {
-        f"narrative-{y}": (lambda y=y: load_narrative(folder, y)) for y in narrative_years(folder)
+        f"narrative-{y}": (lambda y=y: load_narrative(folder, y, notes))
+        for y in narrative_years(folder)
     }
     results, problems = _collect(loaders)
     if "profile" in results:
-        problems += _collect({"exports": lambda: load_exports(folder, results["profile"])})[1]
-    return problems
+        exports, more = _collect({"exports": lambda: load_exports(folder, results["profile"])})
+        problems += more
+        if "exports" in exports:
+            notes += exports["exports"].notes
+    return problems, notes

@@ -15,7 +15,7 @@ import pandas as pd
 
 from kpureport import validate
 from kpureport.config import PLATFORMS
-from kpureport.errors import DataError, Problem
+from kpureport.errors import DataError, Note, Problem
 from kpureport.readers.textfile import open_table
 
 EXTENSIONS = (".csv", ".xlsx")
@@ -133,10 +133,15 @@ def _xlsx_cells(path: Path) -> tuple[pd.DataFrame, str]:
     return frame, "xlsx"
 
 
-def read_manual(folder: Path, name: str) -> pd.DataFrame:
-    """One manual table from ``<name>.csv`` and/or ``<name>.xlsx``, validated and typed."""
+def read_manual(folder: Path, name: str, notes: list[Note] | None = None) -> pd.DataFrame:
+    """One manual table from ``<name>.csv`` and/or ``<name>.xlsx``, validated and typed; texts
+    longer than the limit are cut, with a note in ``notes``."""
     frames, problems = [], []
     for path in files_of(folder, name):
+        refused = validate.outside(path, folder)
+        if refused:
+            problems.append(refused)
+            continue
         try:
             cells, locale = _xlsx_cells(path) if path.suffix == ".xlsx" else _csv_cells(path)
         except DataError as exc:
@@ -144,7 +149,9 @@ def read_manual(folder: Path, name: str) -> pd.DataFrame:
             continue
         cells.columns, labels = _canonical_headers(list(cells.columns), name)
         blank = cells.apply(lambda col: col.str.strip() == "").all(axis=1)
-        cells = cells[~blank]
+        cells = cells[~blank].copy()
+        texts = [c.name for c in columns_of(name) if c.kind == "text"]
+        validate.limit_texts(cells, texts, path, [] if notes is None else notes)
         schema = validate.manual_schema(name, "en" if locale == "xlsx" else locale)
         found = validate.table_problems(cells, schema, path, labels)
         if found:

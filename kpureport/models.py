@@ -38,6 +38,8 @@ class Profile:
     email: str | None = None
     chair: str | None = None
     feedback_column: str | None = None  # header of the form question holding the feedback text
+    form_date_order: str | None = None  # "day-first" or "month-first" for Forms timestamps
+    meta_timezone: str | None = None  # the zone Meta writes Publish time in, if Meta changes it
     fictional: bool = False  # a demo office: its report says so on the first page
 
     @property

@@ -2,19 +2,26 @@
 
 Removed: NIK (16 digits whose province, regency, district and birth date form a real NIK),
 telephone numbers (found by Google's libphonenumber for region ID), e-mail addresses.
-Ordinary numbers (years, counts, dates, amounts) are left as they are.
+Ordinary numbers (years, counts, dates, amounts) are left as they are, and so are the
+office's own published contacts (its e-mail, its accounts), passed as ``keep``.
+
+Every pattern here runs in time linear in the text: quantifiers are bounded, so a long run
+of characters without spaces (anyone can type one into a public form) costs no more per
+character than ordinary prose.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 NIK_MARK = "[NIK dihapus]"
 PHONE_MARK = "[nomor telepon dihapus]"
 EMAIL_MARK = "[surel dihapus]"
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
+#: The part of an address after "@", bounded as RFC 5321 bounds it (labels of 63 characters).
+_DOMAIN = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 _NIK = re.compile(r"(\d{6})(\d{2})(\d{2})(\d{2})(\d{4})")
 #: 16 digits, also written in groups of four (``6104 0157 0890 0003``).
 _SIXTEEN = re.compile(r"(?<![\d.,])\d{4}([ .-]?)\d{4}\1\d{4}\1\d{4}(?![\d]|[.,]\d)")
@@ -87,11 +94,46 @@ def is_nik(digits: str) -> bool:
     )
 
 
-def redact(text: str) -> tuple[str, Counts]:
+def _is_local(char: str) -> bool:
+    return char.isalnum() or char in "._+-"
+
+
+def _emails(text: str, keep: frozenset[str]) -> tuple[str, int]:
+    """E-mail addresses replaced. Found from each "@" outwards: the domain by a bounded pattern,
+    the local part by walking left, never past the previous address, so the whole text is
+    walked at most once however long its tokens are."""
+    pieces, last, count = [], 0, 0
+    at = text.find("@")
+    while at != -1:
+        domain = _DOMAIN.match(text, at + 1)
+        start = at
+        while domain and start > last and _is_local(text[start - 1]):
+            start -= 1
+        if domain and start < at and text[start : domain.end()].lower() not in keep:
+            pieces += [text[last:start], EMAIL_MARK]
+            last = domain.end()
+            count += 1
+        at = text.find("@", max(at + 1, last))
+    return "".join(pieces) + text[last:], count
+
+
+def official_contacts(emails: Iterable[str | None], texts: Iterable[str | None]) -> frozenset[str]:
+    """What ``redact`` keeps: the office's published e-mail addresses, and the phone numbers
+    found in its own published texts (a WhatsApp channel link, a handle), in E.164 form."""
+    import phonenumbers
+
+    keep = {e.strip().lower() for e in emails if e}
+    for text in filter(None, texts):
+        for found in phonenumbers.PhoneNumberMatcher(text, "ID"):
+            keep.add(phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164))
+    return frozenset(keep)
+
+
+def redact(text: str, keep: frozenset[str] = frozenset()) -> tuple[str, Counts]:
     """The text with personal data replaced by a mark, and how many of each were removed."""
     if not text:
         return text, Counts()
-    text, emails = _EMAIL.subn(EMAIL_MARK, text)
+    text, emails = _emails(text, keep)
     niks = 0
 
     def nik(match: re.Match) -> str:
@@ -107,6 +149,8 @@ def redact(text: str) -> tuple[str, Counts]:
     phones = 0
     pieces, last = [], 0
     for found in phonenumbers.PhoneNumberMatcher(text, "ID", leniency=phonenumbers.Leniency.VALID):
+        if phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164) in keep:
+            continue
         pieces += [text[last : found.start], PHONE_MARK]
         last = found.end
         phones += 1
@@ -114,5 +158,5 @@ def redact(text: str) -> tuple[str, Counts]:
     return text, Counts(nik=niks, phone=phones, email=emails)
 
 
-def redact_text(text: str) -> str:
-    return redact(text)[0]
+def redact_text(text: str, keep: frozenset[str] = frozenset()) -> str:
+    return redact(text, keep)[0]

@@ -1,14 +1,16 @@
 """HTML fragments of the report, from Jinja templates in ``templates/fragments``.
 
-Every value from data is escaped by Jinja's autoescape. Hand-written narrative may use
-Markdown; it is rendered with raw HTML disabled, so markup typed into a YAML file is shown as
-text and never reaches the reader's browser as code.
+This is the one place where data becomes report text: every value a template prints passes
+:func:`public` (personal data redacted) and then Jinja's autoescape, and every chart's SVG
+passes :func:`public` before it is embedded. A new field in a template cannot bypass either.
+Hand-written narrative may use Markdown; it is rendered with raw HTML disabled, so markup
+typed into a YAML file is shown as text and never reaches the reader's browser as code.
 """
 
 from __future__ import annotations
 
 import base64
-from functools import cache
+from functools import cache, lru_cache
 
 import jinja2
 from markdown_it import MarkdownIt
@@ -16,6 +18,10 @@ from markupsafe import Markup
 
 from kpureport import formatting as fmt
 from kpureport.config import TEMPLATES_DIR
+from kpureport.redact import redact_text
+
+#: Template variable holding the office's own published contacts, which are not redacted.
+OFFICIAL = "official_contacts"
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 
@@ -44,13 +50,40 @@ def is_web_link(url: object) -> bool:
     return isinstance(url, str) and url.strip().lower().startswith(("https://", "http://"))
 
 
+def public(value: object, keep: frozenset[str] = frozenset()) -> object:
+    """A value as it may appear in the report: text with personal data redacted (markup stays
+    markup: the marks contain no character that HTML treats specially)."""
+    if isinstance(value, Markup):
+        return Markup(_redacted(str(value), keep))
+    if isinstance(value, str):
+        return _redacted(value, keep)
+    return value
+
+
+@lru_cache(maxsize=4096)
+def _redacted(text: str, keep: frozenset[str]) -> str:
+    return redact_text(text, keep)
+
+
+@jinja2.pass_context
+def _finalize(context: jinja2.runtime.Context, value: object) -> object:
+    return public(value, context.get(OFFICIAL, frozenset()))
+
+
 def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+@jinja2.pass_context
+def _chart_uri(context: jinja2.runtime.Context, svg: str) -> str:
+    """A chart as an inline image; its labels come from data, so they pass :func:`public`."""
+    return svg_data_uri(public(svg, context.get(OFFICIAL, frozenset())))
 
 
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
+        finalize=_finalize,
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "fragments"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -59,13 +92,14 @@ def environment() -> jinja2.Environment:
     )
     env.tests["web_link"] = is_web_link
     env.filters.update(
-        markdown=markdown, number=fmt.number, percent=fmt.percent, svg_data_uri=svg_data_uri
+        markdown=markdown, number=fmt.number, percent=fmt.percent, svg_data_uri=_chart_uri
     )
     return env
 
 
-def fragment(template: str, **context: object) -> Fragment:
-    return Fragment(environment().get_template(template).render(**context))
+def fragment(template: str, official: frozenset[str] = frozenset(), **context: object) -> Fragment:
+    """A template rendered; ``official`` holds the office's own contacts (kept, not redacted)."""
+    return Fragment(environment().get_template(template).render(**context, **{OFFICIAL: official}))
 
 
 def section(
@@ -75,10 +109,12 @@ def section(
     tables: list[dict] = (),
     figures: list[dict] = (),
     quotes: list[dict] = (),
+    official: frozenset[str] = frozenset(),
 ) -> Fragment:
     """A sub-chapter: heading, sentences, numbered tables and figures, quotes."""
     return fragment(
         "section.html.j2",
+        official=official,
         id=id,
         title=title,
         paragraphs=paragraphs,

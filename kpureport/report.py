@@ -18,7 +18,7 @@ from kpureport import formatting as fmt
 from kpureport.charts import Chart
 from kpureport.config import REPORT_TITLE, SLOGAN, platform_label
 from kpureport.load import ReportData, load_report_data
-from kpureport.redact import redact
+from kpureport.redact import official_contacts
 from kpureport.render import Fragment, fragment, section
 
 #: Chapters as in the seed report: key, title (``{office}`` is the office's short name).
@@ -44,6 +44,17 @@ class Report:
         self.today = today or dt.date.today()
         self.platforms = metrics.platform_table(self.profile, data.followers, self.year)
         self._numbers: dict[tuple[str, str], int] = {}
+        self._official = official_contacts(
+            [self.profile.email],
+            [self.profile.website, self.profile.jdih]
+            + [t for a in self.profile.accounts for t in (a.url, a.handle)],
+        )
+
+    def _fragment(self, template: str, **context: object) -> Fragment:
+        return fragment(template, official=self._official, **context)
+
+    def _section(self, **parts: object) -> Fragment:
+        return section(official=self._official, **parts)
 
     @classmethod
     def load(cls, office: str, year: int, data_dir: str | Path = "../data") -> Report:
@@ -127,7 +138,7 @@ class Report:
     def title_page(self) -> Fragment:
         """Letterhead, title, year, and the table of contents."""
         chapters = [self._chapter(key) for key, _ in CHAPTERS]
-        return fragment(
+        return self._fragment(
             "title_page.html.j2",
             profile=self.profile,
             year=self.year,
@@ -137,7 +148,7 @@ class Report:
         )
 
     def introduction(self) -> Fragment:
-        return fragment(
+        return self._fragment(
             "chapter.html.j2",
             chapter=self._chapter("pendahuluan"),
             overview=f"Gambaran Umum Penggunaan Media Sosial {self.profile.short_name}",
@@ -146,7 +157,7 @@ class Report:
 
     def platforms_chapter(self) -> Fragment:
         """Chapter II: the accounts, their followers and what the figures say."""
-        return fragment(
+        return self._fragment(
             "chapter.html.j2",
             chapter=self._chapter("platform"),
             body=narrative.platforms_intro(self.narrative, self.profile),
@@ -162,7 +173,7 @@ class Report:
             for row in self.platforms.itertuples(index=False)
         ]
         known = self.platforms["followers"].notna().any()
-        return fragment(
+        return self._fragment(
             "followers_table.html.j2",
             rows=rows,
             year=self.year,
@@ -171,7 +182,7 @@ class Report:
         )
 
     def followers_summary(self) -> Fragment:
-        return fragment(
+        return self._fragment(
             "paragraphs.html.j2",
             paragraphs=[
                 " ".join(narrative.followers_summary(self.platforms, self.profile, self.year))
@@ -182,7 +193,7 @@ class Report:
         if not self.platforms["followers"].notna().any():
             return Fragment("")
         chart = charts.followers_by_platform(self.platforms, self.year)
-        return fragment(
+        return self._fragment(
             "figure.html.j2",
             chart=chart,
             number=self._number("gambar", "pengikut"),
@@ -223,7 +234,7 @@ class Report:
             charts.follower_trend(self.history, self.year),
             f"Jumlah pengikut pada akhir tiap tahun sampai {self.year}",
         )
-        return section(
+        return self._section(
             id="pertumbuhan",
             title="Pertumbuhan Pengikut",
             paragraphs=paragraphs,
@@ -238,7 +249,7 @@ class Report:
             else narrative.features_data_missing(self.profile, self.year)
         )
         context = {"note": note} if note else {}
-        return fragment(
+        return self._fragment(
             "chapter.html.j2",
             chapter=self._chapter("fitur"),
             body=narrative.features(self.narrative, self.profile),
@@ -274,7 +285,7 @@ class Report:
             charts.posting_activity(self.per_month, self.year),
             f"Jumlah unggahan per bulan, tahun {self.year}",
         )
-        return section(
+        return self._section(
             id="aktivitas",
             title="A. Aktivitas Unggahan",
             paragraphs=paragraphs,
@@ -321,7 +332,7 @@ class Report:
             charts.engagement_by_platform(self.rates, self.year),
             f"Tingkat interaksi per platform, tahun {self.year}",
         )
-        return section(
+        return self._section(
             id="interaksi",
             title="B. Interaksi Pengikut",
             paragraphs=paragraphs,
@@ -335,7 +346,7 @@ class Report:
             return Fragment("")
         rows = []
         for rank, r in enumerate(top.itertuples(index=False), start=1):
-            text = redact(str(r.text) if pd.notna(r.text) else "")[0]
+            text = str(r.text) if pd.notna(r.text) else ""
             excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
             rows.append(
                 [
@@ -356,7 +367,7 @@ class Report:
             rows,
             {5},
         )
-        return section(
+        return self._section(
             id="teratas",
             title="C. Unggahan dengan Interaksi Terbanyak",
             paragraphs=narrative.top_post(top, self.year),
@@ -392,7 +403,7 @@ class Report:
                 )
             )
             figures += self._figure(key, charts.poll_result(group), caption)
-        return section(
+        return self._section(
             id="polling",
             title="D. Polling Pendapat",
             paragraphs=[" ".join(narrative.polls(self.polls, self.year))],
@@ -465,7 +476,7 @@ class Report:
                 }
                 for q in feedback.quotes(rows).itertuples()
             ]
-        return section(
+        return self._section(
             id="masukan",
             title="E. Kritik dan Saran",
             paragraphs=paragraphs,
@@ -475,7 +486,7 @@ class Report:
         )
 
     def constraints_chapter(self) -> Fragment:
-        return fragment(
+        return self._fragment(
             "constraints.html.j2",
             chapter=self._chapter("kendala"),
             intro=narrative.constraints_intro(self.narrative, self.profile),
@@ -487,7 +498,7 @@ class Report:
 
     def closing_chapter(self) -> Fragment:
         sig = narrative.signature(self.narrative, self.profile, self.today)
-        return fragment(
+        return self._fragment(
             "closing.html.j2",
             chapter=self._chapter("penutup"),
             body=narrative.closing(self.narrative, self.profile),
@@ -499,10 +510,10 @@ class Report:
         """Appendix: where each figure comes from and how it is computed."""
         from kpureport import methods
 
-        return fragment("methods.html.j2", **methods.appendix(self))
+        return self._fragment("methods.html.j2", **methods.appendix(self))
 
     def footer(self) -> Fragment:
-        return fragment("footer.html.j2", profile=self.profile, slogan=SLOGAN)
+        return self._fragment("footer.html.j2", profile=self.profile, slogan=SLOGAN)
 
 
 def _side_by_side(terms: pd.DataFrame, pairs: pd.DataFrame) -> list[list[str]]:

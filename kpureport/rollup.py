@@ -11,10 +11,10 @@ import pandas as pd
 
 from kpureport import batch, charts, metrics
 from kpureport import formatting as fmt
-from kpureport.build import Document, fingerprint, is_current, publish
+from kpureport.build import Document, build_document
 from kpureport.config import PACKAGE_DIR, PLATFORMS, SLOGAN, platform_label
 from kpureport.errors import KpuReportError
-from kpureport.load import ReportData, load_report_data, office_dir
+from kpureport.load import ReportData, load_report_data, office_dir, office_files
 from kpureport.render import Fragment, fragment, section
 
 INDICATORS = (
@@ -242,8 +242,6 @@ def build_rollup(
     force: bool = False,
 ):
     """Build ``outputs/rekap/<province-slug>/<year>/rekap-<province-slug>-<year>.*``."""
-    from kpureport.build import BuildResult
-
     data_dir, out_dir, formats = Path(data_dir).resolve(), Path(out_dir).resolve(), tuple(formats)
     names = list(offices or []) or batch.province_offices(data_dir, province or "")
     if not names:
@@ -268,14 +266,7 @@ def build_rollup(
         header=title,
         footer=SLOGAN,
     )
-    inputs = [p for name in names for p in office_dir(data_dir, name).rglob("*") if p.is_file()]
-    stamp = fingerprint(inputs, doc.notebook, formats)
-    if not force and is_current(doc, stamp, formats):
-        return BuildResult(
-            area,
-            int(year),
-            files=sorted(p for p in doc.target.iterdir() if not p.name.startswith(".")),
-            skipped=True,
-        )
-    files, warnings = publish(doc, formats, stamp)
-    return BuildResult(area, int(year), files=files, warnings=warnings)
+    inputs = [p for name in names for p in office_files(office_dir(data_dir, name))[0]]
+    result = build_document(doc, inputs, formats, force)
+    result.office, result.year = area, int(year)
+    return result

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 import pandera.pandas as pa
 
-from kpureport.config import EARLIEST_YEAR, PLATFORMS
-from kpureport.errors import Problem
+from kpureport.config import DAYS_AHEAD, EARLIEST_YEAR, MAX_COUNT, MAX_TEXT_CHARS, PLATFORMS
+from kpureport.errors import Note, Problem
 from kpureport.models import PREFIX
 
 _COUNT = re.compile(r"[0-9]+")
@@ -33,29 +33,93 @@ _URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 PLATFORM_LIST = ", ".join(PLATFORMS)
 
 
-def parse_date(text: str) -> dt.date | None:
-    """An ISO date (``2021-06-30``) within the plausible range, else ``None``."""
+def outside(path: Path, root: Path) -> Problem | None:
+    """A problem when ``path`` is a symbolic link leading outside ``root``: refused by its
+    name, never opened, so nothing of the target can reach a message or a report."""
+    if path.is_symlink() and not path.resolve().is_relative_to(Path(root).resolve()):
+        return Problem(
+            path,
+            found="tautan (symlink) ke berkas atau folder di luar folder kantor",
+            expected="berkas yang benar-benar ada di dalam folder kantor; salin berkasnya ke "
+            "sini, jangan ditautkan",
+        )
+    return None
+
+
+def latest_day() -> dt.date:
+    """The latest day any data may carry: the one rule for exports and tables staff fill."""
+    return dt.date.today() + dt.timedelta(days=DAYS_AHEAD)
+
+
+def parse_date(text: str, latest: dt.date | None = None) -> dt.date | None:
+    """An ISO date (``2021-06-30``) from EARLIEST_YEAR to ``latest`` (default
+    :func:`latest_day`), else ``None``."""
     if not _ISO_DATE.fullmatch(text):
         return None
     try:
         value = dt.date.fromisoformat(text)
     except ValueError:
         return None
-    if not EARLIEST_YEAR <= value.year <= dt.date.today().year + 1:
+    if value.year < EARLIEST_YEAR or value > (latest or latest_day()):
         return None
     return value
 
 
-def parse_month_or_date(value: object) -> tuple[dt.date, bool] | None:
+def parse_month_or_date(
+    value: object, latest: dt.date | None = None
+) -> tuple[dt.date, bool] | None:
     """``2021-06`` (a month) or ``2021-06-30``; the flag says whether only the month is known."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value, False
     text = str(value).strip()
     if _MONTH.fullmatch(text):
-        day = parse_date(text + "-01")
+        day = parse_date(text + "-01", latest)
         return (day, True) if day else None
-    day = parse_date(text)
+    day = parse_date(text, latest)
     return (day, False) if day else None
+
+
+def signing_day(value: object) -> tuple[dt.date, bool] | None:
+    """A signature may be dated ahead (a report prepared for signing), up to the next year."""
+    return parse_month_or_date(value, dt.date(dt.date.today().year + 1, 12, 31))
+
+
+def limit_texts(
+    frame: pd.DataFrame, columns: list[str], path: Path, notes: list[Note], rows: bool = True
+) -> None:
+    """Cut any text longer than MAX_TEXT_CHARS in place, with a note; ``rows``: the frame is
+    indexed by spreadsheet row, so the note can name it."""
+    for column in columns:
+        if column not in frame.columns:
+            continue
+        text = frame[column].astype("string")
+        long = text.str.len() > MAX_TEXT_CHARS
+        for row in frame.index[long.fillna(False).to_numpy()]:
+            notes.append(
+                Note(
+                    path,
+                    f"teks sepanjang {len(text[row]):,} karakter dipotong menjadi "
+                    f"{MAX_TEXT_CHARS:,} karakter (batas satu isian)".replace(",", "."),
+                    row=int(row) if rows else None,
+                    column=column,
+                )
+            )
+        if long.any():
+            frame[column] = text.where(~long.fillna(False), text.str.slice(0, MAX_TEXT_CHARS))
+
+
+def limit_text(value: str, path: Path, key: str, notes: list[Note]) -> str:
+    """One text of a YAML file, cut to MAX_TEXT_CHARS with a note."""
+    if len(value) <= MAX_TEXT_CHARS:
+        return value
+    notes.append(
+        Note(
+            path,
+            f"bagian '{key}' sepanjang {len(value):,} karakter dipotong menjadi "
+            f"{MAX_TEXT_CHARS:,} karakter (batas satu isian)".replace(",", "."),
+        )
+    )
+    return value[:MAX_TEXT_CHARS]
 
 
 def _is_blank(value: str) -> bool:
@@ -75,10 +139,17 @@ def parse_count(text: str, locale: str) -> int | None:
     locale says so (re-saved by Excel on Indonesian Windows), otherwise it is refused."""
     text = text.strip()
     if _COUNT.fullmatch(text):
-        return int(text)
-    if locale == "id" and _ID_GROUPED.fullmatch(text):
-        return int(text.replace(".", ""))
-    return None
+        value = int(text)
+    elif locale == "id" and _ID_GROUPED.fullmatch(text):
+        value = int(text.replace(".", ""))
+    else:
+        return None
+    return value if value <= MAX_COUNT else None
+
+
+def _too_big(text: str) -> bool:
+    digits = text.strip().replace(".", "").replace(",", "")
+    return digits.isdigit() and int(digits) > MAX_COUNT
 
 
 def parse_day(text: str, locale: str) -> dt.date | None:
@@ -141,7 +212,8 @@ def _column_checks(column: TableColumn, locale: str) -> list[pa.Check]:
         checks.append(
             _check(
                 optional(lambda v: parse_day(v, locale) is not None),
-                f"tanggal seperti {example}, antara tahun {EARLIEST_YEAR} dan tahun depan",
+                f"tanggal seperti {example}, dari tahun {EARLIEST_YEAR} sampai "
+                f"{DAYS_AHEAD} hari setelah hari ini",
             )
         )
     elif column.kind == "platform":
@@ -165,9 +237,16 @@ def _column_checks(column: TableColumn, locale: str) -> list[pa.Check]:
                     lambda v: (
                         parse_count(v, locale) is not None
                         or _GROUPED.fullmatch(v.strip()) is not None
+                        or _too_big(v)
                     )
                 ),
                 "bilangan bulat 0 atau lebih, hanya angka (mis. 1030)",
+            )
+        )
+        checks.append(
+            _check(
+                lambda v: not _too_big(v),
+                f"bilangan paling besar {MAX_COUNT:,}".replace(",", "."),
             )
         )
         if locale != "id":
@@ -339,6 +418,18 @@ PROFILE_FIELDS = (
     Field("chair", _text, "nama ketua"),
     Field("feedback_column", _text, "judul kolom formulir yang berisi kritik dan saran"),
     Field(
+        "form_date_order",
+        lambda v: v in ("day-first", "month-first"),
+        "day-first (cap waktu formulir ditulis tanggal/bulan/tahun) atau month-first "
+        "(bulan/tanggal/tahun, formulir berbahasa Inggris AS)",
+    ),
+    Field(
+        "meta_timezone",
+        _timezone,
+        "zona waktu IANA tempat Meta Business Suite menulis Publish time "
+        "(bawaan: America/Los_Angeles)",
+    ),
+    Field(
         "fictional",
         lambda v: isinstance(v, bool),
         "true untuk kantor rekaan (contoh), selain itu hapus baris ini",
@@ -354,7 +445,7 @@ PROFILE_FIELDS = (
 
 SIGNATURE_FIELDS = (
     Field("place", _text, "tempat penandatanganan, mis. Sukadana", True),
-    Field("date", lambda v: parse_month_or_date(v) is not None, MONTH, True),
+    Field("date", lambda v: signing_day(v) is not None, MONTH, True),
     Field("title", _text, "jabatan penanda tangan, mis. Ketua", True),
     Field("name", _text, "nama penanda tangan", True),
 )

@@ -52,10 +52,10 @@ def test_years_accept_lists_and_ranges():
 
 
 def test_all_plans_every_office_and_year_with_data():
-    jobs = batch.plan(DATA, [], [], every=True)
+    jobs = batch.plan(DATA, [], [], every=True).jobs
     assert batch.Job(KKU, 2021) in jobs
     assert {j.year for j in jobs if j.office == "contoh"} == set(range(2019, 2025))
-    assert batch.plan(DATA, ["contoh"], ["2023-2030"], every=True) == [
+    assert batch.plan(DATA, ["contoh"], ["2023-2030"], every=True).jobs == [
         batch.Job("contoh", 2023),
         batch.Job("contoh", 2024),
     ]
@@ -128,7 +128,7 @@ def test_a_killed_build_leaves_the_previous_report_in_place(tmp_path):
         start_new_session=True,
     )
     deadline = time.time() + 60
-    while not list(report.parent.glob(".2021-tmp-*")) and time.time() < deadline:
+    while not list(report.parent.glob(".2021-staging-*")) and time.time() < deadline:
         time.sleep(0.05)
     time.sleep(1.0)  # well into the notebook's run
     os.killpg(process.pid, signal.SIGKILL)
@@ -136,7 +136,7 @@ def test_a_killed_build_leaves_the_previous_report_in_place(tmp_path):
     assert {p.name: p.read_bytes() for p in report.iterdir()} == before
     # The next build cleans the killed build's staging folder and publishes the new report.
     assert build(data, out, "--office", "uji-1", "--year", "2021") == 0
-    assert not list(report.parent.glob(".2021-tmp-*"))
+    assert not list(report.parent.glob(".2021-staging-*"))
     assert "Penjabat Ketua" in (report / "laporan-media-sosial-uji-1-2021.html").read_text(
         encoding="utf-8"
     )

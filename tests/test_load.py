@@ -53,7 +53,7 @@ def test_a_year_without_narrative_file_gets_an_empty_narrative():
 
 
 def test_the_real_data_folder_has_no_problem():
-    assert check_office(DATA, KKU) == []
+    assert check_office(DATA, KKU) == ([], [])
     assert KKU in offices(DATA)
 
 
@@ -178,7 +178,7 @@ def test_check_lists_problems_of_every_file(data_dir):
     (data_dir / KKU / "narrative" / "2021.yml").write_text(
         "signature: {place: X}\n", encoding="utf-8"
     )
-    problems = check_office(data_dir, KKU)
+    problems, _ = check_office(data_dir, KKU)
     files = {p.path.name for p in problems}
     assert files == {"followers.csv", "2021.yml"}
     assert len(problems) == 4  # one bad count, three missing signature parts

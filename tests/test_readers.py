@@ -114,7 +114,14 @@ def test_google_forms_feedback_keeps_only_date_and_chosen_text():
         export.table.attrs["feedback_column"]
         == "In what other ways can NUS better tackle sexual misconduct?"
     )
-    assert list(export.table.columns) == ["date", "channel", "category", "text", "source"]
+    assert list(export.table.columns) == [
+        "date",
+        "channel",
+        "category",
+        "text",
+        "answer_key",
+        "source",
+    ]
     first = export.table.iloc[0]
     assert first["date"] == pd.Timestamp("2021-01-23 21:58:38")  # 10:58:38 pm GMT+8 is 21:58 WIB
     with pytest.raises(DataError, match="semua jawaban kosong"):  # every answer is "NIL" or "NA"
@@ -139,7 +146,8 @@ def test_meta_post_exports_for_facebook_and_instagram():
     assert fb.loc["1002", "views"] == 2500  # "2,500"
     assert fb.loc["1002", "text"].startswith("Pengumuman hasil rekapitulasi\n")
     assert fb.loc["1001", "likes"] == 45 and fb.loc["1001", "engagements"] == 60
-    assert fb.loc["1001", "published"] == pd.Timestamp("2024-12-31 20:30", tz=WIB)
+    # "12/31/2024 20:30" in US Pacific time (Meta's clock) is New Year's Day, 11:30 WIB.
+    assert fb.loc["1001", "published"] == pd.Timestamp("2025-01-01 11:30", tz=WIB)
     ig = read(FIXTURES / "meta-instagram-posts.csv").table.set_index("post_id")
     assert ig.loc["1801", "impressions"] == 160 and ig.loc["1801", "comments"] == 45
     assert ig.loc["1802", "type"] == "IG story"
@@ -258,8 +266,8 @@ BAD = {
     "header only": ("Date,Views\n", "tidak ada baris data"),
     "negative count": ("Date,Views\n2025-06-01,12\n2025-06-02,-3\n", "bilangan 0 atau lebih"),
     "ambiguous decimal": ("Date,Views\n2025-06-01,1.030\n", "dapat terbaca dua cara"),
-    "implausible date": ("Date,Views\n1899-06-01,3\n", "antara tahun 2004"),
-    "future date": ("Date,Views\n2099-06-01,3\n", "antara tahun 2004"),
+    "implausible date": ("Date,Views\n1899-06-01,3\n", "dari tahun 2004"),
+    "future date": ("Date,Views\n2099-06-01,3\n", "dari tahun 2004"),
     "text in number": ("Date,Views\n2025-06-01,banyak\n", "angka"),
 }
 

@@ -6,13 +6,13 @@ its format, or says which known format is closest and which columns the file lac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from kpureport import canonical
-from kpureport.errors import DataError, Problem
+from kpureport import canonical, validate
+from kpureport.errors import DataError, Note, Problem
 from kpureport.readers import facebook_legacy, google_forms, meta, twitter, youtube
 from kpureport.readers.base import Context, Format
 from kpureport.readers.textfile import TextTable, open_table
@@ -33,6 +33,7 @@ class Export:
     path: Path
     format: Format
     table: pd.DataFrame
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def platform(self) -> str | None:
@@ -62,12 +63,19 @@ def detect(table: TextTable) -> Format:
     )
 
 
-def read_export(path: Path, timezone: str, feedback_column: str | None = None) -> Export:
-    """Read one export file into its canonical table, or raise every problem found in it."""
+def read_export(
+    path: Path, timezone: str, feedback_column: str | None = None, **settings: str | None
+) -> Export:
+    """Read one export file into its canonical table, or raise every problem found in it.
+
+    ``settings`` are the office's reader settings from its profile (see :class:`Context`).
+    """
     table = open_table(Path(path))
     fmt = detect(table)
-    ctx = Context(timezone=timezone, feedback_column=feedback_column)
+    given = {k: v for k, v in settings.items() if v is not None}
+    ctx = Context(timezone=timezone, feedback_column=feedback_column, **given)
     frame = fmt.read(table, ctx)
+    validate.limit_texts(frame, ["text"], table.path, ctx.notes, rows=False)
     if frame.empty and not ctx.problems:
         ctx.problems.append(
             Problem(
@@ -80,7 +88,7 @@ def read_export(path: Path, timezone: str, feedback_column: str | None = None) -
     if ctx.problems:
         raise DataError(ctx.problems)
     frame["source"] = Path(path).name
-    return Export(Path(path), fmt, frame)
+    return Export(Path(path), fmt, frame, ctx.notes)
 
 
 def summary(export: Export) -> dict[str, object]:

@@ -7,17 +7,24 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kpureport.errors import Problem
+from kpureport.errors import Note, Problem
 from kpureport.readers.textfile import TextTable
+
+#: Meta Business Suite writes ``Publish time`` in US Pacific time, whatever the account's zone.
+META_TIMEZONE = "America/Los_Angeles"
 
 
 @dataclass
 class Context:
-    """What a reader needs besides the file: the office's time zone, and where to put problems."""
+    """What a reader needs besides the file (the office's settings from its profile), and
+    where to put the problems that stop a report and the notes that do not."""
 
     timezone: str
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     feedback_column: str | None = None
+    form_date_order: str | None = None  # "day-first" or "month-first", for Forms timestamps
+    meta_timezone: str = META_TIMEZONE
 
 
 Reader = Callable[[TextTable, Context], pd.DataFrame]

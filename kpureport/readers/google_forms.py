@@ -6,6 +6,7 @@ addresses and other answers never leave this reader.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
@@ -41,13 +42,11 @@ NON_ANSWERS = {
     "nihil",
 }
 FORMATS_WITH_ZONE = ("%Y/%m/%d %I:%M:%S %p %z", "%Y/%m/%d %H:%M:%S %z")
-FORMATS_LOCAL = (
-    "%d/%m/%Y %H:%M:%S",
-    "%d/%m/%Y %H.%M.%S",
-    "%d/%m/%Y %H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%m/%d/%Y %H:%M:%S",
-)
+FORMATS_DAY_FIRST = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H.%M.%S", "%d/%m/%Y %H:%M")
+FORMATS_MONTH_FIRST = ("%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H.%M.%S", "%m/%d/%Y %H:%M")
+FORMATS_ISO = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S")
+#: Headers written by the Indonesian interface, whose sheets write dates day first.
+INDONESIAN_HEADERS = ("Cap waktu", "Stempel waktu")
 
 
 def feedback_column(
@@ -120,11 +119,70 @@ def _times(frame: pd.DataFrame, column: str, table: TextTable, ctx: Context) -> 
             )
         out[zoned] = parsed.dt.tz_convert(ctx.timezone)
     if (~zoned).any():
+        order = _date_order(text[~zoned], column, table, ctx)
+        if order is None:
+            return out
+        formats = FORMATS_DAY_FIRST if order == parse.DAY_FIRST else FORMATS_MONTH_FIRST
         local = parse.timestamps(
-            frame.loc[~zoned], column, table, ctx.problems, FORMATS_LOCAL, None, ctx.timezone
+            frame.loc[~zoned],
+            column,
+            table,
+            ctx.problems,
+            formats + FORMATS_ISO,
+            None,
+            ctx.timezone,
         )
         out[~zoned] = local
     return out
+
+
+def _date_order(text: pd.Series, column: str, table: TextTable, ctx: Context) -> str | None:
+    """Day-first or month-first, never guessed: the column's own values settle it (a number
+    above 12), then the office's ``form_date_order``, then the interface language of the sheet
+    (Indonesian headers, or a file re-saved by Indonesian Excel). An explicit setting that the
+    values contradict, or values that contradict each other, are errors."""
+    seen, mixed = parse.numeric_date_order(text)
+    numeric = text.str.match(parse.NUMERIC_DATE, na=False)
+    hint = "profile.yml: form_date_order (day-first untuk tanggal/bulan/tahun, month-first untuk bulan/tanggal/tahun)"
+    if mixed:
+        ctx.problems.append(
+            Problem(
+                table.path,
+                column=column,
+                found=f"urutan tanggal yang bertentangan: {mixed}",
+                expected="satu urutan hari dan bulan untuk seluruh kolom; unduh ulang jawaban "
+                "formulir dari Google Formulir",
+            )
+        )
+        return None
+    if seen and ctx.form_date_order and seen != ctx.form_date_order:
+        ctx.problems.append(
+            Problem(
+                table.path,
+                column=column,
+                found=f"tanggal yang hanya dapat dibaca {seen}, padahal profil menulis "
+                f"form_date_order: {ctx.form_date_order}",
+                expected=f"{hint} yang sesuai dengan isi kolom",
+            )
+        )
+        return None
+    order = seen or ctx.form_date_order
+    if order is None and (column in INDONESIAN_HEADERS or table.locale == "id"):
+        order = parse.DAY_FIRST
+    if order is None and numeric.any():
+        example = text[numeric].iloc[0]
+        ctx.problems.append(
+            Problem(
+                table.path,
+                row=int(text[numeric].index[0]),
+                column=column,
+                found=f"{example}: tidak dapat dipastikan apakah angka pertama hari atau bulan "
+                "(tidak ada nilai di atas 12 pada kolom ini)",
+                expected=f"urutan tanggal yang dinyatakan: tulis {hint}",
+            )
+        )
+        return None
+    return order or parse.DAY_FIRST
 
 
 def _responses(table: TextTable, ctx: Context) -> pd.DataFrame:
@@ -143,8 +201,20 @@ def _responses(table: TextTable, ctx: Context) -> pd.DataFrame:
             "text": text,
         }
     )
+    out["answer_key"] = _answer_keys(frame)
     out.attrs["feedback_column"] = column
     return out[out["text"].notna()].reset_index(drop=True)
+
+
+def _answer_keys(frame: pd.DataFrame) -> pd.Series:
+    """One response's identity: its timestamp and every answer given (blank answers left out,
+    so a question added to the form later does not make an old response look new)."""
+    cells = frame.astype("string").apply(lambda col: col.str.strip())
+    keys = []
+    for row in cells.itertuples(index=False):
+        given = sorted((h, v) for h, v in zip(frame.columns, row, strict=True) if pd.notna(v) and v)
+        keys.append(hashlib.sha256(repr(given).encode("utf-8")).hexdigest()[:24])
+    return pd.Series(keys, index=frame.index, dtype="string")
 
 
 FORMATS = tuple(

@@ -39,7 +39,13 @@ def _posts(platform: str, metrics: dict[str, str]):
     def read(table: TextTable, ctx: Context) -> pd.DataFrame:
         frame = table.body()
         published = parse.timestamps(
-            frame, "Publish time", table, ctx.problems, PUBLISH_FORMATS, None, ctx.timezone
+            frame,
+            "Publish time",
+            table,
+            ctx.problems,
+            PUBLISH_FORMATS,
+            ctx.meta_timezone,
+            ctx.timezone,
         )
         text = "Description" if "Description" in frame.columns else "Title"
         return posts_frame(

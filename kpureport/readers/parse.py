@@ -12,13 +12,15 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kpureport.config import EARLIEST_YEAR
+from kpureport.config import DAYS_AHEAD, EARLIEST_YEAR, MAX_COUNT
 from kpureport.errors import Problem
 from kpureport.readers.textfile import TextTable
+from kpureport.validate import latest_day
 
 _EN_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 _EN_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
@@ -69,6 +71,10 @@ def number_text(series: pd.Series, locale: str) -> tuple[pd.Series, pd.Series]:
     return values, ~(valid | empty)
 
 
+def _too_big(values: pd.Series) -> pd.Series:
+    return values.notna() & (values.abs() > MAX_COUNT)
+
+
 def numbers(
     frame: pd.DataFrame,
     column: str,
@@ -83,7 +89,7 @@ def numbers(
     Counts come back as nullable integers, other measures (watch hours) as floats.
     """
     series = frame[column]
-    if pd.api.types.is_integer_dtype(series):
+    if pd.api.types.is_integer_dtype(series) and not _too_big(series).any():
         negative = series < 0
         if negative.any() and not signed:
             problems += _located(
@@ -91,10 +97,20 @@ def numbers(
             )
         return series.astype("Int64")
     if pd.api.types.is_numeric_dtype(series):
-        values = series.astype("Float64")
+        values = series.astype("float64").astype("Float64")
         bad = pd.Series(False, index=series.index)
     else:
         values, bad = number_text(series, table.locale)
+    huge = _too_big(values)
+    if huge.any():
+        problems += _located(
+            table,
+            series.index[huge],
+            column,
+            series[huge],
+            f"bilangan paling besar {MAX_COUNT:,}".replace(",", "."),
+        )
+        values = values.where(~huge)
     if bad.any():
         example = "1.234,5" if table.locale == "id" else "1234.5 atau 1,234"
         problems += _located(
@@ -143,7 +159,7 @@ def timestamps(
     unreadable = parsed.isna() & series.notna() & (series != "")
     implausible = parsed.notna() & (
         (parsed.dt.year < EARLIEST_YEAR)
-        | (parsed > pd.Timestamp(dt.date.today()) + pd.Timedelta(days=2))
+        | (parsed >= pd.Timestamp(latest_day() + dt.timedelta(days=1)))
     )
     if unreadable.any():
         problems += _located(
@@ -159,11 +175,15 @@ def timestamps(
             series.index[implausible],
             column,
             series[implausible],
-            f"tanggal antara tahun {EARLIEST_YEAR} dan hari ini",
+            f"tanggal dari tahun {EARLIEST_YEAR} sampai {DAYS_AHEAD} hari setelah hari ini",
         )
     parsed = parsed.where(~implausible)
     if tz_source:
-        return parsed.dt.tz_localize(tz_source).dt.tz_convert(tz_office)
+        # A clock time repeated when daylight saving ends is taken as the first of the two; one
+        # skipped when it begins cannot be written by the platform and moves forward.
+        ambiguous = np.ones(len(parsed), dtype=bool)
+        local = parsed.dt.tz_localize(tz_source, ambiguous=ambiguous, nonexistent="shift_forward")
+        return local.dt.tz_convert(tz_office)
     return parsed.dt.tz_localize(tz_office, ambiguous="NaT", nonexistent="NaT")
 
 
@@ -218,6 +238,29 @@ def days(
             formats = [order, *formats]
     stamps = timestamps(frame, column, table, problems, formats or ["%Y-%m-%d"], None, "UTC")
     return stamps.dt.tz_localize(None).dt.normalize()
+
+
+DAY_FIRST, MONTH_FIRST = "day-first", "month-first"
+NUMERIC_DATE = r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b"
+
+
+def numeric_date_order(series: pd.Series) -> tuple[str | None, str | None]:
+    """How a column of ``1/5/2024``-like dates is ordered, judged from the whole column: a first
+    number above 12 means day-first, a second above 12 month-first. Returns the order (None
+    when the column cannot tell) and, when rows contradict each other, an example of each."""
+    parts = series.astype("string").str.extract(NUMERIC_DATE).dropna()
+    if parts.empty:
+        return None, None
+    first, second = parts[0].astype(int), parts[1].astype(int)
+    day_first, month_first = first > 12, second > 12
+    if day_first.any() and month_first.any():
+        rows = (series[day_first[day_first].index[0]], series[month_first[month_first].index[0]])
+        return None, f"{rows[0]!s} dan {rows[1]!s}"
+    if day_first.any():
+        return DAY_FIRST, None
+    if month_first.any():
+        return MONTH_FIRST, None
+    return None, None
 
 
 def _consecutive_order(series: pd.Series, sep: str) -> str | None:
