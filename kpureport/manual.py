@@ -47,9 +47,11 @@ def _canonical_headers(header: list[str], name: str) -> tuple[list[str], dict[st
 def _csv_cells(path: Path) -> tuple[pd.DataFrame, str]:
     table = open_table(path)  # encoding, delimiter and locale, decided as for platform exports
     text, delimiter, locale = table.decoded(), table.delimiter, table.locale
+    skip = len(table.preamble)  # a "sep=;" line written by Excel
     try:
         frame = pd.read_csv(
             io.StringIO(text),
+            skiprows=skip,
             sep=delimiter,
             dtype=str,
             keep_default_na=False,
@@ -74,7 +76,7 @@ def _csv_cells(path: Path) -> tuple[pd.DataFrame, str]:
                 )
             ]
         ) from exc
-    frame.index = frame.index + 2
+    frame.index = frame.index + 2 + skip
     return frame, locale
 
 

@@ -10,6 +10,11 @@ from kpureport.config import DEFAULT_TIMEZONE, REPORT_TITLE
 PREFIX = "Komisi Pemilihan Umum "
 
 
+class PlainText(str):
+    """A text kpureport generated (a sentence with the office's name, say): shown as written,
+    never read as Markdown, so a ``*`` or ``_`` in a profile value stays a character."""
+
+
 @dataclass(frozen=True)
 class Account:
     platform: str

@@ -15,7 +15,7 @@ import yaml
 from kpureport import formatting as fmt
 from kpureport.config import TEMPLATES_DIR, platform_label
 from kpureport.metrics import MIN_POSTS_PER_HOUR
-from kpureport.models import Narrative, Profile, Signature
+from kpureport.models import Narrative, PlainText, Profile, Signature
 
 _WORDS = {
     1: "satu",
@@ -37,9 +37,9 @@ def templates() -> dict[str, str]:
         return {key: " ".join(text.split()) for key, text in yaml.safe_load(handle).items()}
 
 
-def say(key: str, **fields: object) -> str:
-    """Fill one sentence template."""
-    return templates()[key].format(**fields)
+def say(key: str, **fields: object) -> PlainText:
+    """Fill one sentence template (plain text: its values are never read as Markdown)."""
+    return PlainText(templates()[key].format(**fields))
 
 
 def count_words(n: int) -> str:

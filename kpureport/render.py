@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from kpureport import formatting as fmt
 from kpureport.config import TEMPLATES_DIR
+from kpureport.models import PlainText
 from kpureport.redact import redact_text
 
 #: Template variable holding the office's own published contacts, which are not redacted.
@@ -41,7 +42,10 @@ class Fragment:
 
 def markdown(text: str | None) -> Markup:
     """Safe HTML of hand-written Markdown: raw HTML escaped, no images (no request may leave
-    the file), and markdown-it refuses javascript:, vbscript:, file: and data: links."""
+    the file), and markdown-it refuses javascript:, vbscript:, file: and data: links.
+    Generated text (:class:`PlainText`) is one escaped paragraph, never read as Markdown."""
+    if isinstance(text, PlainText):
+        return Markup("<p>{}</p>\n").format(text)
     return Markup(_MARKDOWN.render(text or ""))
 
 

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from kpureport import batch
@@ -39,9 +40,14 @@ def build(data: Path, out: Path, *args: str) -> int:
     return main(["build", *args, "--data", str(data), "--out", str(out), "--format", "html"])
 
 
-def kernels_left() -> int:
-    found = subprocess.run(["pgrep", "-f", "ipykernel_launcher"], capture_output=True, text=True)
-    return len(found.stdout.split())
+def kernels_left(runtime: Path) -> int:
+    """Kernels of this test only: those whose connection file is in the test's runtime folder
+    (other Jupyter kernels on the machine do not count)."""
+    found = 0
+    for process in psutil.process_iter(["cmdline"]):
+        if any(str(runtime) in part for part in process.info["cmdline"] or ()):
+            found += 1
+    return found
 
 
 def test_years_accept_lists_and_ranges():
@@ -61,7 +67,9 @@ def test_all_plans_every_office_and_year_with_data():
     ]
 
 
-def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys):
+def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys, monkeypatch):
+    runtime = tmp_path / "runtime"
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
     data = tmp_path / "data"
     names = make_offices(data, 3)
     (data / "uji-2" / "followers.csv").write_text(
@@ -76,7 +84,9 @@ def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys):
     assert "Membuat laporan" in printed.err  # the progress bar
     for name in ("uji-1", "uji-3"):
         assert (out / name / "2021" / f"laporan-media-sosial-{name}-2021.html").is_file()
-    assert kernels_left() == 0  # kernels started ahead by the workers were shut down with them
+    assert (
+        kernels_left(runtime) == 0
+    )  # kernels started ahead by the workers were shut down with them
     assert not (out / "uji-2").exists() or not any((out / "uji-2").rglob("*.html"))
 
     # Up to date: nothing is rebuilt; a changed input rebuilds that office only; --force all.
@@ -224,3 +234,24 @@ def test_rollup_compares_and_ranks_the_offices_of_a_province(tmp_path, capsys):
         )
         == 1
     )
+
+
+def test_all_with_one_broken_office_builds_the_others(tmp_path, capsys):
+    data = tmp_path / "data"
+    make_offices(data, 2)
+    (data / "uji-2" / "profile.yml").write_text("name: [tidak sah\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = build(data, out, "--all", "--jobs", "2")
+    printed = capsys.readouterr()
+    assert code == 1
+    assert "Ringkasan: 1 dibuat, 0 dilewati, 1 gagal." in printed.out
+    assert "uji-2" in printed.out and "profile.yml, baris" in printed.out
+    assert (out / "uji-1" / "2021" / "laporan-media-sosial-uji-1-2021.html").is_file()
+
+
+def test_a_range_of_years_beyond_the_data_says_which_years_exist(tmp_path, capsys):
+    planned = batch.plan(DATA, [KKU], ["2015-2040"], every=False)
+    assert planned.jobs == [batch.Job(KKU, 2021)]
+    assert planned.notes == [
+        f"{KKU}: tidak ada data untuk tahun 2015-2020, 2022-2040; tahun yang tersedia: 2021."
+    ]

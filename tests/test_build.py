@@ -1,12 +1,16 @@
 """End to end: the real notebook under real papermill, exported by real nbconvert."""
 
+import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 
 from kpureport.build import build_report
@@ -277,3 +281,104 @@ def test_command_line_mistakes_are_explained_in_indonesian(capsys):
     message = capsys.readouterr().err
     assert "Cara pakai: kpureport check" in message
     assert "perintah tidak lengkap atau salah: wajib diisi: --office" in message
+
+
+def _cli(data_dir: Path, out: Path, *args: str) -> int:
+    return main(
+        ["build", "--office", KKU, "--year", "2021", "--data", str(data_dir), "--out", str(out)]
+        + [*args]
+    )
+
+
+def _published(out: Path) -> set[str]:
+    return {p.name for p in (out / KKU / "2021").iterdir()}
+
+
+def test_a_published_set_is_always_from_one_build(data_dir, tmp_path, capsys, monkeypatch):
+    out = tmp_path / "out"
+    assert _cli(data_dir, out) == 0
+    assert f"{STEM}.pdf" in _published(out)
+    # Same inputs, HTML only: the PDF of those same inputs stays, it is still current.
+    assert _cli(data_dir, out, "--format", "html", "--force") == 0
+    assert f"{STEM}.pdf" in _published(out)
+    # New inputs, HTML only: the old PDF would show old figures, so it is gone.
+    followers = data_dir / KKU / "followers.csv"
+    followers.write_text(followers.read_text(encoding="utf-8") + "2021-12-31,youtube,26\n", "utf-8")
+    assert _cli(data_dir, out, "--format", "html") == 0
+    assert _published(out) == {f"{STEM}.html", f"{STEM}.ipynb", ".kpureport-build.json"}
+    # A PDF that cannot be made: the HTML is published, the command fails and says why.
+    monkeypatch.setenv("KPUREPORT_BROWSER", str(tmp_path / "tidak-ada-peramban"))
+    capsys.readouterr()
+    assert _cli(data_dir, out, "--force") == 1
+    printed = capsys.readouterr()
+    assert "dibuat sebagian" in printed.out and "PDF tidak dibuat" in printed.err
+    assert f"{STEM}.pdf" not in _published(out)
+
+
+def test_a_full_or_read_only_disk_names_the_folder(tmp_path):
+    import errno
+
+    from kpureport.build import _writing
+    from kpureport.errors import KpuReportError
+
+    full = pytest.raises(KpuReportError, match=f"folder {tmp_path}: ruang disk penuh")
+    with full, _writing(tmp_path):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    with pytest.raises(KpuReportError, match="hanya-baca"), _writing(tmp_path):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+
+def _start_build(data_dir: Path, out: Path, runtime: Path) -> subprocess.Popen:
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(runtime))
+    return subprocess.Popen(
+        [
+            *(sys.executable, "-m", "kpureport", "build", "--office", KKU, "--year", "2021"),
+            *("--data", str(data_dir), "--out", str(out), "--format", "html"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for_staging(out: Path, process: subprocess.Popen) -> list:
+    """Wait until the build runs its notebook; returns its descendant processes."""
+    parent = psutil.Process(process.pid)
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        staging = list((out / KKU).glob(".2021-staging-*")) if (out / KKU).is_dir() else []
+        children = parent.children(recursive=True)
+        if staging and any("ipykernel" in " ".join(c.cmdline()) for c in children):
+            return children
+        time.sleep(0.05)
+    raise AssertionError("the build never reached its notebook")
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupted_build_stops_cleanly(data_dir, tmp_path, signum, code):
+    out, runtime = tmp_path / "out", tmp_path / "runtime"
+    process = _start_build(data_dir, out, runtime)
+    children = _wait_for_staging(out, process)
+    time.sleep(0.5)  # the kernel is busy with the notebook
+    process.send_signal(signum)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == code
+    assert err.strip().splitlines()[-1].startswith("Dihentikan:") and "Traceback" not in err
+    psutil.wait_procs(children, timeout=10)
+    assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+    assert not list((out / KKU).glob(".2021-staging-*"))
+    assert not list(runtime.glob("kernel-*.json"))
+
+
+def test_two_builds_of_one_report_at_once_give_one_report_and_one_message(
+    data_dir, tmp_path, capsys
+):
+    out = tmp_path / "out"
+    first = _start_build(data_dir, out, tmp_path / "runtime")
+    _wait_for_staging(out, first)
+    assert _cli(data_dir, out, "--format", "html") == 1
+    assert "sedang dibuat oleh proses lain" in capsys.readouterr().err
+    assert first.wait(timeout=120) == 0
+    assert "Penutup" in (out / KKU / "2021" / f"{STEM}.html").read_text(encoding="utf-8").title()

@@ -182,3 +182,68 @@ def test_check_lists_problems_of_every_file(data_dir):
     files = {p.path.name for p in problems}
     assert files == {"followers.csv", "2021.yml"}
     assert len(problems) == 4  # one bad count, three missing signature parts
+
+
+def test_yaml_aliases_are_refused_before_they_expand(data_dir):
+    bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    bomb += [
+        f"{k}: &{k} [{','.join(['*' + p] * 9)}]"
+        for p, k in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+    path = data_dir / KKU / "narrative" / "2021.yml"
+    path.write_text("\n".join(bomb) + "\nintroduction: *i\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"2021.yml, baris 2: ditemukan \"alias YAML '\*a'\""):
+        load_narrative(data_dir / KKU, 2021)
+
+
+@pytest.mark.parametrize("name", ["../kayong-utara", "/etc", "kayong-utara/../x", "KKU", ""])
+def test_office_names_are_names_not_paths(name):
+    with pytest.raises(OfficeNotFoundError, match="bukan jalur folder"):
+        load_report_data(DATA, name, 2021)
+
+
+def test_symlinks_leaving_the_office_folder_are_refused_by_name(data_dir, tmp_path):
+    secret = tmp_path / "rahasia.csv"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (data_dir / KKU / "exports").mkdir()
+    (data_dir / KKU / "exports" / "ekspor.csv").symlink_to(secret)
+    (data_dir / KKU / "polls.csv").symlink_to(secret)
+    problems, _ = check_office(data_dir, KKU)
+    assert {p.path.name for p in problems} == {"ekspor.csv", "polls.csv"}
+    assert all("symlink" in str(p) for p in problems)
+    assert "root:x" not in "\n".join(map(str, problems))
+
+
+def test_staff_dates_follow_the_same_rule_as_exports(data_dir):
+    ahead = dt.date.today() + dt.timedelta(days=3)
+    (data_dir / KKU / "followers.csv").write_text(
+        HEADER + f"{ahead.isoformat()},instagram,10\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError, match="sampai 2 hari setelah hari ini"):
+        load_followers(data_dir / KKU)
+
+
+def test_a_count_beyond_64_bits_is_located(data_dir):
+    (data_dir / KKU / "followers.csv").write_text(
+        HEADER + "2021-06-30,instagram,99999999999999999999999\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"baris 2, kolom 'followers'.*paling besar"):
+        load_followers(data_dir / KKU)
+
+
+def test_a_sep_line_from_excel_is_read_as_the_delimiter(data_dir):
+    (data_dir / KKU / "followers.csv").write_text(
+        "sep=;\ntanggal;platform;pengikut\n30/06/2021;instagram;1.030\n", encoding="utf-8"
+    )
+    table = load_followers(data_dir / KKU)
+    assert table["followers"].tolist() == [1030]
+
+
+def test_a_narrative_text_beyond_the_limit_is_cut_with_a_note(data_dir):
+    from kpureport.config import MAX_TEXT_CHARS
+
+    path = data_dir / KKU / "narrative" / "2021.yml"
+    path.write_text(f"introduction: {'kata ' * 10_000}\n", encoding="utf-8")
+    assert len(load_narrative(data_dir / KKU, 2021).introduction) == MAX_TEXT_CHARS
+    _, notes = check_office(data_dir, KKU)
+    assert ["introduction" in str(n) and "dipotong" in str(n) for n in notes] == [True]

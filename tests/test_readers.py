@@ -382,3 +382,136 @@ def test_sample_copies_are_the_shared_samples_unchanged():
         pytest.skip("../shared/samples is not beside this clone")
     for copy in SAMPLES.glob("*.csv"):
         assert copy.read_bytes() == (shared / copy.name).read_bytes(), copy.name
+
+
+IG_HEADER = (
+    "Post ID,Account ID,Account username,Account name,Description,Duration (sec),Publish time,"
+    "Permalink,Post type,Data comment,Date,Impressions,Reach,Likes,Shares,Follows,Comments,Saves\n"
+)
+
+
+def _instagram(tmp_path: Path, times: list[str]) -> pd.Series:
+    rows = "".join(
+        f"{n},1784,kpu,KPU,Teks,0,{t},https://www.instagram.com/p/{n}/,IG image,,Lifetime,"
+        "1,1,1,0,0,0,0\n"
+        for n, t in enumerate(times, start=1)
+    )
+    path = tmp_path / "ig.csv"
+    path.write_text(IG_HEADER + rows, encoding="utf-8-sig")
+    return read(path).table.set_index("post_id")["published"]
+
+
+def test_meta_publish_time_is_us_pacific_converted_to_the_office_zone(tmp_path):
+    published = _instagram(
+        tmp_path,
+        [
+            "12/31/2023 20:00",  # New Year's Eve in California: New Year's Day in Pontianak
+            "06/30/2024 09:30",  # summer (PDT, UTC-7): 23:30 WIB the same day
+            "07/01/2024 10:30",  # after midnight WIB: the next day, 00:30
+            "03/10/2024 01:30",  # the night daylight saving begins (PST, UTC-8)
+            "03/10/2024 03:30",  # the same night, after the change (PDT)
+            "11/03/2024 01:30",  # the hour repeated when it ends: taken as the first (PDT)
+        ],
+    )
+    assert published["1"] == pd.Timestamp("2024-01-01 11:00", tz=WIB)
+    assert published["2"] == pd.Timestamp("2024-06-30 23:30", tz=WIB)
+    assert published["3"] == pd.Timestamp("2024-07-02 00:30", tz=WIB)
+    assert published["4"] == pd.Timestamp("2024-03-10 16:30", tz=WIB)
+    assert published["5"] == pd.Timestamp("2024-03-10 17:30", tz=WIB)
+    assert published["6"] == pd.Timestamp("2024-11-03 15:30", tz=WIB)
+
+
+def test_an_office_may_name_the_zone_meta_writes_in(tmp_path):
+    path = tmp_path / "ig.csv"
+    path.write_text(
+        IG_HEADER + "1,1784,kpu,KPU,T,0,12/31/2023 20:00,https://x/p/1/,IG image,,Lifetime,"
+        "1,1,1,0,0,0,0\n",
+        encoding="utf-8-sig",
+    )
+    table = read(path, meta_timezone="UTC").table
+    assert table["published"].iloc[0] == pd.Timestamp("2024-01-01 03:00", tz=WIB)
+
+
+FORM_HEADER = '"Timestamp","Email Address","Kritik dan saran"\n'
+
+
+def _form(tmp_path: Path, stamps: list[str], header: str = FORM_HEADER, name="f.csv") -> Path:
+    path = tmp_path / name
+    rows = "".join(f'"{s}","","Pesan nomor {n}"\n' for n, s in enumerate(stamps, start=1))
+    path.write_text(header + rows, encoding="utf-8")
+    return path
+
+
+def test_us_form_timestamps_are_read_month_first_when_the_column_says_so(tmp_path):
+    path = _form(tmp_path, ["1/5/2024 10:00:00", "1/13/2024 11:00:00", "2/1/2024 12:00:00"])
+    dates = list(read(path).table["date"].dt.date)
+    assert dates == [dt.date(2024, 1, 5), dt.date(2024, 1, 13), dt.date(2024, 2, 1)]
+
+
+def test_day_first_form_timestamps_when_the_column_says_so(tmp_path):
+    path = _form(tmp_path, ["1/5/2024 10:00:00", "13/1/2024 11:00:00"])
+    dates = list(read(path).table["date"].dt.date)
+    assert dates == [dt.date(2024, 5, 1), dt.date(2024, 1, 13)]
+
+
+def test_form_timestamps_that_cannot_be_settled_are_an_error_not_a_guess(tmp_path):
+    path = _form(tmp_path, ["1/5/2024 10:00:00", "2/3/2024 11:00:00"])
+    with pytest.raises(DataError, match="form_date_order") as err:
+        read(path)
+    assert "baris 2" in str(err.value) and "Timestamp" in str(err.value)
+    assert list(read(path, form_date_order="month-first").table["date"].dt.month) == [1, 2]
+    assert list(read(path, form_date_order="day-first").table["date"].dt.month) == [5, 3]
+
+
+def test_form_timestamps_that_contradict_each_other_or_the_profile_are_errors(tmp_path):
+    mixed = _form(tmp_path, ["13/1/2024 10:00:00", "1/13/2024 11:00:00"])
+    with pytest.raises(DataError, match="bertentangan"):
+        read(mixed)
+    us = _form(tmp_path, ["1/13/2024 10:00:00"], name="us.csv")
+    with pytest.raises(DataError, match="form_date_order: day-first"):
+        read(us, form_date_order="day-first")
+
+
+def test_an_indonesian_form_sheet_is_day_first():
+    export = read(FIXTURES / "formulir-kritik-saran.csv")
+    assert export.table["date"].iloc[0] == pd.Timestamp("2024-01-05 09:15:30")
+
+
+def test_the_same_form_answers_in_two_exports_are_counted_once(tmp_path):
+    folder = tmp_path / "kantor"
+    shutil.copytree(DATA / KKU, folder)
+    (folder / "exports").mkdir()
+    first = ["2/1/2024 10:00:00", "2/13/2024 11:00:00"]
+    _form(folder / "exports", first, name="jawaban.csv")
+    _form(folder / "exports", first, name="jawaban (1).csv")  # a copy
+    _form(folder / "exports", [*first, "3/1/2024 09:00:00"], name="jawaban-maret.csv")
+    exports = load_exports(folder, load_profile(folder))
+    assert len(exports.feedback) == 3
+    assert any("4 jawaban formulir muncul lebih dari sekali" in str(n) for n in exports.notes)
+
+
+def test_utf16_without_bom_is_read_as_text(tmp_path):
+    path = tmp_path / "Instagram follows.csv"
+    path.write_bytes('"Date","Primary"\n"2025-08-01T00:00:00","20"\n'.encode("utf-16-le"))
+    export = read(path)
+    assert export.table["value"].tolist() == [20]
+
+
+def test_a_number_beyond_any_count_is_located_not_overflowed(tmp_path):
+    path = tmp_path / "Totals.csv"
+    path.write_text(
+        "Date,Views\n2024-06-01,3\n2024-06-02,99999999999999999999999\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"baris 3, kolom 'Views'.*paling besar") as err:
+        read(path)
+    assert "OverflowError" not in str(err.value)
+
+
+def test_a_text_beyond_the_limit_is_cut_with_a_note(tmp_path):
+    from kpureport.config import MAX_TEXT_CHARS
+
+    path = tmp_path / "f.csv"
+    path.write_text(FORM_HEADER + f'"13/1/2024 10:00:00","","{"kata " * 10_000}"\n', "utf-8")
+    export = read(path)
+    assert export.table["text"].str.len().max() == MAX_TEXT_CHARS
+    assert "dipotong" in str(export.notes[0])

@@ -3,7 +3,7 @@ that must stay as they are."""
 
 import pytest
 
-from kpureport.redact import EMAIL_MARK, NIK_MARK, PHONE_MARK, is_nik, redact
+from kpureport.redact import EMAIL_MARK, NIK_MARK, PHONE_MARK, is_nik, official_contacts, redact
 
 REMOVED = [
     (
@@ -60,3 +60,53 @@ def test_nik_structure():
     assert not is_nik("6104015713900003")  # month 13
     assert not is_nik("6104017208900003")  # day 72 - 40 = 32
     assert not is_nik("6104015708900000")  # serial 0000
+
+
+HANG_GUARD_SECONDS = 60  # a quadratic pattern takes hours on these; linear ones well under 1 s
+
+
+@pytest.fixture
+def hang_guard():
+    """Fails a test that runs away instead of letting it stall the suite (not a timing test:
+    benchmarks/bench_redact.py measures the time)."""
+    import signal
+
+    def stalled(*_):
+        raise TimeoutError("redaction did not finish: a pattern backtracks on long tokens")
+
+    previous = signal.signal(signal.SIGALRM, stalled)
+    signal.alarm(HANG_GUARD_SECONDS)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "a" * 1_000_000,
+        "a." * 500_000,
+        ("x" * 100 + "@") * 10_000,
+        "@" * 1_000_000,
+        "1" * 1_000_000,
+        "x@" + "a." * 500_000,
+    ],
+    ids=["letters", "dots", "at-runs", "at-signs", "digits", "long-domain"],
+)
+def test_a_megabyte_token_is_handled_and_left_alone(hang_guard, token):
+    cleaned, counts = redact(token)
+    assert counts.nik == counts.phone == 0
+    assert cleaned == token or counts.email == 1
+
+
+def test_an_address_longer_than_the_bound_is_removed_whole(hang_guard):
+    text = "kirim ke " + "budi" * 200 + "@gmail.com sekarang"
+    assert redact(text)[0] == f"kirim ke {EMAIL_MARK} sekarang"
+
+
+def test_the_office_s_own_contacts_are_kept():
+    keep = official_contacts(["humas@kpu-kku.go.id"], ["https://wa.me/6281234567890"])
+    text = "Hubungi humas@kpu-kku.go.id atau 0812-3456-7890; bukan budi@gmail.com, 0813-9876-5432"
+    cleaned = redact(text, keep)[0]
+    assert "humas@kpu-kku.go.id" in cleaned and "0812-3456-7890" in cleaned
+    assert "budi@gmail.com" not in cleaned and "0813-9876-5432" not in cleaned

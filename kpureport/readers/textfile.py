@@ -219,7 +219,11 @@ def check_size_and_kind(path: Path) -> bytes:
                     )
                 ]
             )
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if (
+        b"\x00" in head
+        and not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and not utf16_order(head)
+    ):
         raise DataError(
             [
                 Problem(
@@ -232,8 +236,31 @@ def check_size_and_kind(path: Path) -> bytes:
     return head
 
 
+def utf16_order(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 text saved without a BOM: ASCII characters
+    leave a zero byte at every odd (little-endian) or even (big-endian) position."""
+    sample = head[: len(head) // 2 * 2][:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode(path: Path, raw: bytes) -> tuple[str, str]:
-    """Text and encoding: UTF-16 by its BOM, else UTF-8 (BOM optional), else cp1252."""
+    """Text and encoding: UTF-16 by its BOM (or its zero bytes, without one), else UTF-8
+    (BOM optional), else cp1252."""
+    order = None if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else utf16_order(raw[:4096])
+    if order:
+        try:
+            return raw.decode(order), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise DataError(
+                [Problem(path, found="UTF-16 yang rusak", expected=_ENCODINGS)]
+            ) from exc
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16"), "utf-16"
@@ -268,7 +295,11 @@ def open_table(path: Path) -> TextTable:
     """Decode the head of ``path`` and locate its header: the first line that looks like one."""
     path = Path(path)
     head = check_size_and_kind(path)
-    if path.stat().st_size <= len(head) or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if (
+        path.stat().st_size <= len(head)
+        or head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        or utf16_order(head)
+    ):
         text, encoding = decode(path, path.read_bytes())
         full_text = text.lstrip("\ufeff")
     else:
