@@ -284,10 +284,8 @@ def test_command_line_mistakes_are_explained_in_indonesian(capsys):
 
 
 def _cli(data_dir: Path, out: Path, *args: str) -> int:
-    return main(
-        ["build", "--office", KKU, "--year", "2021", "--data", str(data_dir), "--out", str(out)]
-        + [*args]
-    )
+    where = ("--data", str(data_dir), "--out", str(out))
+    return main(["build", "--office", KKU, "--year", "2021", *where, *args])
 
 
 def _published(out: Path) -> set[str]:
