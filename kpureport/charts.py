@@ -1,7 +1,8 @@
 """Charts in one consistent style, returned as SVG text with alt text for the report.
 
 Figures are drawn with matplotlib's object API (no global pyplot state), so building many
-reports in one process never leaks figures.
+reports in one process never leaks figures, and importing this module leaves the analyst's
+backend and settings as they were (a ``Figure`` saves to SVG without any backend chosen).
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ import io
 from dataclasses import dataclass
 
 import matplotlib
-
-matplotlib.use("Agg")
-
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter

@@ -1,4 +1,6 @@
 import base64
+import subprocess
+import sys
 
 import pandas as pd
 
@@ -52,3 +54,15 @@ def test_svg_embeds_as_a_data_uri():
 
     uri = svg_data_uri("<svg></svg>")
     assert base64.b64decode(uri.split(",", 1)[1]) == b"<svg></svg>"
+
+
+def test_importing_kpureport_leaves_the_analyst_s_matplotlib_alone():
+    code = (
+        "import matplotlib; matplotlib.use('svg'); matplotlib.rcParams['font.size'] = 17\n"
+        "import kpureport.report, kpureport.charts\n"
+        "print(matplotlib.get_backend(), matplotlib.rcParams['font.size'])"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == ["svg", "17.0"]
