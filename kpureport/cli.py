@@ -341,7 +341,6 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    from kpureport import formatting as fmt
     from kpureport import readers
     from kpureport.load import load_profile, office_dir
 
@@ -349,10 +348,20 @@ def _inspect(args: argparse.Namespace) -> int:
     if args.office:
         profile = load_profile(office_dir(args.data, args.office))
         timezone, column = profile.timezone, profile.feedback_column
-    found = readers.summary(readers.read_export(args.file, timezone, column))
+    exports = readers.read_exports(args.file, timezone, column)
+    summaries = [readers.summary(e) for e in exports]
     if args.json:
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+        shown = summaries[0] if len(summaries) == 1 else summaries
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
         return 0
+    for found in summaries:
+        _print_summary(found, timezone)
+    return 0
+
+
+def _print_summary(found: dict, timezone: str) -> None:
+    from kpureport import formatting as fmt
+
     print(f"Berkas   : {found['file']}")
     print(f"Format   : {found['title']} ({found['format']})")
     print(f"Platform : {found['platform'] or '-'}")
@@ -360,7 +369,6 @@ def _inspect(args: argparse.Namespace) -> int:
     print(f"Periode  : {found['start']} s.d. {found['end']} ({timezone})")
     for metric, value in found["totals"].items():
         print(f"  {metric:<17}{fmt.number(value, 0 if float(value).is_integer() else 2)}")
-    return 0
 
 
 def _init(args: argparse.Namespace) -> int:

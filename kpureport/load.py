@@ -178,6 +178,10 @@ class Exports:
     feedback: pd.DataFrame
     files: tuple[readers.Export, ...]
     notes: tuple[Note, ...] = ()
+    #: Audience snapshots (TikTok active followers by hour, gender, territories).
+    audience: pd.DataFrame | None = None
+    #: Videos a platform lists as recent or top (TikTok Content): never a count of posts.
+    top_videos: pd.DataFrame | None = None
 
 
 def office_files(folder: Path, under: str | None = None) -> tuple[list[Path], list[Problem]]:
@@ -220,8 +224,8 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
     settings = _reader_settings(profile)
     for path in paths:
         try:
-            files.append(
-                readers.read_export(path, profile.timezone, profile.feedback_column, **settings)
+            files += readers.read_exports(
+                path, profile.timezone, profile.feedback_column, **settings
             )
         except DataError as exc:
             problems += exc.problems
@@ -240,7 +244,7 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
     files.sort(key=_export_age)
     by_kind = {
         kind: [e.table for e in files if e.format.kind == kind]
-        for kind in ("posts", "daily", "feedback")
+        for kind in ("posts", "daily", "feedback", "audience", "top")
     }
     notes = [note for export in files for note in export.notes]
     feedback = canonical.merge_feedback(by_kind["feedback"])
@@ -260,18 +264,32 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
         feedback=feedback,
         files=tuple(files),
         notes=tuple(notes),
+        audience=_newest(by_kind["audience"], ["platform", "dimension", "key"], "snapshot"),
+        top_videos=_newest(by_kind["top"], ["platform", "link"], "snapshot"),
     )
+
+
+def _newest(frames: list[pd.DataFrame], keys: list[str], when: str) -> pd.DataFrame:
+    """Snapshot tables from several downloads: for each key, the newest download's row."""
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=[*keys, when])
+    table = pd.concat(frames, ignore_index=True).sort_values(when, kind="stable")
+    return table.drop_duplicates(keys, keep="last").reset_index(drop=True)
 
 
 def _export_age(export: readers.Export) -> tuple:
     """Later data first decides; between exports of the same period, the later download."""
-    column = "published" if "published" in export.table.columns else "date"
+    column = next((c for c in ("published", "date", "snapshot") if c in export.table.columns), None)
+    on_disk = export.path if export.path.exists() else export.path.parent  # a ZIP's member
+    if column is None:
+        return (pd.Timestamp.min, on_disk.stat().st_mtime, str(export.path))
     latest = pd.Timestamp(export.table[column].max()) if not export.table.empty else pd.NaT
     if pd.isna(latest):
         latest = pd.Timestamp.min
     elif latest.tzinfo is not None:
         latest = latest.tz_convert(None)
-    return (latest, export.path.stat().st_mtime, export.path.name)
+    return (latest, on_disk.stat().st_mtime, str(export.path))
 
 
 def narrative_years(folder: Path) -> list[int]:

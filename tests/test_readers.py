@@ -34,8 +34,9 @@ def csv_rows(path: Path, encoding: str = "utf-8-sig", skip: int = 0) -> list[dic
 
 
 def test_every_sample_is_recognized_by_content():
-    formats = {p.name: read(p).format.name for p in SAMPLES.glob("*.csv")}
+    formats = {p.name: readers.detect(textfile.open_table(p)).name for p in SAMPLES.glob("*.csv")}
     assert formats == {
+        "tiktok-studio-Overview.csv": "tiktok-overview",
         "facebook-insights-legacy-page-level.csv": "facebook-insights-page",
         "facebook-insights-legacy-post-level.csv": "facebook-insights-post",
         "google-forms-responses.csv": "google-forms",
@@ -515,3 +516,108 @@ def test_a_text_beyond_the_limit_is_cut_with_a_note(tmp_path):
     export = read(path)
     assert export.table["text"].str.len().max() == MAX_TEXT_CHARS
     assert "dipotong" in str(export.notes[0])
+
+
+TIKTOK = SAMPLES / "tiktok-studio-Overview.csv"
+
+
+def test_the_real_tiktok_overview_reads_with_the_year_of_its_anchor(tmp_path):
+    path = tmp_path / "Overview_2024-04-20.csv"
+    shutil.copy(TIKTOK, path)
+    export = read(path)
+    views = export.table[export.table["metric"] == "views"].set_index("date")["value"]
+    rows = csv_rows(TIKTOK)
+    assert export.format.name == "tiktok-overview" and export.platform == "tiktok"
+    assert views[pd.Timestamp("2024-04-12")] == int(rows[0]["Video Views"])
+    assert int(views.sum()) == sum(int(r["Video Views"]) for r in rows)
+
+
+def test_tiktok_without_a_download_date_says_what_to_rename(tmp_path):
+    path = tmp_path / "Overview.csv"
+    shutil.copy(TIKTOK, path)
+    with pytest.raises(DataError, match="Overview_2024-12-31.csv"):
+        read(path)
+
+
+def test_tiktok_days_later_than_the_export_day_belong_to_the_year_before(tmp_path):
+    path = tmp_path / "Content_2025-01-18.csv"
+    path.write_text(
+        '\ufeff"Time","Video title","Video link","Post time","Total likes","Total comments",'
+        '"Total shares","Total views"\n'
+        '"January 18","Cek DPT","https://www.tiktok.com/@kpu/video/1","April 20","10","1","0","300"\n'
+        '"January 18","Coklit","https://www.tiktok.com/@kpu/video/2","January 15","5","0","1","90"\n',
+        encoding="utf-8",
+    )
+    export = read(path)
+    assert export.format.kind == "top"  # listed videos, never a count of posts
+    assert list(export.table["published"].dt.date) == [dt.date(2024, 4, 20), dt.date(2025, 1, 15)]
+
+
+@pytest.mark.parametrize(
+    ("day", "language"),
+    [("18 tháng Sáu", "Vietnam"), ("9月16日", "Tionghoa"), ("18 января", "Rusia")],
+)
+def test_tiktok_in_another_interface_language_is_named(tmp_path, day, language):
+    path = tmp_path / "Overview_2024-07-01.csv"
+    path.write_text(
+        f'"Date","Video Views","Profile Views","Likes","Comments","Shares"\n"{day}","1","0","0","0","0"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match=f"{language}.*English atau Bahasa Indonesia"):
+        read(path)
+
+
+def test_tiktok_undefined_is_missing_and_the_export_day_is_dropped(tmp_path):
+    path = tmp_path / "FollowerHistory_2024-08-20.csv"
+    path.write_text(
+        '"Date","Followers","Difference in followers from previous day"\n'
+        '"18 Agustus","100","7"\n"19 Agustus","undefined","undefined"\n"20 Agustus","107","0"\n',
+        encoding="utf-8",
+    )
+    table = read(path).table
+    assert table[["date", "metric", "value"]].values.tolist() == [
+        [pd.Timestamp("2024-08-18"), "followers", 100]
+    ]
+    viewers = tmp_path / "Viewers_2024-08-20.csv"
+    viewers.write_text(
+        '"Date","Total Viewers","New Viewers","Returning Viewers"\n'
+        '"August 17","50","30","20"\n"August 18","undefined","0","0"\n',
+        encoding="utf-8",
+    )
+    assert read(viewers).table["date"].tolist() == [pd.Timestamp("2024-08-17")]
+
+
+def test_a_tiktok_zip_as_downloaded_is_read_without_unpacking(tmp_path):
+    import zipfile
+
+    path = tmp_path / "Overview_2024-04-20_1713600000_kpu_contoh.zip"  # exported 20 April 2024
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(TIKTOK, "Overview.csv")
+    (export,) = readers.read_exports(path, WIB)
+    assert export.table["date"].min() == pd.Timestamp("2024-04-12")
+    assert list(tmp_path.iterdir()) == [path]
+
+
+@pytest.mark.parametrize(
+    ("member", "message"),
+    [("../../etc/evil.csv", "luar folder arsip"), ("setup.exe", "bukan berkas CSV")],
+)
+def test_a_zip_with_anything_else_is_refused(tmp_path, member, message):
+    import zipfile
+
+    path = tmp_path / "Overview_2024-04-20_1713600000_kpu.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(member, "Date,Views\n")
+    with pytest.raises(DataError, match=message):
+        readers.read_exports(path, WIB)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    import zipfile
+
+    path = tmp_path / "Overview_2024-04-20_1713600000_kpu.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Overview.csv", b"0" * (readers.ZIP_MAX_BYTES + 1))
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(DataError, match="setelah dibuka"):
+        readers.read_exports(path, WIB)

@@ -6,16 +6,17 @@ its format, or says which known format is closest and which columns the file lac
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
 from kpureport import canonical, validate
 from kpureport.errors import DataError, Note, Problem
-from kpureport.readers import facebook_legacy, google_forms, meta, twitter, youtube
+from kpureport.readers import facebook_legacy, google_forms, meta, tiktok, twitter, youtube
 from kpureport.readers.base import Context, Format
-from kpureport.readers.textfile import TextTable, open_table
+from kpureport.readers.textfile import TextTable, open_member, open_table
 
 FORMATS: tuple[Format, ...] = (
     *meta.FORMATS,
@@ -23,6 +24,7 @@ FORMATS: tuple[Format, ...] = (
     *youtube.FORMATS,
     *twitter.FORMATS,
     *google_forms.FORMATS,
+    *tiktok.FORMATS,
 )
 
 
@@ -63,6 +65,81 @@ def detect(table: TextTable) -> Format:
     )
 
 
+#: A ZIP as downloaded holds a few CSVs of some megabytes; anything far beyond is refused
+#: before it is inflated (a "ZIP bomb").
+ZIP_MAX_MEMBERS = 50
+ZIP_MAX_BYTES = 200 * 1024 * 1024
+
+
+def read_exports(
+    path: Path, timezone: str, feedback_column: str | None = None, **settings: str | None
+) -> list[Export]:
+    """Every export in one file: the file itself, or each CSV of a ZIP as downloaded."""
+    path = Path(path)
+    if not zipfile.is_zipfile(path):
+        return [read_export(path, timezone, feedback_column, **settings)]
+    exports, problems = [], []
+    for name, raw in _zip_members(path):
+        try:
+            table = open_member(path, name, raw)
+            exports.append(_read_table(table, timezone, feedback_column, settings))
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return exports
+
+
+def _zip_members(path: Path) -> list[tuple[str, bytes]]:
+    """The CSVs of a ZIP, read in memory; anything else in it, a name that would leave the
+    archive's folder, or a size beyond the limit is refused by name before it is inflated."""
+    refused = []
+    with zipfile.ZipFile(path) as archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+        if len(infos) > ZIP_MAX_MEMBERS:
+            refused.append(f"{len(infos)} berkas (paling banyak {ZIP_MAX_MEMBERS})")
+        total = sum(i.file_size for i in infos)
+        if total > ZIP_MAX_BYTES:
+            refused.append(
+                f"isi {total / 1024**2:,.0f} MB setelah dibuka (paling besar "
+                f"{ZIP_MAX_BYTES // 1024**2} MB)".replace(",", ".")
+            )
+        for info in infos:
+            name = info.filename
+            parts = PurePosixPath(name.replace("\\", "/")).parts
+            if name.startswith(("/", "\\")) or ".." in parts or ":" in name:
+                refused.append(f"'{name}' menunjuk ke luar folder arsip")
+            elif PurePosixPath(name).suffix.lower() != ".csv":
+                refused.append(f"'{name}' bukan berkas CSV")
+        if refused:
+            raise DataError(
+                [
+                    Problem(
+                        path,
+                        found="ZIP berisi " + "; ".join(refused),
+                        expected="ZIP seperti yang diunduh dari platform (hanya berkas CSV); "
+                        "unduh ulang, atau letakkan berkas CSV-nya langsung di exports/",
+                    )
+                ]
+            )
+        members = []
+        for info in infos:
+            with archive.open(info) as handle:
+                raw = handle.read(info.file_size + 1)
+            if len(raw) > info.file_size:  # the header lied about the size
+                raise DataError(
+                    [
+                        Problem(
+                            path,
+                            found=f"'{info.filename}' lebih besar dari yang tertulis",
+                            expected="ZIP yang utuh",
+                        )
+                    ]
+                )
+            members.append((info.filename, raw))
+    return members
+
+
 def read_export(
     path: Path, timezone: str, feedback_column: str | None = None, **settings: str | None
 ) -> Export:
@@ -70,7 +147,13 @@ def read_export(
 
     ``settings`` are the office's reader settings from its profile (see :class:`Context`).
     """
-    table = open_table(Path(path))
+    return _read_table(open_table(Path(path)), timezone, feedback_column, settings)
+
+
+def _read_table(
+    table: TextTable, timezone: str, feedback_column: str | None, settings: dict
+) -> Export:
+    path = table.path
     fmt = detect(table)
     given = {k: v for k, v in settings.items() if v is not None}
     ctx = Context(timezone=timezone, feedback_column=feedback_column, **given)
@@ -95,15 +178,18 @@ def summary(export: Export) -> dict[str, object]:
     """What ``kpureport inspect --json`` prints: format, platform, rows, period and totals."""
     table = export.table
     kind = export.format.kind
-    if kind == "posts":
+    if kind in ("posts", "top"):
         moments = table["published"]
+        rows = len(table)
+    elif kind == "audience":
+        moments = table["snapshot"]
         rows = len(table)
     else:
         moments = table["date"]
         rows = int(table["date"].nunique()) if kind == "daily" else len(table)
     dates = pd.DatetimeIndex(moments.dropna())
     totals: dict[str, float | int] = {}
-    if kind == "posts":
+    if kind in ("posts", "top"):
         for metric in canonical.METRICS:
             if metric in table.columns:
                 totals[metric] = _plain(table[metric].sum())

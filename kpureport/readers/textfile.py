@@ -49,6 +49,11 @@ class TextTable:
     header: list[str]
     header_row: int  # 1-based row of the header, as a spreadsheet numbers it
     full_text: str | None = field(default=None, repr=False)
+    #: The name that tells when the file was downloaded: its own, or its ZIP's.
+    anchor_name: str = ""
+
+    def __post_init__(self) -> None:
+        self.anchor_name = self.anchor_name or self.path.name
 
     @property
     def columns(self) -> set[str]:
@@ -305,6 +310,37 @@ def open_table(path: Path) -> TextTable:
     else:
         text, encoding = decode(path, head[: head.rfind(b"\n") + 1] or head)
         full_text = None if encoding == "utf-8" else decode(path, path.read_bytes())[0]
+    return _located_header(path, text, encoding, full_text)
+
+
+def open_member(archive: Path, name: str, raw: bytes) -> TextTable:
+    """One CSV inside a ZIP, from its bytes (never unpacked to disk); its download time is
+    read from the ZIP's name."""
+    path = archive / name
+    if not raw.strip():
+        raise DataError(
+            [
+                Problem(
+                    path, found="berkas kosong", expected="baris judul dan minimal satu baris data"
+                )
+            ]
+        )
+    for magic, kind in _MAGIC.items():
+        if raw.startswith(magic):
+            raise DataError(
+                [
+                    Problem(
+                        path, found=f"{kind}, bukan berkas teks", expected="berkas CSV di dalam ZIP"
+                    )
+                ]
+            )
+    text, encoding = decode(path, raw)
+    table = _located_header(path, text, encoding, text.lstrip("\ufeff"))
+    table.anchor_name = archive.name
+    return table
+
+
+def _located_header(path: Path, text: str, encoding: str, full_text: str | None) -> TextTable:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise DataError(
