@@ -22,14 +22,7 @@ class Problem:
     key: str | None = None
 
     def __str__(self) -> str:
-        where = [str(self.path)]
-        if self.row is not None:
-            where.append(f"baris {self.row}")
-        if self.column is not None:
-            where.append(f"kolom '{self.column}'")
-        if self.key is not None:
-            where.append(f"bagian '{self.key}'")
-        text = ", ".join(where) + ": "
+        text = _where(self.path, self.row, self.column, self.key) + ": "
         if self.found is not None:
             text += f"ditemukan {self.found!r}, "
         return text + f"seharusnya {self.expected}."
@@ -46,12 +39,19 @@ class Note:
     column: str | None = None
 
     def __str__(self) -> str:
-        where = [str(self.path)]
-        if self.row is not None:
-            where.append(f"baris {self.row}")
-        if self.column is not None:
-            where.append(f"kolom '{self.column}'")
-        return ", ".join(where) + ": " + self.text
+        return _where(self.path, self.row, self.column) + ": " + self.text
+
+
+def _where(path: Path, row: int | None, column: str | None, key: str | None = None) -> str:
+    """``file, baris 3, kolom 'x'``: where in a file something was found."""
+    where = [str(path)]
+    if row is not None:
+        where.append(f"baris {row}")
+    if column is not None:
+        where.append(f"kolom '{column}'")
+    if key is not None:
+        where.append(f"bagian '{key}'")
+    return ", ".join(where)
 
 
 class DataError(KpuReportError):
