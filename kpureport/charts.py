@@ -24,6 +24,8 @@ PLATFORM_COLORS = {
     "twitter": "#2a7fb8",
     "youtube": "#c0392b",
     "tiktok": "#333333",
+    "whatsapp": "#1d7a46",
+    "threads": "#5b5b5b",
 }
 STYLE = {
     "font.family": "sans-serif",

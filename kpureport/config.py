@@ -12,7 +12,8 @@ LOCALE = "id"
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 
 #: Platform slugs as written in data files, in the order the design card lists them.
-PLATFORMS = ("facebook", "instagram", "twitter", "youtube", "tiktok")
+#: WhatsApp and Threads have no export: staff type their followers.
+PLATFORMS = ("facebook", "instagram", "twitter", "youtube", "tiktok", "whatsapp", "threads")
 
 _PLATFORM_LABELS = {
     "facebook": "Facebook",
@@ -20,6 +21,8 @@ _PLATFORM_LABELS = {
     "twitter": "Twitter",
     "youtube": "YouTube",
     "tiktok": "TikTok",
+    "whatsapp": "WhatsApp",
+    "threads": "Threads",
 }
 
 #: Twitter was renamed X in 2023; reports from that year on use the new name.

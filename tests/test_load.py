@@ -247,3 +247,14 @@ def test_a_narrative_text_beyond_the_limit_is_cut_with_a_note(data_dir):
     assert len(load_narrative(data_dir / KKU, 2021).introduction) == MAX_TEXT_CHARS
     _, notes = check_office(data_dir, KKU)
     assert ["introduction" in str(n) and "dipotong" in str(n) for n in notes] == [True]
+
+
+def test_manual_only_channels_are_accepted_in_the_followers_table(data_dir):
+    (data_dir / KKU / "followers.csv").write_text(
+        HEADER + "2021-12-31,whatsapp,412\n2021-12-31,threads,57\n", encoding="utf-8"
+    )
+    table = load_followers(data_dir / KKU)
+    assert dict(zip(table["platform"], table["followers"], strict=True)) == {
+        "whatsapp": 412,
+        "threads": 57,
+    }
