@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pandas as pd
 import pandera.pandas as pa
 
+from kpureport import formatting as fmt
 from kpureport.config import DAYS_AHEAD, EARLIEST_YEAR, MAX_COUNT, MAX_TEXT_CHARS, PLATFORMS
 from kpureport.errors import Note, Problem
 from kpureport.models import PREFIX
@@ -98,8 +99,8 @@ def limit_texts(
             notes.append(
                 Note(
                     path,
-                    f"teks sepanjang {len(text[row]):,} karakter dipotong menjadi "
-                    f"{MAX_TEXT_CHARS:,} karakter (batas satu isian)".replace(",", "."),
+                    f"teks sepanjang {fmt.number(len(text[row]))} karakter dipotong menjadi "
+                    f"{fmt.number(MAX_TEXT_CHARS)} karakter (batas satu isian)",
                     row=int(row) if rows else None,
                     column=column,
                 )
@@ -115,8 +116,8 @@ def limit_text(value: str, path: Path, key: str, notes: list[Note]) -> str:
     notes.append(
         Note(
             path,
-            f"bagian '{key}' sepanjang {len(value):,} karakter dipotong menjadi "
-            f"{MAX_TEXT_CHARS:,} karakter (batas satu isian)".replace(",", "."),
+            f"bagian '{key}' sepanjang {fmt.number(len(value))} karakter dipotong menjadi "
+            f"{fmt.number(MAX_TEXT_CHARS)} karakter (batas satu isian)",
         )
     )
     return value[:MAX_TEXT_CHARS]
@@ -246,7 +247,7 @@ def _column_checks(column: TableColumn, locale: str) -> list[pa.Check]:
         checks.append(
             _check(
                 lambda v: not _too_big(v),
-                f"bilangan paling besar {MAX_COUNT:,}".replace(",", "."),
+                f"bilangan paling besar {fmt.number(MAX_COUNT)}",
             )
         )
         if locale != "id":
