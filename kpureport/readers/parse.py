@@ -17,9 +17,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kpureport import formatting as fmt
 from kpureport.config import DAYS_AHEAD, EARLIEST_YEAR, MAX_COUNT
 from kpureport.errors import Problem
+from kpureport.formatting import number
 from kpureport.readers.textfile import TextTable
 from kpureport.validate import latest_day
 
@@ -109,7 +109,7 @@ def numbers(
             series.index[huge],
             column,
             series[huge],
-            f"bilangan paling besar {fmt.number(MAX_COUNT)}",
+            f"bilangan paling besar {number(MAX_COUNT)}",
         )
         values = values.where(~huge)
     if bad.any():
