@@ -369,6 +369,14 @@ def _print_summary(found: dict, timezone: str) -> None:
     print(f"Periode  : {found['start']} s.d. {found['end']} ({timezone})")
     for metric, value in found["totals"].items():
         print(f"  {metric:<17}{fmt.number(value, 0 if float(value).is_integer() else 2)}")
+    if found["repeated_columns"]:
+        print(
+            f"Kolom ganda ({len(found['repeated_columns'])} nama ditulis lebih dari sekali; "
+            "yang dibaca adalah kolom pertama, data kolom lainnya tidak bergeser):"
+        )
+        for name, positions in found["repeated_columns"].items():
+            where = ", ".join(map(str, positions))
+            print(f"  {name} (kolom {where})")
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -281,7 +281,7 @@ def _newest(frames: list[pd.DataFrame], keys: list[str], when: str) -> pd.DataFr
 def _export_age(export: readers.Export) -> tuple:
     """Later data first decides; between exports of the same period, the later download."""
     column = next((c for c in ("published", "date", "snapshot") if c in export.table.columns), None)
-    on_disk = export.path if export.path.exists() else export.path.parent  # a ZIP's member
+    on_disk = next(p for p in (export.path, *export.path.parents) if p.exists())  # a member
     if column is None:
         return (pd.Timestamp.min, on_disk.stat().st_mtime, str(export.path))
     latest = pd.Timestamp(export.table[column].max()) if not export.table.empty else pd.NaT

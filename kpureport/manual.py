@@ -7,7 +7,6 @@ that locale. Input files are only read, never rewritten.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import pandas as pd
 from kpureport import validate
 from kpureport.config import PLATFORMS
 from kpureport.errors import DataError, Note, Problem
+from kpureport.readers import workbook
 from kpureport.readers.textfile import open_table
 
 EXTENSIONS = (".csv", ".xlsx")
@@ -80,40 +80,9 @@ def _csv_cells(path: Path) -> tuple[pd.DataFrame, str]:
     return frame, locale
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _xlsx_cells(path: Path) -> tuple[pd.DataFrame, str]:
     """The first sheet as text cells; dates and numbers come typed from Excel, so no locale."""
-    from openpyxl import load_workbook  # only offices that keep Excel tables pay for it
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several kinds for a file that is not xlsx
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    found=f"berkas Excel tidak terbaca ({type(exc).__name__})",
-                    expected="berkas .xlsx yang disimpan oleh Excel atau LibreOffice",
-                )
-            ]
-        ) from exc
-    try:
-        rows = [
-            [_cell_text(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)
-        ]
-    finally:
-        book.close()
+    rows = workbook.sheets(path, keep_time=False)[0][1]
     if not rows:
         raise DataError(
             [

@@ -621,3 +621,72 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
     assert path.stat().st_size < 1024 * 1024
     with pytest.raises(DataError, match="setelah dibuka"):
         readers.read_exports(path, WIB)
+
+
+def _tiktok_workbook(path: Path, extra_sheet: bool = False) -> Path:
+    """The real Overview sample saved as TikTok's XLSX choice writes it (numbers typed)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    rows = list(csv.reader(TIKTOK.open(encoding="utf-8-sig")))
+    for row in rows:
+        book.active.append([int(v) if v.isdigit() else v for v in row])
+    if extra_sheet:
+        book.create_sheet("Keterangan").append(["Catatan", "Diunduh dari TikTok Studio"])
+    book.save(path)
+    return path
+
+
+def test_a_tiktok_xlsx_reads_like_its_csv(tmp_path):
+    workbook = _tiktok_workbook(tmp_path / "Overview_2024-04-20.xlsx", extra_sheet=True)
+    plain = tmp_path / "Overview_2024-04-20.csv"
+    shutil.copy(TIKTOK, plain)
+    (from_xlsx,) = readers.read_exports(workbook, WIB)
+    from_csv = read(plain)
+    assert from_xlsx.format.name == "tiktok-overview"
+    columns = ["platform", "date", "metric", "value"]
+    pd.testing.assert_frame_equal(
+        from_xlsx.table[columns], from_csv.table[columns], check_dtype=False
+    )
+
+
+def test_a_tiktok_zip_holding_an_xlsx_takes_the_zip_anchor(tmp_path):
+    import zipfile
+
+    book = _tiktok_workbook(tmp_path / "Overview.xlsx")
+    path = tmp_path / "Overview_20220101_1713600000_kpu_contoh.zip"  # exported 20 April 2024
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(book, "Overview.xlsx")
+    book.unlink()
+    (export,) = readers.read_exports(path, WIB)
+    assert export.table["date"].min() == pd.Timestamp("2024-04-12")
+    assert readers.summary(export)["rows"] == 7
+
+
+def test_a_workbook_with_no_known_sheet_names_the_closest_format(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Tanggal", "Catatan"])
+    book.active.append(["2024-01-01", "rapat"])
+    path = tmp_path / "catatan.xlsx"
+    book.save(path)
+    with pytest.raises(DataError, match="paling mirip"):
+        readers.read_exports(path, WIB)
+
+
+def test_repeated_column_names_keep_every_value_and_are_listed(capsys):
+    from kpureport import cli
+
+    path = SAMPLES / "facebook-insights-legacy-post-level.csv"
+    export = read(path)
+    header = next(csv.reader(path.open(encoding="utf-8-sig")))
+    first = header.index(
+        "Lifetime Engaged Users"
+    )  # a column after the repeated ones is not shifted
+    rows = list(csv.reader(path.open(encoding="utf-8-sig")))[2:]
+    assert export.table["engagements"].tolist() == [int(r[first]) for r in rows]
+    assert export.repeated["Lifetime Organic Video Views"] == [39, 40]
+    assert cli.main(["inspect", str(path)]) == 0
+    shown = capsys.readouterr().out
+    assert "Kolom ganda" in shown and "Lifetime Paid views to 95% (kolom 36, 37)" in shown

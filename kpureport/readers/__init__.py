@@ -6,6 +6,7 @@ its format, or says which known format is closest and which columns the file lac
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -13,10 +14,19 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from kpureport import canonical, validate
+from kpureport import formatting as fmt
 from kpureport.errors import DataError, Note, Problem
-from kpureport.readers import facebook_legacy, google_forms, meta, tiktok, twitter, youtube
+from kpureport.readers import (
+    facebook_legacy,
+    google_forms,
+    meta,
+    tiktok,
+    twitter,
+    workbook,
+    youtube,
+)
 from kpureport.readers.base import Context, Format
-from kpureport.readers.textfile import TextTable, open_member, open_table
+from kpureport.readers.textfile import TextTable, located_header, open_member, open_table
 
 FORMATS: tuple[Format, ...] = (
     *meta.FORMATS,
@@ -36,6 +46,8 @@ class Export:
     format: Format
     table: pd.DataFrame
     notes: list[Note] = field(default_factory=list)
+    #: Header names the file repeats, with their column positions (the first is read).
+    repeated: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def platform(self) -> str | None:
@@ -74,14 +86,70 @@ ZIP_MAX_BYTES = 200 * 1024 * 1024
 def read_exports(
     path: Path, timezone: str, feedback_column: str | None = None, **settings: str | None
 ) -> list[Export]:
-    """Every export in one file: the file itself, or each CSV of a ZIP as downloaded."""
+    """Every export in one file: the file itself, each sheet of an Excel workbook, or each CSV
+    (or workbook) of a ZIP as downloaded."""
     path = Path(path)
     if not zipfile.is_zipfile(path):
         return [read_export(path, timezone, feedback_column, **settings)]
+    if workbook.is_workbook(path):
+        _check_archive(path)
+        return _read_workbook(path, None, path.name, timezone, feedback_column, settings)
     exports, problems = [], []
     for name, raw in _zip_members(path):
         try:
-            table = open_member(path, name, raw)
+            if workbook.is_workbook(raw):
+                exports += _read_workbook(
+                    path / name, raw, path.name, timezone, feedback_column, settings
+                )
+            else:
+                table = open_member(path, name, raw)
+                exports.append(_read_table(table, timezone, feedback_column, settings))
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return exports
+
+
+def _read_workbook(
+    path: Path,
+    raw: bytes | None,
+    anchor: str,
+    timezone: str,
+    feedback_column: str | None,
+    settings: dict,
+) -> list[Export]:
+    """The sheets of a workbook that hold a known export (a TikTok tab, Facebook's "Key
+    Metrics"); the explanation sheets beside them are passed over. With none, the first
+    sheet's header is explained."""
+    if raw is not None:
+        _check_archive(path, raw)
+    found = workbook.sheets(path, raw)
+    tables = []
+    for title, rows in found:
+        if not rows:
+            continue
+        where = path if len(found) == 1 else path / title
+        text = workbook.as_csv(rows)
+        table = located_header(where, text, "utf-8", text)
+        table.anchor_name = anchor
+        tables.append(table)
+    if not tables:
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found="semua lembar kerja kosong",
+                    expected="baris judul dan minimal satu baris data",
+                )
+            ]
+        )
+    known = [t for t in tables if any(f.matches(t) for f in FORMATS)]
+    if not known:
+        detect(tables[0])
+    exports, problems = [], []
+    for table in known:
+        try:
             exports.append(_read_table(table, timezone, feedback_column, settings))
         except DataError as exc:
             problems += exc.problems
@@ -90,35 +158,59 @@ def read_exports(
     return exports
 
 
-def _zip_members(path: Path) -> list[tuple[str, bytes]]:
-    """The CSVs of a ZIP, read in memory; anything else in it, a name that would leave the
-    archive's folder, or a size beyond the limit is refused by name before it is inflated."""
+def _check_archive(path: Path, raw: bytes | None = None) -> None:
+    """Refuse, before anything is inflated, a workbook with too many parts or one that
+    inflates beyond the limit (a "ZIP bomb")."""
+    with zipfile.ZipFile(io.BytesIO(raw) if raw is not None else path) as archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+    refused = _limits(infos)
+    if refused:
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found="berkas Excel berisi " + "; ".join(refused),
+                    expected="berkas Excel seperti yang diunduh dari platform; unduh ulang",
+                )
+            ]
+        )
+
+
+def _limits(infos: list[zipfile.ZipInfo]) -> list[str]:
     refused = []
+    if len(infos) > ZIP_MAX_MEMBERS:
+        refused.append(f"{len(infos)} berkas (paling banyak {ZIP_MAX_MEMBERS})")
+    total = sum(i.file_size for i in infos)
+    if total > ZIP_MAX_BYTES:
+        refused.append(
+            f"isi {fmt.number(total / 1024**2)} MB setelah dibuka (paling besar "
+            f"{fmt.number(ZIP_MAX_BYTES // 1024**2)} MB)"
+        )
+    return refused
+
+
+def _zip_members(path: Path) -> list[tuple[str, bytes]]:
+    """The CSVs and workbooks of a ZIP, read in memory; anything else in it, a name that would
+    leave the archive's folder, or a size beyond the limit is refused by name before it is
+    inflated."""
     with zipfile.ZipFile(path) as archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
-        if len(infos) > ZIP_MAX_MEMBERS:
-            refused.append(f"{len(infos)} berkas (paling banyak {ZIP_MAX_MEMBERS})")
-        total = sum(i.file_size for i in infos)
-        if total > ZIP_MAX_BYTES:
-            refused.append(
-                f"isi {total / 1024**2:,.0f} MB setelah dibuka (paling besar "
-                f"{ZIP_MAX_BYTES // 1024**2} MB)".replace(",", ".")
-            )
+        refused = _limits(infos)
         for info in infos:
             name = info.filename
             parts = PurePosixPath(name.replace("\\", "/")).parts
             if name.startswith(("/", "\\")) or ".." in parts or ":" in name:
                 refused.append(f"'{name}' menunjuk ke luar folder arsip")
-            elif PurePosixPath(name).suffix.lower() != ".csv":
-                refused.append(f"'{name}' bukan berkas CSV")
+            elif PurePosixPath(name).suffix.lower() not in (".csv", ".xlsx"):
+                refused.append(f"'{name}' bukan berkas CSV atau Excel")
         if refused:
             raise DataError(
                 [
                     Problem(
                         path,
                         found="ZIP berisi " + "; ".join(refused),
-                        expected="ZIP seperti yang diunduh dari platform (hanya berkas CSV); "
-                        "unduh ulang, atau letakkan berkas CSV-nya langsung di exports/",
+                        expected="ZIP seperti yang diunduh dari platform (hanya berkas CSV atau "
+                        "Excel); unduh ulang, atau letakkan berkasnya langsung di exports/",
                     )
                 ]
             )
@@ -171,7 +263,7 @@ def _read_table(
     if ctx.problems:
         raise DataError(ctx.problems)
     frame["source"] = Path(path).name
-    return Export(Path(path), fmt, frame, ctx.notes)
+    return Export(Path(path), fmt, frame, ctx.notes, table.repeated)
 
 
 def summary(export: Export) -> dict[str, object]:
@@ -206,6 +298,7 @@ def summary(export: Export) -> dict[str, object]:
         "start": dates.min().date().isoformat() if len(dates) else None,
         "end": dates.max().date().isoformat() if len(dates) else None,
         "totals": totals,
+        "repeated_columns": export.repeated,
     }
 
 

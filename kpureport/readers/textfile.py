@@ -59,6 +59,16 @@ class TextTable:
     def columns(self) -> set[str]:
         return {c for c in self.header if c}
 
+    @property
+    def repeated(self) -> dict[str, list[int]]:
+        """Header names written more than once, with their 1-based column positions: the first
+        is the one read, the others keep their data under ``Name__2`` and so on."""
+        positions: dict[str, list[int]] = {}
+        for number, name in enumerate(self.header, start=1):
+            if name:
+                positions.setdefault(name, []).append(number)
+        return {name: found for name, found in positions.items() if len(found) > 1}
+
     def body(self, skip: int = 0, as_text: bool = False) -> pd.DataFrame:
         """Rows after the header (and ``skip`` description rows), columns named as in the header.
 
@@ -310,7 +320,7 @@ def open_table(path: Path) -> TextTable:
     else:
         text, encoding = decode(path, head[: head.rfind(b"\n") + 1] or head)
         full_text = None if encoding == "utf-8" else decode(path, path.read_bytes())[0]
-    return _located_header(path, text, encoding, full_text)
+    return located_header(path, text, encoding, full_text)
 
 
 def open_member(archive: Path, name: str, raw: bytes) -> TextTable:
@@ -335,12 +345,12 @@ def open_member(archive: Path, name: str, raw: bytes) -> TextTable:
                 ]
             )
     text, encoding = decode(path, raw)
-    table = _located_header(path, text, encoding, text.lstrip("\ufeff"))
+    table = located_header(path, text, encoding, text.lstrip("\ufeff"))
     table.anchor_name = archive.name
     return table
 
 
-def _located_header(path: Path, text: str, encoding: str, full_text: str | None) -> TextTable:
+def located_header(path: Path, text: str, encoding: str, full_text: str | None) -> TextTable:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise DataError(
