@@ -18,9 +18,13 @@ METRICS = (
     "engagements",
     "followers_gained",
     "watch_hours",
+    "profile_views",
+    "replies",
+    "sticker_taps",
 )
 
-POST_COLUMNS = ("platform", "post_id", "published", "type", "text", "link")
+#: ``story``: a Facebook or Instagram story (24 hours), counted apart from feed posts.
+POST_COLUMNS = ("platform", "post_id", "published", "type", "text", "link", "story")
 DAILY_COLUMNS = ("platform", "date", "metric", "value")
 FEEDBACK_COLUMNS = ("date", "channel", "category", "text")
 POLL_COLUMNS = ("date", "platform", "question", "option", "votes")
@@ -47,6 +51,7 @@ def merge_posts(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if not frames:
         return empty("posts")
     posts = pd.concat(frames, ignore_index=True)
+    posts["story"] = posts["story"].fillna(False).astype(bool) if "story" in posts else False
     posts = posts.drop_duplicates(["platform", "post_id"], keep="last")
     return posts.sort_values("published", kind="stable", ignore_index=True)
 
@@ -72,3 +77,41 @@ def merge_feedback(frames: list[pd.DataFrame]) -> pd.DataFrame:
     keyed = feedback["answer_key"].notna()
     repeated = keyed & feedback.duplicated(["date", "answer_key"], keep="first")
     return feedback[~repeated].reset_index(drop=True)
+
+
+def daily_conflicts(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Days on which two exports give one platform's metric values that differ by more than
+    rounding (more than 1): ``platform, metric, date, value, source, other_value,
+    other_source``, one row per pair of files and day."""
+    columns = ["platform", "metric", "date", "value", "source", "other_value", "other_source"]
+    frames = [f for f in frames if not f.empty]
+    if len(frames) < 2:
+        return pd.DataFrame(columns=columns)
+    daily = pd.concat(frames, ignore_index=True)
+    keys = ["platform", "metric", "date"]
+    repeated = daily[daily.duplicated(keys, keep=False)]
+    if repeated.empty:
+        return pd.DataFrame(columns=columns)
+    first = repeated.drop_duplicates(keys, keep="first")
+    others = repeated.drop(first.index)
+    pairs = others.merge(first, on=keys, suffixes=("", "_first"))
+    pairs = pairs[pairs["source"] != pairs["source_first"]]
+    apart = (pairs["value"].astype(float) - pairs["value_first"].astype(float)).abs() > 1
+    out = pairs[apart].rename(
+        columns={"value_first": "other_value", "source_first": "other_source"}
+    )
+    return out[columns].sort_values(keys, ignore_index=True)
+
+
+def daily_gaps(daily: pd.DataFrame) -> pd.DataFrame:
+    """Months with no daily figure at all between a platform's first and last day of daily
+    data: ``platform, month`` (a ``Period``)."""
+    if daily.empty:
+        return pd.DataFrame(columns=["platform", "month"])
+    rows = []
+    for platform, group in daily.groupby("platform", sort=True):
+        months = group["date"].dt.to_period("M")
+        have = set(months.unique())
+        span = pd.period_range(months.min(), months.max(), freq="M")
+        rows += [{"platform": platform, "month": m} for m in span if m not in have]
+    return pd.DataFrame(rows, columns=["platform", "month"])

@@ -208,6 +208,33 @@ def posting_activity(per_month: pd.DataFrame, year: int) -> Chart | None:
     )
 
 
+def active_hours(table: pd.DataFrame, zone: str) -> Chart | None:
+    """Bars of the mean active followers per hour of the day (TikTok's FollowerActivity)."""
+    known = table[table["active"].notna()]
+    if known.empty:
+        return None
+    platform = table.attrs.get("platform", "tiktok")
+    snapshot = table.attrs["snapshot"]
+    label = platform_label(platform, snapshot.year)
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(6.4, 3.0))
+        ax = fig.subplots()
+        ax.bar(known["hour"], known["active"], color=PLATFORM_COLORS.get(platform, "#333333"))
+        ax.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
+        ax.set_xlabel(f"Jam ({zone})")
+        ax.set_ylabel("Rata-rata pengikut aktif")
+        _axis_numbers(ax.yaxis)
+        svg = _svg(fig)
+    parts = [
+        f"pukul {int(r.hour):02d} {fmt.number(r.active)}" for r in known.itertuples(index=False)
+    ]
+    return Chart(
+        svg,
+        f"Diagram batang rata-rata pengikut {label} yang aktif per jam, tujuh hari sebelum "
+        f"{fmt.date(snapshot.date())}: " + ", ".join(parts) + ".",
+    )
+
+
 def poll_result(group: pd.DataFrame) -> Chart:
     """One poll: each option's share with its 95% interval as an error bar."""
     ordered = group.sort_values("votes")

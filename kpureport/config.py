@@ -25,6 +25,26 @@ _PLATFORM_LABELS = {
     "threads": "Threads",
 }
 
+#: TikTok's audience keys (English in every interface language) as the report writes them.
+AUDIENCE_LABELS = {
+    "Female": "Perempuan",
+    "Male": "Laki-laki",
+    "Other": "Lainnya",
+    "Others": "Lainnya",
+    "Indonesia": "Indonesia",
+    "Malaysia": "Malaysia",
+    "Singapore": "Singapura",
+    "Brunei": "Brunei Darussalam",
+    "Timor-Leste": "Timor Leste",
+    "United States": "Amerika Serikat",
+    "Saudi Arabia": "Arab Saudi",
+    "Taiwan": "Taiwan",
+    "Hong Kong": "Hong Kong",
+    "Japan": "Jepang",
+    "South Korea": "Korea Selatan",
+    "Australia": "Australia",
+}
+
 #: Twitter was renamed X in 2023; reports from that year on use the new name.
 X_RENAME_YEAR = 2023
 

@@ -53,6 +53,15 @@ def date(value: dt.date) -> str:
     return _babel_date(value, "d MMMM y", locale=LOCALE)
 
 
+def hour_range(hour: int) -> str:
+    r"""One hour of the clock as Indonesian documents write it, with an en dash.
+
+    >>> hour_range(14) == "14.00\u201314.59"
+    True
+    """
+    return f"{hour:02d}.00\u2013{hour:02d}.59"
+
+
 def month(value: dt.date) -> str:
     """A month of a year: ``Juni 2021``."""
     return _babel_date(value, "MMMM y", locale=LOCALE)

@@ -42,6 +42,12 @@ class ReportData:
     feedback: pd.DataFrame
     posts: pd.DataFrame
     daily: pd.DataFrame
+    #: Audience snapshots (``platform, snapshot, dimension, key, value``).
+    audience: pd.DataFrame | None = None
+    #: Videos a platform listed as recent or top (never a count of posts).
+    top_videos: pd.DataFrame | None = None
+    #: What each export file covers (``platform, kind, format, title, source, start, end``).
+    coverage: pd.DataFrame | None = None
 
 
 def offices(data_dir: Path) -> list[str]:
@@ -182,6 +188,8 @@ class Exports:
     audience: pd.DataFrame | None = None
     #: Videos a platform lists as recent or top (TikTok Content): never a count of posts.
     top_videos: pd.DataFrame | None = None
+    #: What each file covers: ``platform, kind, format, title, source, start, end``.
+    coverage: pd.DataFrame | None = None
 
 
 def office_files(folder: Path, under: str | None = None) -> tuple[list[Path], list[Problem]]:
@@ -247,6 +255,8 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
         for kind in ("posts", "daily", "feedback", "audience", "top")
     }
     notes = [note for export in files for note in export.notes]
+    daily = canonical.merge_daily(by_kind["daily"])
+    notes += _daily_notes(folder, by_kind["daily"], daily)
     feedback = canonical.merge_feedback(by_kind["feedback"])
     repeated = sum(len(t) for t in by_kind["feedback"]) - len(feedback)
     if repeated:
@@ -260,13 +270,88 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
         )
     return Exports(
         posts=canonical.merge_posts(by_kind["posts"]),
-        daily=canonical.merge_daily(by_kind["daily"]),
+        daily=daily,
         feedback=feedback,
         files=tuple(files),
         notes=tuple(notes),
         audience=_newest(by_kind["audience"], ["platform", "dimension", "key"], "snapshot"),
         top_videos=_newest(by_kind["top"], ["platform", "link"], "snapshot"),
+        coverage=_coverage(files, folder / EXPORTS_DIR),
     )
+
+
+#: How many days or months a note lists before it says "and N more".
+LISTED = 5
+
+
+def _daily_notes(folder: Path, frames: list[pd.DataFrame], daily: pd.DataFrame) -> list[Note]:
+    """Months without any daily figure inside a platform's data, and days on which two
+    exports disagree by more than rounding (the newer download is used)."""
+    from kpureport import formatting as fmt
+    from kpureport.config import platform_label
+
+    notes = []
+    where = folder / EXPORTS_DIR
+    for platform, gaps in canonical.daily_gaps(daily).groupby("platform", sort=True):
+        months = [fmt.month(m.to_timestamp().date()) for m in gaps["month"]]
+        notes.append(
+            Note(
+                where,
+                f"data harian {platform_label(platform, gaps['month'].iloc[-1].year)} tidak ada untuk bulan "
+                f"{_listed(months)}; unduh ekspor yang mencakup bulan tersebut agar grafik dan "
+                "jumlah tahunan lengkap",
+            )
+        )
+    conflicts = canonical.daily_conflicts(frames)
+    for (platform, metric, source, other), rows in conflicts.groupby(
+        ["platform", "metric", "source", "other_source"], sort=True
+    ):
+        days = [
+            f"{fmt.date(r.date.date())} ({fmt.number(r.other_value)} dan {fmt.number(r.value)})"
+            for r in rows.itertuples(index=False)
+        ]
+        notes.append(
+            Note(
+                where,
+                f"ekspor \u201c{other}\u201d dan \u201c{source}\u201d berbeda untuk "
+                f"{platform_label(platform, rows['date'].iloc[-1].year)} ({metric}) pada {_listed(days)}; yang dipakai "
+                f"angka dari unduhan yang lebih baru, \u201c{source}\u201d",
+            )
+        )
+    return notes
+
+
+def _listed(items: list[str]) -> str:
+    shown = ", ".join(items[:LISTED])
+    return shown + (f", dan {len(items) - LISTED} lainnya" if len(items) > LISTED else "")
+
+
+def _coverage(files: list[readers.Export], root: Path) -> pd.DataFrame:
+    """One row per export read: its platform, kind, format, name and first and last day."""
+    rows = []
+    for export in files:
+        found = readers.summary(export)
+        rows.append(
+            {
+                "platform": found["platform"],
+                "kind": found["kind"],
+                "format": found["format"],
+                "title": found["title"],
+                "source": _shown_path(export.path, root),
+                "start": pd.Timestamp(found["start"]) if found["start"] else pd.NaT,
+                "end": pd.Timestamp(found["end"]) if found["end"] else pd.NaT,
+            }
+        )
+    columns = ["platform", "kind", "format", "title", "source", "start", "end"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    """A file's name as staff see it in exports/ (a ZIP's member after the ZIP's name)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _newest(frames: list[pd.DataFrame], keys: list[str], when: str) -> pd.DataFrame:
@@ -426,6 +511,9 @@ def load_report_data(data_dir: Path, office: str, year: int) -> ReportData:
         feedback=feedback,
         posts=exports.posts,
         daily=exports.daily,
+        audience=exports.audience,
+        top_videos=exports.top_videos,
+        coverage=exports.coverage,
     )
 
 

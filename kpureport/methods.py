@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from kpureport import formatting as fmt
+from kpureport import metrics
 from kpureport.config import platform_label
 from kpureport.feedback import lexicon
 from kpureport.metrics import MIN_POSTS_PER_HOUR, Z_95
-from kpureport.narrative import TIMEZONE_NAMES, join_words
+from kpureport.narrative import TIMEZONE_NAMES, join_words, say
+from kpureport.readers.base import META_TIMEZONE
 from kpureport.redact import redact
 
 if TYPE_CHECKING:
@@ -39,6 +41,22 @@ def sources(report: Report) -> list[str]:
         out.append(
             f"Unggahan: ekspor analitik platform ({listed}) dari berkas {_files(posts)}. "
             "Unggahan yang muncul di beberapa ekspor dihitung satu kali dengan angka dari ekspor terbaru."
+        )
+    stories = metrics.stories_in_year(data.posts, year)
+    if not stories.empty:
+        out.append(str(say("methods_stories", total=fmt.number(len(stories)), year=year)))
+    listed = report._videos_listed()
+    if listed:
+        in_year = len(metrics.top_videos(data.top_videos, year, n=listed))
+        out.append(
+            str(
+                say(
+                    "methods_tiktok_content",
+                    listed=fmt.number(listed),
+                    in_year=fmt.number(in_year),
+                    year=year,
+                )
+            )
         )
     polls = data.polls[data.polls["date"].dt.year == year]
     out.append(
@@ -97,7 +115,9 @@ def definitions(report: Report) -> list[tuple[str, str]]:
             "Jumlah interaksi semua unggahan setahun / jumlah pembaginya \u00d7 100%. "
             "Pembagi menurut data yang tersedia: jangkauan (reach) bila setiap unggahan memilikinya; "
             "bila tidak, impresi, lalu penayangan; bila tidak ada juga, pengikut akhir tahun \u00d7 jumlah "
-            f"unggahan. Pembagi yang dipakai tahun ini: {used}.",
+            "unggahan. Platform tanpa ekspor per unggahan (TikTok) dihitung dari data harian akun: "
+            "(suka + komentar + bagikan) / penayangan video \u00d7 100%. "
+            f"Pembagi yang dipakai tahun ini: {used}.",
         ),
         (
             "Hari dan jam terbaik",
@@ -150,15 +170,59 @@ def privacy(report: Report) -> str:
     )
 
 
-def appendix(report: Report) -> dict[str, object]:
+KINDS = {
+    "posts": "unggahan",
+    "daily": "harian akun",
+    "top": "video terbaru/teratas",
+    "audience": "potret pengikut",
+    "feedback": "jawaban formulir",
+}
+
+
+def coverage(report: Report) -> list[list[str]]:
+    """Rows of the coverage table: platform, kind of data, period within the year, files."""
+    rows = []
+    for r in metrics.coverage_in_year(report.data.coverage, report.year).itertuples(index=False):
+        platform = platform_label(r.platform, report.year) if pd.notna(r.platform) else "Formulir"
+        period = (
+            fmt.date(r.start.date())
+            if r.start == r.end
+            else f"{fmt.date(r.start.date())} s.d. {fmt.date(r.end.date())}"
+        )
+        rows.append([platform, KINDS.get(r.kind, r.kind), period, ", ".join(r.files)])
+    return rows
+
+
+def time_rules(report: Report) -> list[str]:
+    """The office zone, and the rules for the exports that do not write office time."""
     zone = report.profile.timezone
+    rules = [
+        f"Tanggal dan jam memakai zona waktu kantor, {zone} ({TIMEZONE_NAMES.get(zone, zone)}). "
+        "Ekspor yang mencatat waktu dalam UTC (Twitter) dikonversi ke zona ini sebelum unggahan "
+        "dimasukkan ke hari, bulan, atau tahun tertentu."
+    ]
+    formats = set(report.data.coverage["format"]) if report.data.coverage is not None else set()
+    if any(f.startswith("meta-post") for f in formats):
+        rules.append(
+            str(
+                say(
+                    "methods_meta_time",
+                    meta_zone=report.profile.meta_timezone or META_TIMEZONE,
+                    zone=zone,
+                )
+            )
+        )
+    if any(f.startswith("tiktok") for f in formats):
+        rules.append(str(say("methods_tiktok_time")))
+    return rules
+
+
+def appendix(report: Report) -> dict[str, object]:
     return {
         "sources": sources(report),
         "definitions": definitions(report),
-        "timezone": (
-            f"Tanggal dan jam memakai zona waktu kantor, {zone} ({TIMEZONE_NAMES.get(zone, zone)}). "
-            "Ekspor yang mencatat waktu dalam UTC (Twitter) dikonversi ke zona ini sebelum unggahan "
-            "dimasukkan ke hari, bulan, atau tahun tertentu."
-        ),
+        "timezone": time_rules(report),
+        "coverage": coverage(report),
+        "year": report.year,
         "privacy": privacy(report),
     }

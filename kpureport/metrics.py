@@ -132,19 +132,75 @@ def post_engagements(posts: pd.DataFrame) -> pd.Series:
 
 
 def posts_in_year(posts: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The year's feed posts (stories are counted apart), with their interactions."""
     if posts.empty:
         return posts
-    return posts[posts["published"].dt.year == year].assign(
+    feed = ~posts["story"] if "story" in posts.columns else True
+    return posts[feed & (posts["published"].dt.year == year)].assign(
         engagement=lambda p: post_engagements(p)
     )
 
 
-def engagement_rates(posts: pd.DataFrame, year: int, history: pd.DataFrame) -> pd.DataFrame:
+def stories_in_year(posts: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The year's stories (Facebook and Instagram, 24 hours each)."""
+    if posts.empty or "story" not in posts.columns:
+        return posts.iloc[0:0]
+    return posts[posts["story"] & (posts["published"].dt.year == year)]
+
+
+STORY_FIGURES = ("reach", "replies", "sticker_taps", "clicks", "profile_views")
+
+
+def story_summary(posts: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Per platform: stories, their summed reach, replies, sticker taps, link clicks and
+    profile visits (missing where the export did not give that column)."""
+    stories = stories_in_year(posts, year)
+    columns = ["platform", "stories", *STORY_FIGURES]
+    if stories.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for platform, group in stories.groupby("platform", sort=True):
+        row = {"platform": platform, "stories": len(group)}
+        for column in STORY_FIGURES:
+            known = column in group.columns and group[column].notna().any()
+            row[column] = int(group[column].sum()) if known else None
+        rows.append(row)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def stories_per_month(posts: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Stories per month (1-12) and platform; zero where none."""
+    stories = stories_in_year(posts, year)
+    if stories.empty:
+        return pd.DataFrame(index=pd.RangeIndex(1, 13, name="month"))
+    table = pd.crosstab(stories["published"].dt.month, stories["platform"])
+    return table.reindex(range(1, 13), fill_value=0).rename_axis("month")
+
+
+def sticker_taps_on(posts: pd.DataFrame, day: pd.Timestamp, platform: str) -> int | None:
+    """Sticker taps (poll and quiz stickers among them) on one platform's stories of a day:
+    what the export can say beside a poll the staff copied from the app."""
+    if posts.empty or "sticker_taps" not in posts.columns or "story" not in posts.columns:
+        return None
+    same = (
+        posts["story"]
+        & (posts["platform"] == platform)
+        & (posts["published"].dt.normalize().dt.tz_localize(None) == pd.Timestamp(day).normalize())
+    )
+    taps = posts.loc[same, "sticker_taps"].dropna()
+    return int(taps.sum()) if len(taps) else None
+
+
+def engagement_rates(
+    posts: pd.DataFrame, year: int, history: pd.DataFrame, daily: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Engagement rate per platform, with the definition its data allows.
 
     rate = interactions / reach where every post has reach; else / impressions; else / views;
     else interactions per post / year-end followers. Sums over the year's posts, so a post
-    with a large audience weighs more than one with a small audience.
+    with a large audience weighs more than one with a small audience. A platform with no post
+    export but daily account figures (TikTok Studio's Overview) is rated per view from those:
+    ``posts`` is then missing and ``base`` is ``daily_views``.
     """
     year_posts = posts_in_year(posts, year)
     rows = []
@@ -182,8 +238,41 @@ def engagement_rates(posts: pd.DataFrame, year: int, history: pd.DataFrame) -> p
         if row["denominator"]:
             row["rate"] = Decimal(int(interactions)) * 100 / Decimal(row["denominator"])
         rows.append(row)
+    rated = {row["platform"] for row in rows}
+    for platform, (interactions, views) in daily_interactions(daily, year).items():
+        if platform in rated or not views:
+            continue
+        rows.append(
+            {
+                "platform": platform,
+                "posts": None,
+                "interactions": interactions,
+                "base": "daily_views",
+                "base_label": "penayangan (data harian akun)",
+                "denominator": views,
+                "rate": Decimal(interactions) * 100 / Decimal(views),
+            }
+        )
     columns = ["platform", "posts", "interactions", "base", "base_label", "denominator", "rate"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def daily_interactions(daily: pd.DataFrame | None, year: int) -> dict[str, tuple[int, int]]:
+    """Per platform, the year's likes + comments + shares and views from daily account
+    figures, for platforms whose exports give all four (TikTok Studio's Overview)."""
+    if daily is None or daily.empty:
+        return {}
+    needed = ("views", "likes", "comments", "shares")
+    days = daily[(daily["date"].dt.year == year) & daily["metric"].isin(needed)]
+    sums = days.groupby(["platform", "metric"])["value"].sum().unstack("metric")
+    out = {}
+    for platform, row in sums.iterrows():
+        if all(m in row.index and pd.notna(row[m]) for m in needed):
+            out[str(platform)] = (
+                int(row["likes"] + row["comments"] + row["shares"]),
+                int(row["views"]),
+            )
+    return out
 
 
 def posts_per_month(posts: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -279,3 +368,69 @@ def poll_results(polls: pd.DataFrame, year: int) -> pd.DataFrame:
             )
     columns = ["date", "platform", "question", "option", "votes", "total", "share", "low", "high"]
     return pd.DataFrame(out, columns=columns)
+
+
+def top_videos(videos: pd.DataFrame | None, year: int, n: int = 5) -> pd.DataFrame:
+    """The ``n`` videos of the year with most views among those a platform listed (TikTok's
+    Content tab: about fifteen recent or top videos, never every post)."""
+    columns = ["platform", "published", "text", "link", "views", "engagement", "snapshot"]
+    if videos is None or videos.empty:
+        return pd.DataFrame(columns=columns)
+    listed = videos[videos["published"].dt.year == year]
+    listed = listed.assign(
+        engagement=listed[["likes", "comments", "shares"]].sum(axis=1, min_count=1)
+    )
+    ranked = listed.sort_values(["views", "published"], ascending=[False, True])
+    return ranked.head(n)[columns].reset_index(drop=True)
+
+
+def audience_in_year(audience: pd.DataFrame | None, year: int, dimension: str) -> pd.DataFrame:
+    """One dimension of the newest audience snapshot taken in ``year`` (TikTok's gender,
+    territories, active followers by hour): ``platform, snapshot, key, value``."""
+    columns = ["platform", "snapshot", "key", "value"]
+    if audience is None or audience.empty:
+        return pd.DataFrame(columns=columns)
+    rows = audience[(audience["dimension"] == dimension) & (audience["snapshot"].dt.year == year)]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    newest = rows[rows["snapshot"] == rows["snapshot"].max()]
+    return newest[columns].sort_values("value", ascending=False, ignore_index=True)
+
+
+def active_by_hour(audience: pd.DataFrame | None, year: int) -> pd.DataFrame:
+    """Mean active followers per hour of the day (0-23) over the days of the newest snapshot
+    of ``year``: ``hour, active, days``, plus the ``snapshot`` day in ``attrs``."""
+    rows = audience_in_year(audience, year, "active_by_hour")
+    if rows.empty:
+        return pd.DataFrame(columns=["hour", "active", "days"])
+    day_hour = rows["key"].str.split(" ", n=1, expand=True)
+    table = pd.DataFrame(
+        {"day": day_hour[0], "hour": day_hour[1].astype(int), "value": rows["value"].astype(float)}
+    )
+    out = table.groupby("hour").agg(active=("value", "mean"), days=("day", "nunique"))
+    out = out.reindex(range(24)).reset_index()
+    out.attrs["snapshot"] = pd.Timestamp(rows["snapshot"].iloc[0])
+    out.attrs["platform"] = str(rows["platform"].iloc[0])
+    return out
+
+
+def coverage_in_year(coverage: pd.DataFrame | None, year: int) -> pd.DataFrame:
+    """What the exports cover within ``year``, per platform and kind of data: the first and
+    last day (clipped to the year) and the files: ``platform, kind, start, end, files``."""
+    columns = ["platform", "kind", "start", "end", "files"]
+    if coverage is None or coverage.empty:
+        return pd.DataFrame(columns=columns)
+    first, last = pd.Timestamp(f"{year}-01-01"), pd.Timestamp(f"{year}-12-31")
+    inside = coverage[(coverage["start"] <= last) & (coverage["end"] >= first)]
+    rows = []
+    for (platform, kind), group in inside.groupby(["platform", "kind"], sort=True, dropna=False):
+        rows.append(
+            {
+                "platform": platform,
+                "kind": kind,
+                "start": max(group["start"].min(), first),
+                "end": min(group["end"].max(), last),
+                "files": sorted(group["source"]),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)

@@ -281,8 +281,14 @@ def activity(per_month: pd.DataFrame, profile: Profile, year: int) -> list[str]:
     ]
 
 
-def engagement(rates: pd.DataFrame, year: int) -> list[str]:
-    known = rates[rates["rate"].notna()].sort_values("rate", ascending=False)
+def engagement(
+    rates: pd.DataFrame, year: int, spans: dict[str, tuple[dt.date, dt.date]] | None = None
+) -> list[str]:
+    """Post-based rates ranked; a rate from daily account figures (TikTok) said apart, with
+    the days it covers (``spans``), since it is divided by another kind of figure."""
+    daily = rates[rates["rate"].notna() & (rates["base"] == "daily_views")]
+    known = rates[rates["rate"].notna() & (rates["base"] != "daily_views")]
+    known = known.sort_values("rate", ascending=False)
     sentences = []
     if not known.empty:
         lead = known.iloc[0]
@@ -305,6 +311,19 @@ def engagement(rates: pd.DataFrame, year: int) -> list[str]:
             )
             for _, r in known.iloc[1:].iterrows()
         ]
+    for _, r in daily.iterrows():
+        start, end = (spans or {}).get(r["platform"], (None, None))
+        sentences.append(
+            say(
+                "engagement_daily",
+                platform=platform_label(r["platform"], year),
+                interactions=fmt.number(r["interactions"]),
+                views=fmt.number(r["denominator"]),
+                rate=_pct(r["rate"]),
+                start=fmt.date(start) if start else "-",
+                end=fmt.date(end) if end else "-",
+            )
+        )
     unknown = rates[rates["rate"].isna()]
     if not unknown.empty:
         sentences.append(
@@ -336,7 +355,7 @@ def timing(by_day: pd.DataFrame, by_hour: pd.DataFrame, timezone: str) -> list[s
             "timing",
             day=day,
             day_mean=fmt.number(days.loc[day, "engagement_mean"]),
-            hour=f"{hour:02d}.00-{hour:02d}.59",
+            hour=fmt.hour_range(hour),
             zone=TIMEZONE_NAMES.get(timezone, timezone),
             hour_mean=fmt.number(hours.loc[hour, "engagement_mean"]),
         )
@@ -435,6 +454,93 @@ def feedback(
             say(
                 "feedback_themes",
                 terms=join_words([f"\u201c{t}\u201d" for t in terms["term"].head(5)]),
+            )
+        )
+    return sentences
+
+
+def no_post_export(platforms: list[str], year: int) -> list[str]:
+    """Why accounts with no post export (TikTok) have no post count."""
+    if not platforms:
+        return []
+    names = join_words([platform_label(p, year) for p in platforms])
+    return [say("activity_no_post_export", platforms=names)]
+
+
+def stories(
+    summary: pd.DataFrame, per_month: pd.DataFrame, profile: Profile, year: int
+) -> list[str]:
+    """How many stories, on which platforms, their reach and the busiest month."""
+    if summary.empty:
+        return []
+    totals = per_month.sum(axis=1)
+    sentences = [
+        say(
+            "stories",
+            **_context(profile, year),
+            total=fmt.number(int(summary["stories"].sum())),
+            platforms=join_words([platform_label(p, year) for p in summary["platform"]]),
+            reach=fmt.number(int(summary["reach"].fillna(0).sum())),
+            busiest=_month(int(totals.idxmax())),
+            busiest_count=fmt.number(int(totals.max())),
+        )
+    ]
+    taps = summary["sticker_taps"].dropna()
+    if len(taps) and taps.sum() > 0:
+        sentences.append(say("stories_stickers", taps=fmt.number(int(taps.sum()))))
+    return sentences
+
+
+def top_videos(videos: pd.DataFrame, listed: int, year: int) -> list[str]:
+    if videos.empty:
+        return []
+    first = videos.iloc[0]
+    return [
+        say(
+            "top_videos",
+            listed=fmt.number(listed),
+            platform=platform_label(first["platform"], year),
+            snapshot=fmt.date(first["snapshot"].date()),
+            date=fmt.date(first["published"].date()),
+            views=fmt.number(first["views"]),
+        )
+    ]
+
+
+def audience(
+    active: pd.DataFrame, gender: pd.DataFrame, territory: pd.DataFrame, labels: dict, zone: str
+) -> list[str]:
+    """When the followers are online, and who and where they are, from one snapshot."""
+    sentences = []
+    zone_name = TIMEZONE_NAMES.get(zone, zone)
+    known = active[active["active"].notna()]
+    if not known.empty:
+        busiest = known.loc[known["active"].idxmax()]
+        quietest = known.loc[known["active"].idxmin()]
+        snapshot = active.attrs["snapshot"]
+        sentences.append(
+            say(
+                "audience_active",
+                snapshot=fmt.date(snapshot.date()),
+                platform=platform_label(active.attrs["platform"], snapshot.year),
+                hour=fmt.hour_range(int(busiest["hour"])),
+                active=fmt.number(busiest["active"]),
+                quiet_hour=fmt.hour_range(int(quietest["hour"])),
+                quiet=fmt.number(quietest["active"]),
+                zone=zone_name,
+            )
+        )
+    if not gender.empty and not territory.empty:
+        sentences.append(
+            say(
+                "audience_split",
+                platform=platform_label(
+                    gender["platform"].iloc[0], gender["snapshot"].iloc[0].year
+                ),
+                gender_share=fmt.percent(gender["value"].iloc[0] * 100, 0),
+                gender=labels.get(gender["key"].iloc[0], gender["key"].iloc[0]).lower(),
+                territory_share=fmt.percent(territory["value"].iloc[0] * 100, 0),
+                territory=labels.get(territory["key"].iloc[0], territory["key"].iloc[0]),
             )
         )
     return sentences

@@ -16,7 +16,7 @@ import pandas as pd
 from kpureport import charts, feedback, metrics, narrative
 from kpureport import formatting as fmt
 from kpureport.charts import Chart
-from kpureport.config import REPORT_TITLE, SLOGAN, platform_label
+from kpureport.config import AUDIENCE_LABELS, REPORT_TITLE, SLOGAN, platform_label
 from kpureport.load import ReportData, load_report_data
 from kpureport.redact import official_contacts
 from kpureport.render import Fragment, fragment, section
@@ -78,7 +78,21 @@ class Report:
 
     @cached_property
     def rates(self) -> pd.DataFrame:
-        return metrics.engagement_rates(self.data.posts, self.year, self.history)
+        return metrics.engagement_rates(self.data.posts, self.year, self.history, self.data.daily)
+
+    @cached_property
+    def daily_spans(self) -> dict[str, tuple[dt.date, dt.date]]:
+        """First and last day of each platform's daily figures within the year."""
+        daily = self.data.daily
+        days = daily[daily["date"].dt.year == self.year] if not daily.empty else daily
+        return {
+            str(platform): (group["date"].min().date(), group["date"].max().date())
+            for platform, group in days.groupby("platform", sort=True)
+        }
+
+    @cached_property
+    def stories(self) -> pd.DataFrame:
+        return metrics.story_summary(self.data.posts, self.year)
 
     @cached_property
     def per_month(self) -> pd.DataFrame:
@@ -285,21 +299,82 @@ class Report:
             charts.posting_activity(self.per_month, self.year),
             f"Jumlah unggahan per bulan, tahun {self.year}",
         )
+        posted = set(self.year_posts["platform"]) if not self.year_posts.empty else set()
+        paragraphs = paragraphs + narrative.no_post_export(
+            [a.platform for a in self.profile.accounts if a.platform == "tiktok"]
+            if "tiktok" not in posted
+            else [],
+            self.year,
+        )
+        story_paragraphs, story_tables = self._stories()
+        if story_paragraphs:
+            paragraphs = [*paragraphs, " ".join(story_paragraphs)]
         return self._section(
             id="aktivitas",
             title="A. Aktivitas Unggahan",
             paragraphs=paragraphs,
-            tables=tables,
+            tables=tables + story_tables,
             figures=figures,
         )
 
+    def _stories(self) -> tuple[list[str], list[dict]]:
+        """Stories apart from feed posts: per platform with their own figures, and per month."""
+        summary = self.stories
+        if summary.empty:
+            return [], []
+        per_month = metrics.stories_per_month(self.data.posts, self.year)
+        sentences = narrative.stories(summary, per_month, self.profile, self.year)
+
+        def cell(value: object) -> str:
+            return "-" if value is None or pd.isna(value) else fmt.number(value)
+
+        by_platform = self._table(
+            "story",
+            f"Story per platform, tahun {self.year}",
+            [
+                "Platform",
+                "Story",
+                "Jangkauan",
+                "Balasan",
+                "Ketukan stiker",
+                "Klik tautan",
+                "Kunjungan profil",
+            ],
+            [
+                [
+                    self._label(r.platform),
+                    fmt.number(r.stories),
+                    cell(r.reach),
+                    cell(r.replies),
+                    cell(r.sticker_taps),
+                    cell(r.clicks),
+                    cell(r.profile_views),
+                ]
+                for r in summary.itertuples(index=False)
+            ],
+            {1, 2, 3, 4, 5, 6},
+            note="Jangkauan story dijumlahkan per story; satu akun yang melihat beberapa story "
+            "terhitung beberapa kali.",
+        )
+        by_month = self._table(
+            "story-bulanan",
+            f"Jumlah story per bulan, tahun {self.year}",
+            ["Bulan", *(self._label(p) for p in per_month.columns)],
+            [
+                [fmt.month_name(int(month)), *(fmt.number(int(v)) for v in row)]
+                for month, row in per_month.iterrows()
+            ],
+            set(range(1, len(per_month.columns) + 1)),
+        )
+        return sentences, [by_platform, by_month]
+
     def engagement(self) -> Fragment:
-        if self.year_posts.empty:
+        if self.rates.empty:
             return Fragment("")
         rows = [
             [
                 self._label(r.platform),
-                fmt.number(r.posts),
+                "-" if r.posts is None or pd.isna(r.posts) else fmt.number(r.posts),
                 "-"
                 if r.interactions is None or pd.isna(r.interactions)
                 else fmt.number(r.interactions),
@@ -323,7 +398,7 @@ class Report:
         by_day, by_hour = metrics.engagement_by_time(self.data.posts, self.year)
         paragraphs = [
             " ".join(
-                narrative.engagement(self.rates, self.year)
+                narrative.engagement(self.rates, self.year, self.daily_spans)
                 + narrative.timing(by_day, by_hour, self.profile.timezone)
             )
         ]
@@ -342,12 +417,62 @@ class Report:
 
     def top_posts(self) -> Fragment:
         top = metrics.top_posts(self.data.posts, self.year)
-        if top.empty:
+        videos = metrics.top_videos(self.data.top_videos, self.year)
+        if top.empty and videos.empty:
             return Fragment("")
+        tables, paragraphs = [], []
+        if not top.empty:
+            tables.append(self._top_posts_table(top))
+            paragraphs += narrative.top_post(top, self.year)
+        if not videos.empty:
+            tables.append(self._top_videos_table(videos))
+            paragraphs += narrative.top_videos(videos, self._videos_listed(), self.year)
+        return self._section(
+            id="teratas",
+            title="C. Unggahan dengan Interaksi Terbanyak",
+            paragraphs=paragraphs,
+            tables=tables,
+        )
+
+    def _videos_listed(self) -> int:
+        """How many videos the newest Content download of the year listed, whatever year they
+        were posted in."""
+        listed = self.data.top_videos
+        if listed is None or listed.empty:
+            return 0
+        of_year = listed[listed["snapshot"].dt.year == self.year]
+        return int((of_year["snapshot"] == of_year["snapshot"].max()).sum()) if len(of_year) else 0
+
+    def _top_videos_table(self, videos: pd.DataFrame) -> dict:
+        rows = [
+            [
+                str(rank),
+                fmt.date(r.published.date()),
+                {"href": r.link, "text": _excerpt(r.text) or "(tanpa judul)"}
+                if pd.notna(r.link)
+                else _excerpt(r.text),
+                fmt.number(r.views),
+                "-" if pd.isna(r.engagement) else fmt.number(r.engagement),
+            ]
+            for rank, r in enumerate(videos.itertuples(index=False), start=1)
+        ]
+        platform = self._label(videos["platform"].iloc[0])
+        snapshot = fmt.date(videos["snapshot"].max().date())
+        return self._table(
+            "video-teratas",
+            f"Video {platform} dengan penayangan terbanyak, tahun {self.year}",
+            ["No.", "Tanggal terbit", "Judul video", "Penayangan", "Interaksi"],
+            rows,
+            {3, 4},
+            note=f"Dari tab Content TikTok Studio yang diunduh {snapshot}; tab ini hanya memuat "
+            "sekitar lima belas video terbaru atau teratas, bukan seluruh unggahan. Interaksi = "
+            "suka + komentar + bagikan.",
+        )
+
+    def _top_posts_table(self, top: pd.DataFrame) -> dict:
         rows = []
         for rank, r in enumerate(top.itertuples(index=False), start=1):
-            text = str(r.text) if pd.notna(r.text) else ""
-            excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
+            excerpt = _excerpt(r.text)
             rows.append(
                 [
                     str(rank),
@@ -360,18 +485,12 @@ class Report:
                     fmt.number(r.engagement),
                 ]
             )
-        table = self._table(
+        return self._table(
             "teratas",
             f"Lima unggahan dengan interaksi terbanyak, tahun {self.year}",
             ["No.", "Tanggal", "Platform", "Jenis", "Cuplikan", "Interaksi"],
             rows,
             {5},
-        )
-        return self._section(
-            id="teratas",
-            title="C. Unggahan dengan Interaksi Terbanyak",
-            paragraphs=narrative.top_post(top, self.year),
-            tables=[table],
         )
 
     def polls_section(self) -> Fragment:
@@ -399,7 +518,7 @@ class Report:
                     ["Pilihan", "Suara", "Persentase", "Selang kepercayaan 95%"],
                     rows,
                     {1, 2, 3},
-                    note=f"Jumlah suara: {fmt.number(group['total'].iloc[0])}.",
+                    note=self._poll_note(group, date, platform),
                 )
             )
             figures += self._figure(key, charts.poll_result(group), caption)
@@ -407,6 +526,71 @@ class Report:
             id="polling",
             title="D. Polling Pendapat",
             paragraphs=[" ".join(narrative.polls(self.polls, self.year))],
+            tables=tables,
+            figures=figures,
+        )
+
+    def _poll_note(self, group: pd.DataFrame, date: pd.Timestamp, platform: str) -> str:
+        """The vote count, and beside it the sticker taps the platform's export gives for the
+        stories of that day (story polls have no export of their own)."""
+        note = f"Jumlah suara: {fmt.number(group['total'].iloc[0])}."
+        taps = metrics.sticker_taps_on(self.data.posts, date, platform)
+        if taps is None:
+            return note
+        return f"{note} " + narrative.say(
+            "poll_stickers", platform=self._label(platform), taps=fmt.number(taps)
+        )
+
+    def audience(self) -> Fragment:
+        """When the followers are online and who they are (TikTok Studio's snapshots)."""
+        audience = self.data.audience
+        active = metrics.active_by_hour(audience, self.year)
+        gender = metrics.audience_in_year(audience, self.year, "gender")
+        territory = metrics.audience_in_year(audience, self.year, "territory")
+        if active.empty and gender.empty and territory.empty:
+            return Fragment("")
+        paragraphs = [
+            " ".join(
+                narrative.audience(
+                    active, gender, territory, AUDIENCE_LABELS, self.profile.timezone
+                )
+            )
+        ]
+        tables = []
+        for key, name, rows in (
+            ("gender", "jenis kelamin", gender),
+            ("wilayah", "wilayah", territory),
+        ):
+            if rows.empty:
+                continue
+            snapshot = fmt.date(rows["snapshot"].iloc[0].date())
+            tables.append(
+                self._table(
+                    f"audiens-{key}",
+                    f"Pengikut {self._label(rows['platform'].iloc[0])} menurut {name}, {snapshot}",
+                    ["Kelompok" if key == "gender" else "Wilayah", "Persentase"],
+                    [
+                        [AUDIENCE_LABELS.get(r.key, r.key), fmt.percent(r.value * 100, 0)]
+                        for r in rows.itertuples(index=False)
+                    ],
+                    {1},
+                    note="Potret pada hari unduh; TikTok Studio tidak menyimpan riwayatnya.",
+                )
+            )
+        figures = []
+        if not active.empty:
+            zone = narrative.TIMEZONE_NAMES.get(self.profile.timezone, self.profile.timezone)
+            snapshot = fmt.date(active.attrs["snapshot"].date())
+            figures = self._figure(
+                "audiens-jam",
+                charts.active_hours(active, zone),
+                f"Rata-rata pengikut {self._label(active.attrs['platform'])} yang aktif per jam, "
+                f"tujuh hari sebelum {snapshot}",
+            )
+        return self._section(
+            id="audiens",
+            title="Waktu Aktif dan Sebaran Pengikut",
+            paragraphs=paragraphs,
             tables=tables,
             figures=figures,
         )
@@ -514,6 +698,14 @@ class Report:
 
     def footer(self) -> Fragment:
         return self._fragment("footer.html.j2", profile=self.profile, slogan=SLOGAN)
+
+
+def _excerpt(value: object) -> str:
+    """The start of a caption or title, cut at a word, for a table cell."""
+    text = str(value) if pd.notna(value) else ""
+    if len(text) <= EXCERPT:
+        return text
+    return text[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _side_by_side(terms: pd.DataFrame, pairs: pd.DataFrame) -> list[list[str]]:

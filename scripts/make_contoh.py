@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +26,14 @@ OFFICE = ROOT / "data" / "contoh"
 YEARS = range(2019, 2025)
 RNG = np.random.default_rng(20240630)
 TZ = "Asia/Pontianak"
+META_ZONE = "America/Los_Angeles"
+#: Stories and TikTok draw from their own generators, so that adding them left every other
+#: generated file as it was.
+STORY_RNG = np.random.default_rng(20241231)
+TIKTOK_RNG = np.random.default_rng(20220717)
+STORY_YEARS = (2023, 2024)
+TIKTOK_YEARS = (2023, 2024)
+POLL_MONTHS = (3, 7, 11)
 
 #: Year-end followers; Instagram 2023 -> 2024 is the example of the issue (54.405 -> 66.042).
 FOLLOWERS = {
@@ -134,6 +144,12 @@ def _posts(platform: str, year: int) -> pd.DataFrame:
             "type": RNG.choice(TYPES.get(platform, ["video"]), n),
         }
     )
+
+
+def _meta_time(moment: pd.Timestamp) -> str:
+    """``Publish time`` as Meta Business Suite writes it: US Pacific time, whatever the office."""
+    pacific = pd.Timestamp(moment).tz_localize(TZ).tz_convert(META_ZONE)
+    return pacific.strftime("%m/%d/%Y %H:%M")
 
 
 def _write_csv(
@@ -250,7 +266,7 @@ def facebook_exports(exports: Path) -> None:
                 "",
                 p.text,
                 0,
-                p.published.strftime("%m/%d/%Y %H:%M"),
+                _meta_time(p.published),
                 "",
                 f"https://www.facebook.com/ppid.kpu.contoh/posts/{i.split('_')[1]}",
                 "No",
@@ -315,6 +331,8 @@ def instagram_exports(exports: Path) -> None:
             "Comments",
             "Saves",
         ]
+        if year in STORY_YEARS:
+            header += STORY_COLUMNS
         rows = [
             [
                 f"178{year}{i:05d}",
@@ -323,7 +341,7 @@ def instagram_exports(exports: Path) -> None:
                 "KPU Kabupaten Contoh",
                 p.text,
                 0,
-                p.published.strftime("%m/%d/%Y %H:%M"),
+                _meta_time(p.published),
                 f"https://www.instagram.com/p/C{year}{i:04d}/",
                 p.type,
                 "",
@@ -335,9 +353,12 @@ def instagram_exports(exports: Path) -> None:
                 int(p.likes * 0.01),
                 p.comments,
                 p.saves,
+                *([""] * len(STORY_COLUMNS) if year in STORY_YEARS else []),
             ]
             for i, p in enumerate(posts.itertuples())
         ]
+        if year in STORY_YEARS:
+            rows += _instagram_stories(year, exports.parent / "polls.csv")
         _write_csv(exports / f"instagram-{year}.csv", header, rows, bom=True)
     follows = pd.date_range("2024-01-01", "2024-12-31", freq="D")
     gained = RNG.poisson(32, len(follows))
@@ -345,6 +366,230 @@ def instagram_exports(exports: Path) -> None:
     lines += [f'"{d:%Y-%m-%dT%H:%M:%S}","{g}"' for d, g in zip(follows, gained, strict=True) if g]
     (exports / "Instagram follows.csv").write_bytes(
         b"\xff\xfe" + ("\r\n".join(lines) + "\r\n").encode("utf-16-le")
+    )
+
+
+STORY_COLUMNS = ["Profile visits", "Replies", "Link clicks", "Navigation", "Sticker taps"]
+
+
+def _instagram_stories(year: int, polls_file: Path) -> list[list]:
+    """Story rows as Meta writes them beside the feed posts, ``Post type`` ``IG story``.
+    A poll story on each day the staff copied a poll result has as many sticker taps as votes
+    and a few more (taps that did not vote)."""
+    rng = STORY_RNG
+    days = pd.DatetimeIndex(
+        sorted(
+            {
+                pd.Timestamp(f"{year}-01-01") + pd.Timedelta(days=int(d))
+                for d in rng.integers(0, 366, 190)
+            }
+        )
+    )
+    days = days[days.year == year]
+    polls = {pd.Timestamp(f"{year}-{m:02d}-15") for m in POLL_MONTHS}
+    votes = _poll_totals(polls_file, year)
+    followers = FOLLOWERS["instagram"][list(YEARS).index(year)]
+    rows = []
+    for i, day in enumerate(sorted(set(days) | polls)):
+        moment = day + pd.Timedelta(
+            hours=int(rng.integers(8, 21)), minutes=int(rng.integers(0, 60))
+        )
+        reach = int(followers * rng.uniform(0.03, 0.09))
+        taps = votes.get(day.month, 0) + int(rng.integers(3, 25)) if day in polls else 0
+        rows.append(
+            [
+                f"179{year}{i:05d}",
+                "17841400000",
+                "kpu_contoh",
+                "KPU Kabupaten Contoh",
+                "Story: polling pemilih" if day in polls else "Story: informasi tahapan",
+                15,
+                _meta_time(moment),
+                f"https://www.instagram.com/stories/kpu_contoh/{year}{i:05d}/",
+                "IG story",
+                "",
+                "Lifetime",
+                int(reach * rng.uniform(1.1, 1.4)),
+                reach,
+                int(reach * rng.uniform(0.01, 0.03)),
+                int(reach * rng.uniform(0.0, 0.01)),
+                0,
+                0,
+                0,
+                int(reach * rng.uniform(0.005, 0.02)),
+                int(reach * rng.uniform(0.002, 0.01)),
+                int(reach * rng.uniform(0.0, 0.01)),
+                int(reach * rng.uniform(0.8, 1.3)),
+                taps,
+            ]
+        )
+    return rows
+
+
+def _poll_totals(polls_file: Path, year: int) -> dict[int, int]:
+    """Votes of each poll month, read back from the polls table written before."""
+    polls = pd.read_csv(polls_file, parse_dates=["tanggal"])
+    polls = polls[polls["tanggal"].dt.year == year]
+    return polls.groupby(polls["tanggal"].dt.month)["suara"].sum().astype(int).to_dict()
+
+
+TIKTOK_MONTHS_ID = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+
+
+def _tiktok_day(day: pd.Timestamp, indonesian: bool) -> str:
+    """A day as TikTok Studio writes it, without its year, in the interface language."""
+    if indonesian:
+        return f"{day.day} {TIKTOK_MONTHS_ID[day.month - 1]}"
+    return f"{day:%B} {day.day}"
+
+
+def _tiktok_zip(exports: Path, tab: str, unix: int, header: list[str], rows: list[list]) -> None:
+    """One tab as TikTok Studio downloads it: a ZIP named with the export's Unix seconds,
+    holding one CSV in UTF-8 with BOM and every field quoted."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path = exports / f"{tab}_20220717_{unix}_kpu.contoh.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        info = zipfile.ZipInfo(f"{tab}.csv", date_time=(2025, 1, 2, 8, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+
+
+def tiktok_exports(exports: Path) -> None:
+    """A year-end download of every TikTok Studio tab for 2023 (English interface) and 2024
+    (Indonesian interface), made on 31 December: the last two days are not in yet ("undefined"
+    on 30 December, the export day itself absent)."""
+    rng = TIKTOK_RNG
+    for year in TIKTOK_YEARS:
+        indonesian = year == 2024
+        exported = pd.Timestamp(f"{year}-12-31 09:30", tz=TZ)
+        unix = int(exported.timestamp())
+        days = pd.date_range(f"{year}-01-01", f"{year}-12-30", freq="D")
+        n = len(days)
+        index = list(YEARS).index(year)
+        start, end = FOLLOWERS["tiktok"][index - 1], FOLLOWERS["tiktok"][index]
+        label = [_tiktok_day(d, indonesian) for d in days]
+        views = rng.poisson(40 + 0.25 * np.linspace(start, end, n))
+        likes = rng.binomial(views, 0.06)
+        comments = rng.binomial(likes, 0.08)
+        shares = rng.binomial(likes, 0.1)
+        profile = rng.binomial(views, 0.03)
+        undefined = "undefined"
+        overview = [
+            [d, v, p, lk, c, sh]
+            for d, v, p, lk, c, sh in zip(
+                label, views, profile, likes, comments, shares, strict=True
+            )
+        ]
+        overview[-1] = [label[-1]] + [undefined] * 5
+        _tiktok_zip(
+            exports,
+            "Overview",
+            unix,
+            ["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"],
+            overview,
+        )
+        growth = np.maximum(rng.normal(1, 0.6, n), 0).cumsum()
+        followers = (start + (end - start) * growth / growth[-1] * 0.995).astype(int)
+        difference = np.append(np.diff(followers), 0)  # next day minus this day, as TikTok writes
+        history = [[d, f, df] for d, f, df in zip(label, followers, difference, strict=True)]
+        history[-1] = [label[-1], undefined, undefined]
+        _tiktok_zip(
+            exports,
+            "FollowerHistory",
+            unix,
+            ["Date", "Followers", "Difference in followers from previous day"],
+            history,
+        )
+        viewers = (views * rng.uniform(0.6, 0.8, n)).astype(int)
+        new = (viewers * rng.uniform(0.5, 0.7, n)).astype(int)
+        viewer_rows = [[d, t, nw, t - nw] for d, t, nw in zip(label, viewers, new, strict=True)]
+        viewer_rows[-1] = [label[-1], undefined, 0, 0]
+        _tiktok_zip(
+            exports,
+            "Viewers",
+            unix,
+            ["Date", "Total Viewers", "New Viewers", "Returning Viewers"],
+            viewer_rows,
+        )
+        _tiktok_content(exports, unix, exported, indonesian, rng)
+        if year == 2024:
+            _tiktok_audience(exports, unix, days[-8:-1], indonesian, rng)
+
+
+TIKTOK_TITLES = [
+    "Cara cek DPT online dalam 1 menit",
+    "Tahapan pemilu: apa saja yang dikerjakan KPU bulan ini?",
+    "Simulasi pemungutan suara di TPS",
+    "Pemilih pemula wajib tahu: syarat memilih",
+    "Di balik layar rapat pleno rekapitulasi",
+    "Tanya jawab singkat bersama Ketua KPU Contoh",
+]
+
+
+def _tiktok_content(
+    exports: Path, unix: int, exported: pd.Timestamp, indonesian: bool, rng
+) -> None:
+    """Fifteen videos as the Content tab lists them: recent ones and a few older top ones,
+    one of them from the year before. 2024 uses the newer variant (no ``Time`` column, full
+    post times, views in the last 7 days)."""
+    posted = sorted(
+        exported.normalize().tz_localize(None) - pd.Timedelta(days=int(d))
+        for d in rng.choice(np.arange(3, 420), 15, replace=False)
+    )
+    rows = []
+    for i, day in enumerate(posted):
+        views = int(rng.integers(400, 9000))
+        likes = int(views * rng.uniform(0.04, 0.1))
+        link = f"https://www.tiktok.com/@kpu.contoh/video/73{exported.year}{i:05d}"
+        title = TIKTOK_TITLES[i % len(TIKTOK_TITLES)]
+        counts = [likes, int(likes * 0.1), int(likes * 0.12), views]
+        if indonesian:
+            moment = day + pd.Timedelta(hours=int(rng.integers(8, 21)))
+            rows.append([title, link, f"{moment:%Y-%m-%d %H:%M}", *counts, int(views * 0.02)])
+        else:
+            rows.append(
+                [_tiktok_day(exported, False), title, link, _tiktok_day(day, False), *counts]
+            )
+    header = ["Video title", "Video link", "Post time", "Total likes", "Total comments"]
+    header += ["Total shares", "Total views"]
+    if indonesian:
+        header.append("Views in the last 7 days")
+    else:
+        header.insert(0, "Time")
+    _tiktok_zip(exports, "Content", unix, header, rows)
+
+
+def _tiktok_audience(
+    exports: Path, unix: int, days: pd.DatetimeIndex, indonesian: bool, rng
+) -> None:
+    """Active followers by hour for the last seven days, and the gender and territory
+    snapshots of the export day."""
+    shape = np.array([1, 1, 1, 1, 1, 2, 4, 6, 6, 5, 5, 6, 8, 7, 6, 6, 7, 9, 11, 13, 14, 12, 8, 4])
+    activity = [
+        [_tiktok_day(day, indonesian), hour, int(shape[hour] * rng.uniform(90, 120))]
+        for day in days
+        for hour in range(24)
+    ]
+    _tiktok_zip(exports, "FollowerActivity", unix, ["Date", "Hour", "Active followers"], activity)
+    _tiktok_zip(
+        exports,
+        "FollowerGender",
+        unix,
+        ["Gender", "Distribution"],
+        [["Female", "0.57"], ["Male", "0.41"], ["Other", "0.02"]],
+    )
+    _tiktok_zip(
+        exports,
+        "FollowerTopTerritories",
+        unix,
+        ["Top territories", "Distribution"],
+        [["Indonesia", "0.96"], ["Malaysia", "0.03"], ["Others", "0.01"]],
     )
 
 
@@ -528,7 +773,7 @@ def manual_tables(office: Path) -> None:
     _write_csv(office / "followers.csv", ["tanggal", "platform", "pengikut"], sorted(rows))
     polls = []
     for year in YEARS:
-        for month, (question, options) in zip((3, 7, 11), POLLS, strict=True):
+        for month, (question, options) in zip(POLL_MONTHS, POLLS, strict=True):
             weights = RNG.dirichlet(np.ones(len(options)) * 3)
             total = int(RNG.integers(60, 600))
             votes = RNG.multinomial(total, weights)
@@ -622,6 +867,7 @@ def main() -> None:
     twitter_exports(exports)
     youtube_exports(exports)
     forms_exports(exports)
+    tiktok_exports(exports)
     print(f"{office}: {sum(1 for p in office.rglob('*') if p.is_file())} berkas")
 
 

@@ -88,8 +88,10 @@ def posts_frame(
     text: str | None = None,
     link: str | None = None,
     signed: frozenset[str] = frozenset(),
+    stories: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
-    """The canonical posts table from one export's columns (metrics: header -> canonical)."""
+    """The canonical posts table from one export's columns (metrics: header -> canonical);
+    rows whose ``kind`` is one of ``stories`` are marked as stories."""
     from kpureport.readers import parse
 
     out = pd.DataFrame(index=frame.index)
@@ -99,6 +101,7 @@ def posts_frame(
     out["type"] = frame[kind].astype("string") if kind else pd.NA
     out["text"] = frame[text].astype("string") if text else pd.NA
     out["link"] = frame[link].astype("string") if link else pd.NA
+    out["story"] = out["type"].str.strip().isin(stories).fillna(False).astype(bool)
     for source, target in rename_present(frame, metrics).items():
         if target in out.columns:
             continue  # an older alias of a metric the file already gave (Impressions / Views)

@@ -12,6 +12,17 @@ from kpureport.readers.textfile import TextTable
 
 PUBLISH_FORMATS = ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S")
 
+#: Columns that story rows add (Meta writes them only when the export holds stories).
+STORY_METRICS = {
+    "Replies": "replies",
+    "Sticker taps": "sticker_taps",
+    "Link clicks": "clicks",
+    "Link Clicks": "clicks",
+    "Profile visits": "profile_views",
+}
+#: ``Post type`` of a story: Facebook writes ``Stories``, Instagram ``IG story``.
+STORY_TYPES = frozenset({"Stories", "Story", "IG story", "IG Story"})
+
 FACEBOOK_METRICS = {
     "Views": "views",
     "Impressions": "impressions",
@@ -21,6 +32,7 @@ FACEBOOK_METRICS = {
     "Shares": "shares",
     "Total clicks": "clicks",
     "Reactions, Comments and Shares": "engagements",
+    **STORY_METRICS,
 }
 INSTAGRAM_METRICS = {
     "Views": "views",
@@ -31,7 +43,7 @@ INSTAGRAM_METRICS = {
     "Shares": "shares",
     "Saves": "saves",
     "Follows": "followers_gained",
-    "Link clicks": "clicks",
+    **STORY_METRICS,
 }
 
 
@@ -59,6 +71,7 @@ def _posts(platform: str, metrics: dict[str, str]):
             kind="Post type",
             text=text if text in frame.columns else None,
             link="Permalink",
+            stories=STORY_TYPES,
         )
 
     return read
