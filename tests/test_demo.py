@@ -75,3 +75,51 @@ def test_no_personal_data_reaches_the_demo_report(contoh_html):
         assert secret not in contoh_html
     assert "[nomor telepon dihapus]" in contoh_html or "[NIK dihapus]" in contoh_html
     assert re.search(r"dihapus \d+ NIK, \d+ nomor telepon, dan \d+ alamat surel", contoh_html)
+
+
+def _tiktok_rows(tab: str, year: int) -> list[dict]:
+    """A TikTok tab of the demo office's year-end download (2023 or 2024), read straight from
+    its ZIP: the download times in the names sort the years."""
+    import csv
+    import io
+    import zipfile
+
+    candidates = sorted((DATA / "contoh" / "exports").glob(f"{tab}_*.zip"))
+    path = candidates[-1] if year == 2024 else candidates[0]
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read(f"{tab}.csv").decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_demo_report_shows_tiktok_and_instagram_stories(contoh_html):
+    import pandas as pd
+
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", contoh_html))
+    overview = [r for r in _tiktok_rows("Overview", 2024) if r["Video Views"] != "undefined"]
+    views = sum(int(r["Video Views"]) for r in overview)
+    interactions = sum(int(r[k]) for r in overview for k in ("Likes", "Comments", "Shares"))
+    rate = f"{interactions / views * 100:.2f}".replace(".", ",") + "%"
+    assert f"{interactions:,}".replace(",", ".") + " interaksi" in text
+    assert f"dari {views:,}".replace(",", ".") + " penayangan video, atau " + rate in text
+    assert "sampai 29 Desember 2024" in text  # TikTok lags: the last two days are not in yet
+    followers = _tiktok_rows("FollowerHistory", 2024)
+    assert followers[-1]["Followers"] == "undefined"
+    assert "Jumlah pengikut TikTok naik" in text
+    assert "Video TikTok dengan penayangan terbanyak" in text
+    assert "Waktu Aktif dan Sebaran Pengikut" in text and "perempuan" in text
+
+    instagram = pd.read_csv(DATA / "contoh" / "exports" / "instagram-2024.csv")
+    stories = instagram[instagram["Post type"] == "IG story"]
+    published = (
+        pd.to_datetime(stories["Publish time"], format="%m/%d/%Y %H:%M")
+        .dt.tz_localize("America/Los_Angeles")
+        .dt.tz_convert("Asia/Pontianak")
+    )
+    in_year = int((published.dt.year == 2024).sum())
+    assert f"menerbitkan {in_year} story di Instagram" in text
+    assert "Story per platform" in text and "Ketukan stiker pada story Instagram" in text
+    assert (
+        "waktu Pasifik Amerika Serikat" in text
+        and "TikTok Studio menulis tanggal tanpa tahun" in text
+    )
+    assert "Cakupan data" in text

@@ -162,3 +162,87 @@ def test_poll_results_give_share_interval_and_total():
     results = metrics.poll_results(polls, 2024).set_index("option")
     assert results.loc["Sudah", "share"] == 65 and results.loc["Sudah", "total"] == 200
     assert round(results.loc["Belum", "low"], 2) == 28.73
+
+
+def _daily(rows):
+    return pd.DataFrame(rows, columns=["platform", "date", "metric", "value"]).assign(
+        date=lambda f: pd.to_datetime(f["date"])
+    )
+
+
+def test_a_platform_without_post_exports_is_rated_per_view_from_daily_figures():
+    daily = _daily(
+        [
+            ("tiktok", "2024-03-01", "views", 1000),
+            ("tiktok", "2024-03-02", "views", 1000),
+            ("tiktok", "2024-03-01", "likes", 50),
+            ("tiktok", "2024-03-02", "comments", 5),
+            ("tiktok", "2024-03-02", "shares", 15),
+            ("tiktok", "2023-12-31", "likes", 999),  # another year
+            ("instagram", "2024-03-01", "views", 10),  # has posts: rated from them
+            ("instagram", "2024-03-01", "likes", 10),
+            ("instagram", "2024-03-01", "comments", 10),
+            ("instagram", "2024-03-01", "shares", 10),
+        ]
+    )
+    rates = metrics.engagement_rates(POSTS, 2024, _history([]), daily).set_index("platform")
+    # (50 + 5 + 15) / 2000 views = 3,5 %
+    assert rates.loc["tiktok", "base"] == "daily_views" and pd.isna(rates.loc["tiktok", "posts"])
+    assert rates.loc["tiktok", "interactions"] == 70 and rates.loc["tiktok", "rate"] == Decimal(
+        "3.5"
+    )
+    assert rates.loc["instagram", "base"] == "reach"
+
+
+def test_top_videos_are_the_year_s_listed_videos_by_views():
+    videos = pd.DataFrame(
+        {
+            "platform": "tiktok",
+            "published": pd.to_datetime(["2024-04-20", "2025-01-15", "2024-11-02"]),
+            "text": ["a", "b", "c"],
+            "link": ["l1", "l2", "l3"],
+            "views": [300, 900, 500],
+            "likes": [10, 90, 20],
+            "comments": [1, 0, 2],
+            "shares": [0, 1, 3],
+            "snapshot": pd.Timestamp("2025-01-18"),
+        }
+    )
+    top = metrics.top_videos(videos, 2024)
+    assert top["link"].tolist() == ["l3", "l1"] and top["engagement"].tolist() == [25, 11]
+
+
+def test_active_followers_are_averaged_per_hour_over_the_snapshot_days():
+    audience = pd.DataFrame(
+        {
+            "platform": "tiktok",
+            "snapshot": pd.Timestamp("2024-12-31"),
+            "dimension": "active_by_hour",
+            "key": ["2024-12-29 20", "2024-12-30 20", "2024-12-29 03"],
+            "value": [100.0, 140.0, 10.0],
+        }
+    )
+    table = metrics.active_by_hour(audience, 2024).set_index("hour")
+    assert table.loc[20, "active"] == 120 and table.loc[20, "days"] == 2
+    assert table.loc[3, "active"] == 10 and pd.isna(table.loc[5, "active"])
+    assert table.attrs["snapshot"] == pd.Timestamp("2024-12-31")
+    assert metrics.active_by_hour(audience, 2023).empty
+
+
+def test_coverage_is_clipped_to_the_year_and_names_the_files():
+    coverage = pd.DataFrame(
+        {
+            "platform": ["tiktok", "tiktok", "instagram"],
+            "kind": ["daily", "daily", "posts"],
+            "format": ["tiktok-overview", "tiktok-viewers", "meta-post-instagram"],
+            "title": ["", "", ""],
+            "source": ["b.zip/Overview.csv", "a.zip/Viewers.csv", "ig-2023.csv"],
+            "start": pd.to_datetime(["2023-12-01", "2024-01-01", "2023-01-01"]),
+            "end": pd.to_datetime(["2024-12-29", "2024-12-29", "2023-12-31"]),
+        }
+    )
+    table = metrics.coverage_in_year(coverage, 2024)
+    assert table[["platform", "kind"]].values.tolist() == [["tiktok", "daily"]]
+    row = table.iloc[0]
+    assert (row["start"], row["end"]) == (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-29"))
+    assert row["files"] == ["a.zip/Viewers.csv", "b.zip/Overview.csv"]

@@ -690,3 +690,121 @@ def test_repeated_column_names_keep_every_value_and_are_listed(capsys):
     assert cli.main(["inspect", str(path)]) == 0
     shown = capsys.readouterr().out
     assert "Kolom ganda" in shown and "Lifetime Paid views to 95% (kolom 36, 37)" in shown
+
+
+STORY_HEADER = (
+    IG_HEADER.rstrip("\n") + ",Profile visits,Replies,Link clicks,Navigation,Sticker taps\n"
+)
+
+
+def test_meta_story_rows_are_stories_with_their_own_figures(tmp_path):
+    from kpureport import metrics
+
+    path = tmp_path / "ig.csv"
+    path.write_text(
+        STORY_HEADER
+        + "1,1784,kpu,KPU,Cek DPT,0,03/27/2024 06:08,https://x/p/1/,IG image,,Lifetime,"
+        "160,100,30,2,4,5,1,,,,,\n"
+        "2,1784,kpu,KPU,Polling,15,03/14/2024 20:00,https://x/s/2/,IG story,,Lifetime,"
+        "90,70,0,1,0,0,0,3,4,2,60,41\n"
+        "3,1784,kpu,KPU,Info,15,03/15/2024 02:00,https://x/s/3/,IG story,,Lifetime,"
+        "50,40,0,0,0,0,0,1,0,0,30,0\n",
+        encoding="utf-8-sig",
+    )
+    posts = read(path).table
+    assert posts["story"].tolist() == [False, True, True]
+    assert metrics.posts_in_year(posts, 2024)["post_id"].tolist() == ["1"]
+    summary = metrics.story_summary(posts, 2024).iloc[0]
+    assert (summary["stories"], summary["reach"], summary["replies"]) == (2, 110, 4)
+    assert summary["sticker_taps"] == 41 and summary["clicks"] == 2
+    # 14 March 20:00 in California is 15 March 11:00 in Pontianak: both stories are that day.
+    assert metrics.sticker_taps_on(posts, pd.Timestamp("2024-03-15"), "instagram") == 41
+    assert metrics.sticker_taps_on(posts, pd.Timestamp("2024-03-14"), "instagram") is None
+    assert metrics.stories_per_month(posts, 2024).loc[3, "instagram"] == 2
+
+
+def test_facebook_stories_are_stories_too(tmp_path):
+    fixture = FIXTURES / "meta-facebook-posts.csv"
+    header, first = fixture.read_text(encoding="utf-8-sig").splitlines()[:2]
+    story = first.replace("1001,", "1009,", 1).replace(",Photos,", ",Stories,")
+    path = tmp_path / "fb.csv"
+    path.write_text(
+        f"{header},Replies,Sticker taps\n{first},,\n{story},2,7\n", encoding="utf-8-sig"
+    )
+    posts = read(path).table.set_index("post_id")
+    assert not posts.loc["1001", "story"] and posts.loc["1009", "story"]
+    assert posts.loc["1009", "sticker_taps"] == 7 and posts.loc["1009", "replies"] == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "kosong"),
+        ('"Date","Video Views","Profile Views","Likes","Comments","Shares"\n', "tidak ada baris"),
+        (
+            '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+            + '"April 12","undefined","undefined","undefined","undefined","undefined"\n' * 3,
+            "tidak ada baris",
+        ),
+    ],
+    ids=["empty", "header-only", "undefined-everywhere"],
+)
+def test_a_tiktok_file_without_data_says_so(tmp_path, content, message):
+    path = tmp_path / "Overview_2024-04-20.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=message):
+        read(path)
+
+
+def _overview(days: list[tuple[str, int]]) -> str:
+    header = '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+    return header + "".join(f'"{d}","{v}","1","1","0","0"\n' for d, v in days)
+
+
+def test_check_notes_months_without_daily_data_and_exports_that_disagree(tmp_path, capsys):
+    from kpureport.cli import main
+
+    _office_with(
+        tmp_path,
+        {
+            "Overview_2024-05-01.csv": _overview(
+                [("January 30", 10), ("January 31", 12), ("April 29", 40)]
+            ),
+            "Overview_2024-05-02.csv": _overview([("April 29", 55), ("April 30", 41)]),
+        },
+    )
+    assert main(["check", "--office", KKU, "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "data harian TikTok tidak ada untuk bulan Februari 2024, Maret 2024" in out
+    assert (
+        "\u201cOverview_2024-05-01.csv\u201d dan \u201cOverview_2024-05-02.csv\u201d berbeda "
+        "untuk TikTok (views) pada 29 April 2024 (40 dan 55)"
+    ) in out
+    assert "yang dipakai angka dari unduhan yang lebih baru" in out
+
+
+TABS = {
+    "Overview": "tiktok-overview",
+    "FollowerHistory": "tiktok-follower-history",
+    "FollowerActivity": "tiktok-follower-activity",
+    "FollowerGender": "tiktok-follower-gender",
+    "FollowerTopTerritories": "tiktok-follower-territories",
+    "Viewers": "tiktok-viewers",
+    "Content": "tiktok-content",
+}
+
+
+@pytest.mark.parametrize("tab", sorted(TABS))
+def test_inspect_recognises_every_tiktok_tab_as_downloaded(tab, capsys):
+    import json
+
+    from kpureport import cli
+
+    (path,) = sorted((DATA / "contoh" / "exports").glob(f"{tab}_*.zip"))[-1:]
+    assert (
+        cli.main(["inspect", str(path), "--json", "--office", "contoh", "--data", str(DATA)]) == 0
+    )
+    found = json.loads(capsys.readouterr().out)
+    assert found["format"] == TABS[tab] and found["platform"] == "tiktok"
+    assert found["rows"] > 0 and found["start"].startswith(("2023-12", "2024"))
+    assert found["end"] <= "2024-12-31"
