@@ -180,14 +180,18 @@ KINDS = {
 
 
 def coverage(report: Report) -> list[list[str]]:
-    """Rows of the coverage table: platform, kind of data, period within the year, files."""
+    """Rows of the coverage table: platform, kind of data, period within the year (its first
+    and last day, or the one day of a snapshot), files."""
     rows = []
     for r in metrics.coverage_in_year(report.data.coverage, report.year).itertuples(index=False):
         platform = platform_label(r.platform, report.year) if pd.notna(r.platform) else "Formulir"
         period = (
-            fmt.date(r.start.date())
+            [fmt.date(r.start.date())]
             if r.start == r.end
-            else f"{fmt.date(r.start.date())} s.d. {fmt.date(r.end.date())}"
+            else [
+                fmt.date(r.start.date()),
+                fmt.date(r.end.date()),
+            ]
         )
         rows.append([platform, KINDS.get(r.kind, r.kind), period, ", ".join(r.files)])
     return rows
