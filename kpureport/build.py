@@ -81,6 +81,8 @@ class Document:
     title: str
     header: str
     footer: str
+    author: str = ""
+    subject: str = ""
 
 
 def fingerprint(inputs: Iterable[Path], notebook: Path) -> str:
@@ -319,6 +321,8 @@ def report_document(
         title=profile.report_title(year),
         header=f"Laporan Penggunaan Media Sosial {profile.short_name} Tahun {year}",
         footer=f"{profile.abbrev} | {SLOGAN}",
+        author=profile.name,
+        subject=f"Laporan tahunan penggunaan media sosial {profile.name} tahun {year}",
     )
     return doc, office_files(office_dir(data_dir, office))[0]
 
@@ -393,7 +397,11 @@ def _pdf(
             failed["pdf"] = export.NO_BROWSER_HELP
             return None
         exporter = export.ReportPDFExporter(
-            browser=str(browser), header=doc.header, footer=doc.footer
+            browser=str(browser),
+            header=doc.header,
+            footer=doc.footer,
+            author=doc.author,
+            subject=doc.subject,
         )
         exporter.printer = printer
         pdf, _ = exporter.from_notebook_node(nb)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import io
 import os
+import re
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -130,17 +133,22 @@ class ReportPDFExporter(_LaporanTemplate, WebPDFExporter):
     footer = Unicode("", help="Running foot printed on every page, before the page number.").tag(
         config=True
     )
+    author = Unicode("", help="The PDF's author: the office that issues the report.").tag(
+        config=True
+    )
+    subject = Unicode("", help="The PDF's subject line.").tag(config=True)
 
     #: A running browser shared by many exports (batch workers); None starts one per PDF.
     printer: PdfPrinter | None = None
 
     def run_playwright(self, html: str) -> bytes:
+        page = PageSetup(self.header, self.footer, self.author, self.subject)
         if self.printer is not None:
-            return self.printer.print(html, header=self.header, footer=self.footer)
+            return self.printer.print(html, page)
         browser = Path(self.browser) if self.browser else find_browser()
         if browser is None:
             raise BrowserNotFoundError(NO_BROWSER_HELP)
-        return print_pdf(html, browser, header=self.header, footer=self.footer)
+        return print_pdf(html, browser, page)
 
 
 def to_html(nb: nbformat.NotebookNode) -> str:
@@ -162,6 +170,89 @@ def _escape(text: str) -> str:
         .replace("{", "&#123;")
         .replace("}", "&#125;")
     )
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """What a printed copy carries besides the page: running head and foot, and the PDF's
+    author and subject (its title is the page's own title)."""
+
+    header: str = ""
+    footer: str = ""
+    author: str = ""
+    subject: str = ""
+
+
+#: Rounds of printing to settle the contents' page numbers (the second almost always agrees).
+PAGINATION_ROUNDS = 3
+
+
+def _paginated(page, options: dict) -> bytes:
+    """The PDF with its contents' pages written in.
+
+    Chromium has no ``target-counter()``: the printed contents are built in the page with
+    placeholder numbers and a mark beside each target, a first copy is printed and the marks'
+    pages are read from its outline, the numbers are written and the copy printed again, until
+    the headings stay on the pages that were read.
+    """
+    script = (TEMPLATES_DIR / "pdf" / "toc.js").read_text(encoding="utf-8")
+    if not page.evaluate(f"() => (window.kpuToc = {script}).build()"):
+        return page.pdf(**options)
+    pdf = b""
+    for _ in range(PAGINATION_ROUNDS):
+        page.evaluate("() => window.kpuToc.mark()")
+        measured = page.pdf(**options)
+        marks, headings = _outline_pages(measured)
+        page.evaluate("(pages) => window.kpuToc.fill(pages)", marks)
+        pdf = page.pdf(**options)
+        if _outline_pages(pdf)[1] == headings:
+            break
+    return pdf
+
+
+#: How toc.js marks a target; the id follows.
+_MARKED = re.compile(r"@@kpu:([A-Za-z0-9_-]+)@@")
+
+
+def _outline_pages(pdf: bytes) -> tuple[dict[str, int], list[tuple[str, int]]]:
+    """From a PDF's outline: the page of each print mark by target id, and the headings (title
+    and page) in order."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    marks: dict[str, int] = {}
+    headings: list[tuple[str, int]] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+                continue
+            number = reader.get_destination_page_number(item) + 1
+            mark = _MARKED.search(item.title)
+            if mark:  # Chromium may repeat a mark's text in its title: the first one counts
+                marks.setdefault(mark.group(1), number)
+            title = _MARKED.sub("", item.title)  # a heading's entry carries its mark
+            if title:
+                headings.append((title, number))
+
+    walk(reader.outline)
+    return marks, headings
+
+
+def with_metadata(pdf: bytes, setup: PageSetup) -> bytes:
+    """The PDF with its author and subject set (Chromium writes only the title); the outline,
+    tags and language are kept."""
+    if not (setup.author or setup.subject):
+        return pdf
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    fields = {"/Author": setup.author, "/Subject": setup.subject}
+    writer.add_metadata({k: v for k, v in fields.items() if v})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 class PdfPrinter:
@@ -195,21 +286,23 @@ class PdfPrinter:
         self._browser.close()
         self._playwright.stop()
 
-    def print(self, html: str, header: str = "", footer: str = "") -> bytes:
+    def print(self, html: str, setup: PageSetup | None = None) -> bytes:
+        setup = setup or PageSetup()
         page = self._browser.new_page()
         try:
             page.route("**/*", _offline)
             page.set_content(html, wait_until="load")
-            return page.pdf(
-                format="A4",
-                print_background=True,
-                display_header_footer=True,
-                header_template=_page_template("header.html", header=header),
-                footer_template=_page_template("footer.html", footer=footer),
-                margin={"top": "2.5cm", "bottom": "2.2cm", "left": "2cm", "right": "2cm"},
-                outline=True,
-                tagged=True,
-            )
+            options = {
+                "format": "A4",
+                "print_background": True,
+                "display_header_footer": True,
+                "header_template": _page_template("header.html", header=setup.header),
+                "footer_template": _page_template("footer.html", footer=setup.footer),
+                "margin": {"top": "2.5cm", "bottom": "2.2cm", "left": "2cm", "right": "2cm"},
+                "outline": True,
+                "tagged": True,
+            }
+            return with_metadata(_paginated(page, options), setup)
         finally:
             page.close()
 
@@ -222,12 +315,12 @@ def _offline(route) -> None:
         route.abort()
 
 
-def print_pdf(html: str, browser: Path, header: str = "", footer: str = "") -> bytes:
+def print_pdf(html: str, browser: Path, setup: PageSetup | None = None) -> bytes:
     """Print one page; runs in a worker thread when called from a running event loop (Jupyter)."""
 
     def run() -> bytes:
         with PdfPrinter(browser) as printer:
-            return printer.print(html, header=header, footer=footer)
+            return printer.print(html, setup)
 
     try:
         asyncio.get_running_loop()

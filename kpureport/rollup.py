@@ -265,6 +265,8 @@ def build_rollup(
         title=title,
         header=title,
         footer=SLOGAN,
+        author="Komisi Pemilihan Umum" + (f" Provinsi {province}" if province else ""),
+        subject=title,
     )
     inputs = [p for name in names for p in office_files(office_dir(data_dir, name))[0]]
     result = build_document(doc, inputs, formats, force)

@@ -31,3 +31,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         == 0
     )
     return out / KKU / "2021"
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo office's 2024 report (HTML and PDF), built once for the session."""
+    from kpureport.cli import main
+
+    out = tmp_path_factory.mktemp("outputs")
+    command = ["build", "--office", "contoh", "--year", "2024", "--data", str(DATA)]
+    assert main([*command, "--out", str(out)]) == 0
+    return out / "contoh" / "2024"

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from kpureport.build import build_report
-
 from .conftest import DATA, ROOT
 
 
@@ -36,10 +34,8 @@ def test_generator_reproduces_the_committed_demo_data(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def contoh_html(tmp_path_factory) -> str:
-    out = tmp_path_factory.mktemp("out")
-    result = build_report("contoh", 2024, DATA, out, formats=["html"])
-    return next(p for p in result.files if p.suffix == ".html").read_text(encoding="utf-8")
+def contoh_html(built_demo) -> str:
+    return (built_demo / "laporan-media-sosial-contoh-2024.html").read_text(encoding="utf-8")
 
 
 def test_every_section_of_the_demo_report_renders(contoh_html):

@@ -67,7 +67,7 @@ def test_report_opens_offline_with_no_request_and_no_console_error(built: Path):
     assert seen["requests"] == []
     assert seen["console_errors"] == []
     assert seen["lang"] == "id" and seen["scripts"] == 0
-    headings = [text.replace("\n", " ") for _, text in seen["headings"]]
+    headings = [" ".join(text.split()) for _, text in seen["headings"]]
     assert headings[0].startswith("LAPORAN PENGGUNAAN MEDIA SOSIAL")
     assert [h for h in headings if h.startswith("BAB")] == [
         "BAB I PENDAHULUAN",
@@ -193,3 +193,175 @@ def test_hostile_text_in_every_input_is_shown_as_text_never_run(data_dir, tmp_pa
 def test_pdftotext_and_pdfinfo_are_installed():
     """The PDF checks above need poppler; CI installs it with chromium."""
     assert shutil.which("pdftotext") and shutil.which("pdfinfo")
+
+
+DEMO_STEM = "laporan-media-sosial-contoh-2024"
+
+
+def _reports(built: Path, built_demo: Path) -> list[Path]:
+    return [built / STEM, built_demo / DEMO_STEM]
+
+
+@needs_browser
+@pytest.mark.parametrize("width", [360, 320])
+def test_on_a_phone_the_page_never_scrolls_sideways(built: Path, built_demo: Path, width: int):
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(BROWSER), args=[*BROWSER_ARGS, "--no-sandbox"]
+        )
+        for stem in _reports(built, built_demo):
+            page = browser.new_page(viewport={"width": width, "height": 740})
+            page.goto(stem.with_suffix(".html").as_uri(), wait_until="load")
+            seen = page.evaluate("""() => {
+                const width = document.documentElement.clientWidth;
+                const tables = [...document.querySelectorAll('table')].map(table => {
+                    const box = table.closest('.gulir') || table.parentElement;
+                    box.scrollLeft = box.scrollWidth;  // scrolled to the end inside its box
+                    return {
+                        boxRight: box.getBoundingClientRect().right,
+                        tableRight: table.getBoundingClientRect().right,
+                        focusable: box.tabIndex === 0,
+                    };
+                });
+                const images = [...document.images].map(i => i.getBoundingClientRect().right);
+                const smallest = Math.min(...[...document.querySelectorAll('main p, main td')]
+                    .map(e => parseFloat(getComputedStyle(e).fontSize)));
+                return {width, scroll: document.documentElement.scrollWidth, tables, images,
+                        smallest};
+            }""")
+            assert seen["scroll"] <= seen["width"], stem.name
+            for table in seen["tables"]:
+                assert table["boxRight"] <= seen["width"] + 0.5
+                assert table["tableRight"] <= table["boxRight"] + 1  # its right edge is reachable
+                assert table["focusable"]  # keyboard users can scroll it too
+            assert all(right <= seen["width"] + 0.5 for right in seen["images"])
+            assert seen["smallest"] >= 12  # px: readable without zooming
+            link = page.locator("nav.daftar-isi a").last
+            target = link.get_attribute("href")
+            link.click()
+            assert page.evaluate("() => location.hash") == target
+            assert page.locator(target).is_visible()
+            page.close()
+        browser.close()
+
+
+def _pages(pdf: Path) -> list[str]:
+    """The text of each page, whitespace collapsed."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    count = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+    return [
+        " ".join(
+            subprocess.run(
+                ["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+        )
+        for n in range(1, count + 1)
+    ]
+
+
+def _contents(pdf: Path) -> list[tuple[str, int]]:
+    """The printed contents as (title, page): from the "DAFTAR ISI" line on, every line that
+    ends in a page number, with the lines before it that carried the rest of a long title."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")
+    start = next(n for n, page in enumerate(pages) if "DAFTAR ISI" in page)
+    pages[start] = pages[start].split("DAFTAR ISI", 1)[1]
+    entries, pending, first_page = [], [], None
+    for page_number, page in enumerate(pages[start:], start=start + 1):
+        if first_page and page_number >= first_page:
+            break
+        for line in page.split("\n"):
+            if not line.strip() or "Halaman" in line or line.strip().startswith("Laporan "):
+                continue
+            if line.strip() in ("DAFTAR TABEL", "DAFTAR GAMBAR"):
+                continue
+            found = re.match(r"\s*(.*\S)\s{2,}(\d+)$", line)
+            if not found:
+                pending.append(line.strip())
+                continue
+            title = " ".join([*pending, found.group(1)])
+            pending = []
+            entries.append((title, int(found.group(2))))
+            first_page = first_page or int(found.group(2))
+    return entries
+
+
+@needs_browser
+def test_the_pdf_contents_give_the_page_each_title_is_printed_on(built: Path, built_demo: Path):
+    for stem in _reports(built, built_demo):
+        pages = _pages(stem.with_suffix(".pdf"))
+        entries = _contents(stem.with_suffix(".pdf"))
+        chapters = [t for t, _ in entries if t.startswith("BAB")]
+        assert len(chapters) == 5, (stem.name, entries)
+        assert any(t.startswith("LAMPIRAN") for t, _ in entries)
+        for title, page in entries:
+            words = title.split()
+            start = " ".join(words[:6])  # a long title wraps differently on its own page
+            assert start in pages[page - 1], (stem.name, title, page)
+            body = entries[0][1] - 1  # the pages before the first chapter hold the contents
+            earlier = [n + 1 for n in range(body, page - 1) if start in pages[n]]
+            assert not earlier, (stem.name, title, page, earlier)  # the first page it is on
+    demo = _contents(built_demo / f"{DEMO_STEM}.pdf")
+    assert sum(t.startswith("Tabel") for t, _ in demo) >= 10
+    assert sum(t.startswith("Gambar") for t, _ in demo) >= 5
+
+
+def _flat(outline: list) -> list:
+    """The entries of a PDF outline, nested ones included, in order."""
+    return [e for item in outline for e in (_flat(item) if isinstance(item, list) else [item])]
+
+
+@needs_browser
+def test_the_pdf_has_bookmarks_and_says_who_issued_it(built: Path, built_demo: Path):
+    from pypdf import PdfReader
+
+    for stem, office in zip(
+        _reports(built, built_demo),
+        ("Komisi Pemilihan Umum Kabupaten Kayong Utara", "Komisi Pemilihan Umum Kabupaten Contoh"),
+        strict=True,
+    ):
+        reader = PdfReader(stem.with_suffix(".pdf"))
+        titles = [" ".join(item.title.split()) for item in _flat(reader.outline)]
+        for number, start in (("I", "PENDAHULUAN"), ("II", "PLATFORM"), ("V", "PENUTUP")):
+            assert any(t.startswith(f"BAB {number} {start}") for t in titles), titles
+        assert "LAMPIRAN METODE DAN SUMBER DATA" in titles
+        assert not [t for t in titles if "@@" in t]  # no print mark left behind
+        meta = reader.metadata
+        assert meta.author == office
+        assert meta.title.startswith("Laporan Penggunaan Media Sosial")
+        assert "penggunaan media sosial" in meta.subject
+        assert reader.trailer["/Root"]["/Lang"] == "id"
+
+
+@needs_browser
+def test_no_page_ends_with_a_table_header_a_caption_or_a_heading(built_demo: Path):
+    html = (built_demo / f"{DEMO_STEM}.html").read_text(encoding="utf-8")
+    headers = {
+        " ".join(re.sub(r"<[^>]+>", " ", row).split())
+        for row in re.findall(r"<thead>(.*?)</thead>", html, flags=re.S)
+    }
+    titles = {
+        " ".join(re.sub(r"<[^>]+>", " ", h).split())
+        for h in re.findall(r"<h3[^>]*>(.*?)</h3>", html, flags=re.S)
+    }
+    pdf = built_demo / f"{DEMO_STEM}.pdf"
+    pages = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    for number, page in enumerate(pages, start=1):
+        lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+        lines = [line for line in lines if not line.startswith(("Halaman", "KPU Contoh |"))]
+        if not lines:
+            continue
+        tail = " ".join(lines[-3:])
+        assert not any(tail.endswith(header) for header in headers), (number, lines[-3:])
+        assert lines[-1] not in titles, (number, lines[-1])  # a heading stays with its text
+        assert not re.match(r"(Tabel|Gambar) \d+\. ", lines[-1]) or number == len(pages), (
+            number,
+            lines[-1],
+        )
