@@ -1,10 +1,51 @@
-"""kpureport: the yearly *Laporan Penggunaan Media Sosial* of a KPU office, from its data."""
+"""kpureport: the yearly *Laporan Penggunaan Media Sosial* of a KPU office, from its data.
+
+In a notebook::
+
+    import kpureport
+    kpureport.offices()                 # the offices in the data folder
+    kpureport.years("contoh")           # the years an office has data for
+    laporan = kpureport.Report.load("contoh", 2024)
+
+The data folder is the one given, else ``$KPUREPORT_DATA``, else the nearest ``data/`` from the
+working directory upward (:func:`kpureport.load.data_folder`).
+"""
 
 from kpureport.errors import DataError, KpuReportError
 
 __version__ = "0.1.0"
 
-__all__ = ["DataError", "KpuReportError", "Report", "__version__"]
+__all__ = [
+    "DataError",
+    "KpuReportError",
+    "Report",
+    "Rollup",
+    "__version__",
+    "data_folder",
+    "offices",
+    "years",
+]
+
+
+def offices(data_dir=None) -> list[str]:
+    """The offices (folder names) in the data folder."""
+    from kpureport.load import offices as _offices
+
+    return _offices(data_dir)
+
+
+def years(office: str, data_dir=None) -> list[int]:
+    """The years for which ``office`` has any data."""
+    from kpureport.load import office_years
+
+    return office_years(office, data_dir)
+
+
+def data_folder(data_dir=None):
+    """The data folder, found by the one rule (given, ``$KPUREPORT_DATA``, nearest data/)."""
+    from kpureport.load import data_folder as _data_folder
+
+    return _data_folder(data_dir)
 
 
 def __getattr__(name: str):
@@ -13,4 +54,8 @@ def __getattr__(name: str):
         from kpureport.report import Report
 
         return Report
+    if name == "Rollup":
+        from kpureport.rollup import Rollup
+
+        return Rollup
     raise AttributeError(f"module 'kpureport' has no attribute {name!r}")

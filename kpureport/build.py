@@ -36,7 +36,7 @@ from kpureport.config import (
 )
 from kpureport.errors import BuildError, KpuReportError
 from kpureport.kernel import KERNEL, Kernel
-from kpureport.load import load_profile, office_dir, office_files
+from kpureport.load import data_folder, load_profile, office_dir, office_files, report_year
 
 RECORD = ".kpureport-build.json"
 #: Errors the notebook raises about the data itself; their message is all a user needs.
@@ -330,8 +330,8 @@ def report_document(
 def build_report(
     office: str,
     year: int,
-    data_dir: Path = Path("data"),
-    out_dir: Path = Path("outputs"),
+    data_dir: str | Path | None = None,
+    out_dir: str | Path = Path("outputs"),
     formats: Iterable[str] = FORMATS,
     notebook: Path | None = None,
     force: bool = True,
@@ -341,13 +341,14 @@ def build_report(
 ) -> BuildResult:
     """Build ``outputs/<office>/<year>/laporan-media-sosial-<office>-<year>.{ipynb,html,pdf}``.
 
+    ``data_dir`` None finds the data folder by :func:`kpureport.load.data_folder`'s rule.
     ``notebook`` lets an analyst build from their own copy of the report notebook; with
     ``force=False`` an up-to-date report is left as it is. ``kernel``, ``printer`` and
     ``on_executed`` let a caller start the kernel and the browser ahead (see :func:`publish`).
     """
     try:
         doc, inputs = report_document(
-            office, year, Path(data_dir).resolve(), Path(out_dir).resolve(), notebook
+            office, report_year(year), data_folder(data_dir), Path(out_dir).resolve(), notebook
         )
         result = build_document(doc, inputs, formats, force, printer, kernel, on_executed)
         result.office, result.year = office, year

@@ -23,33 +23,51 @@ METRICS = (
     "sticker_taps",
 )
 
-#: ``story``: a Facebook or Instagram story (24 hours), counted apart from feed posts.
-POST_COLUMNS = ("platform", "post_id", "published", "type", "text", "link", "story")
-DAILY_COLUMNS = ("platform", "date", "metric", "value")
-FEEDBACK_COLUMNS = ("date", "channel", "category", "text")
-POLL_COLUMNS = ("date", "platform", "question", "option", "votes")
-FOLLOWER_COLUMNS = ("date", "platform", "followers")
+
+#: Column types of the canonical tables, so that an empty table behaves like a full one
+#: (``published.dt`` works for an office without posts). Times of posts are in the office
+#: zone once read; an empty table, read from no file, says UTC.
+TYPES = {
+    "posts": {
+        "platform": "object",
+        "post_id": "string",
+        "published": "datetime64[ns, UTC]",
+        "type": "string",
+        "text": "string",
+        "link": "string",
+        "story": "bool",  # a Facebook or Instagram story, counted apart from feed posts
+    },
+    "daily": {
+        "platform": "object",
+        "date": "datetime64[ns]",
+        "metric": "object",
+        "value": "float64",
+    },
+    "feedback": {
+        "date": "datetime64[ns]",
+        "channel": "string",
+        "category": "string",
+        "text": "string",
+    },
+}
 
 
-def empty(kind: str) -> pd.DataFrame:
-    columns = {
-        "posts": POST_COLUMNS,
-        "daily": DAILY_COLUMNS,
-        "feedback": FEEDBACK_COLUMNS,
-        "polls": POLL_COLUMNS,
-        "followers": FOLLOWER_COLUMNS,
-    }[kind]
-    return pd.DataFrame(columns=[*columns, "source"])
+def empty(kind: str, timezone: str | None = None) -> pd.DataFrame:
+    """A canonical table with no rows and its columns typed (``published`` in ``timezone``)."""
+    types = dict(TYPES[kind])
+    if timezone and "published" in types:
+        types["published"] = f"datetime64[ns, {timezone}]"
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in (types | {"source": "string"}).items()})
 
 
-def merge_posts(frames: list[pd.DataFrame]) -> pd.DataFrame:
+def merge_posts(frames: list[pd.DataFrame], timezone: str | None = None) -> pd.DataFrame:
     """Posts from several exports, each post once: the newest export's lifetime totals win.
 
     Frames come ordered oldest export first; ``keep="last"`` keeps the newest row of a post.
     """
     frames = [f for f in frames if not f.empty]
     if not frames:
-        return empty("posts")
+        return empty("posts", timezone)
     posts = pd.concat(frames, ignore_index=True)
     posts["story"] = posts["story"].fillna(False).astype(bool) if "story" in posts else False
     posts = posts.drop_duplicates(["platform", "post_id"], keep="last")

@@ -83,7 +83,11 @@ def _positive(text: str) -> int:
 
 def _common(command: argparse.ArgumentParser, out: bool = True) -> None:
     command.add_argument(
-        "--data", type=Path, default=Path("data"), help="folder data semua kantor (bawaan: data)"
+        "--data",
+        type=Path,
+        default=None,
+        help="folder data semua kantor (bawaan: $KPUREPORT_DATA, atau folder data/ terdekat "
+        "dari folder kerja ke atas)",
     )
     if out:
         command.add_argument(
@@ -215,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     stop_on_signals()
     try:
+        args.data = _data_folder(args)
         return commands[args.command](args)
     except KpuReportError as exc:
         print(f"Gagal: {exc}", file=sys.stderr)
@@ -226,6 +231,22 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return exc.code
+
+
+def _data_folder(args: argparse.Namespace) -> Path | None:
+    """The data folder by the one rule (``--data``, ``$KPUREPORT_DATA``, the nearest data/);
+    ``init`` may create it, and ``inspect`` of a lone file needs none."""
+    from kpureport.errors import OfficeNotFoundError
+    from kpureport.load import data_folder
+
+    if args.command == "inspect" and not args.office:
+        return args.data
+    if args.command == "init":
+        try:
+            return data_folder(args.data)
+        except OfficeNotFoundError:
+            return Path(args.data or "data").resolve()
+    return data_folder(args.data)
 
 
 def _lone_report(args: argparse.Namespace) -> bool:

@@ -41,11 +41,19 @@ def percent(value: Real | Decimal, digits: int = 1) -> str:
     return number(value, digits) + "%"
 
 
-def share(part: int, whole: int) -> Decimal:
-    """``part`` as an exact percentage of ``whole`` (no float error before rounding)."""
+def share(part: int, whole: int) -> float:
+    """``part`` as a percentage of ``whole``, a plain float.
+
+    One division of exact integers: the float is the nearest one to the true quotient, so its
+    shortest repr, which :func:`round_half_up` reads, is the true value whenever that has a
+    short decimal form. A half is therefore never lost to binary error before rounding.
+
+    >>> share(1, 8), number(share(1, 800), 2)
+    (12.5, '0,13')
+    """
     if whole == 0:
         raise ZeroDivisionError("share of an empty total")
-    return Decimal(int(part)) * 100 / Decimal(int(whole))
+    return int(part) * 100 / int(whole)
 
 
 def date(value: dt.date) -> str:

@@ -50,9 +50,43 @@ class ReportData:
     coverage: pd.DataFrame | None = None
 
 
-def offices(data_dir: Path) -> list[str]:
-    """Slugs of the offices that have a profile in ``data_dir``."""
-    return sorted(p.parent.name for p in Path(data_dir).glob(f"*/{PROFILE_FILE}"))
+#: Names the data folder when no argument does (the command line's ``--data`` and the
+#: notebooks' ``data_dir`` parameter come first).
+DATA_ENV = "KPUREPORT_DATA"
+
+
+def data_folder(given: str | Path | None = None, start: Path | None = None) -> Path:
+    """The folder of all offices' data, as an absolute path, found by one rule everywhere (the
+    command line, the notebooks, papermill): the folder given; else ``$KPUREPORT_DATA``; else
+    the nearest ``data/`` holding an office folder, from the working directory upward.
+    """
+    chosen = given if given not in (None, "") else os.environ.get(DATA_ENV) or None
+    if chosen is not None:
+        folder = Path(chosen).expanduser().resolve()
+        if not folder.is_dir():
+            source = f"variabel {DATA_ENV}" if given in (None, "") else "folder data yang diberikan"
+            raise OfficeNotFoundError(
+                f"Folder data {folder} ({source}) tidak ada. Tetapkan folder yang berisi folder "
+                f"kantor (mis. data/kayong-utara/{PROFILE_FILE})."
+            )
+        return folder
+    here = (start or Path.cwd()).resolve()
+    for parent in (here, *here.parents):
+        candidate = parent / "data"
+        if candidate.is_dir() and offices(candidate):
+            return candidate
+    raise OfficeNotFoundError(
+        f"Folder data tidak ditemukan: tidak ada folder data/ berisi folder kantor (dengan "
+        f"{PROFILE_FILE}) di {here} maupun di folder induknya. Jalankan dari folder proyek, "
+        f"berikan --data (atau parameter data_dir), atau tetapkan variabel {DATA_ENV}."
+    )
+
+
+def offices(data_dir: str | Path | None = None) -> list[str]:
+    """Slugs of the offices that have a profile in the data folder (found by
+    :func:`data_folder` when not given)."""
+    folder = Path(data_dir) if data_dir is not None else data_folder()
+    return sorted(p.parent.name for p in folder.glob(f"*/{PROFILE_FILE}"))
 
 
 #: An office is named by a slug (``kayong-utara``), never by a path.
@@ -76,8 +110,8 @@ def office_dir(data_dir: Path, office: str) -> Path:
     if not (folder / PROFILE_FILE).is_file():
         known = ", ".join(offices(data_dir)) or "belum ada"
         raise OfficeNotFoundError(
-            f"Kantor '{office}' tidak ditemukan: berkas {folder / PROFILE_FILE} tidak ada. "
-            f"Kantor yang tersedia di {data_dir}: {known}."
+            f"Kantor '{office}' tidak ditemukan: berkas {(folder / PROFILE_FILE).resolve()} tidak "
+            f"ada. Kantor yang tersedia di {Path(data_dir).resolve()}: {known}."
         )
     return folder
 
@@ -269,7 +303,7 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
             )
         )
     return Exports(
-        posts=canonical.merge_posts(by_kind["posts"]),
+        posts=canonical.merge_posts(by_kind["posts"], profile.timezone),
         daily=daily,
         feedback=feedback,
         files=tuple(files),
@@ -450,16 +484,39 @@ def _collect(loaders: dict[str, Callable[[], object]]) -> tuple[dict[str, object
     return results, problems
 
 
-def years_of_office(folder: Path) -> list[int]:
+def years_of_office(folder: str | Path) -> list[int]:
     """Years for which an office folder has any data (for building every report at once)."""
+    folder = Path(folder)
     profile = load_profile(folder)
     exports = load_exports(folder, profile)
     tables = [manual.read_manual(folder, name) for name in validate.MANUAL_TABLES]
     return years(folder, *tables, exports.posts, exports.daily, exports.feedback)
 
 
-def load_report_data(data_dir: Path, office: str, year: int) -> ReportData:
-    """Load and validate everything one report needs, or raise one error listing all problems."""
+def report_year(value: object) -> int:
+    """A report's year from a parameter (``2021`` or ``"2021"``), or a message that says what
+    a year looks like."""
+    text = str(value).strip()
+    if isinstance(value, bool) or not text.isdigit() or len(text) != 4:
+        raise YearNotAvailableError(
+            f"Tahun laporan {value!r} tidak sah: tulis tahun dengan empat angka, mis. 2021."
+        )
+    return int(text)
+
+
+def office_years(office: str, data_dir: str | Path | None = None) -> list[int]:
+    """Years for which ``office`` has any data, in the data folder found by
+    :func:`data_folder`."""
+    return years_of_office(office_dir(data_folder(data_dir), office))
+
+
+def load_report_data(data_dir: str | Path | None, office: str, year: int) -> ReportData:
+    """Load and validate everything one report needs, or raise one error listing all problems.
+
+    ``data_dir`` None finds the data folder by :func:`data_folder`'s rule.
+    """
+    data_dir = data_folder(data_dir)
+    year = report_year(year)
     folder = office_dir(data_dir, office)
     results, problems = _collect(
         {

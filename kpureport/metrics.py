@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
-from decimal import Decimal
 
 import pandas as pd
 
 from kpureport.formatting import share
 from kpureport.models import Profile
+
+
+def typed_empty(types: dict[str, str]) -> pd.DataFrame:
+    """A table with no rows whose columns already have the types a full one has."""
+    return pd.DataFrame({column: pd.Series(dtype=kind) for column, kind in types.items()})
 
 
 def followers_at_year_end(followers: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -24,7 +28,7 @@ def platform_table(profile: Profile, followers: pd.DataFrame, year: int) -> pd.D
 
     Accounts without a count for the year keep their row with ``followers`` missing, so the
     report can say so instead of dropping them. Columns: ``platform, name, handle, url,
-    followers, date, share`` (share in percent, as exact ``Decimal``).
+    followers, date, share`` (share in percent, a float; missing without a count).
     """
     counts = followers_at_year_end(followers, year)
     accounts = pd.DataFrame(
@@ -42,9 +46,14 @@ def platform_table(profile: Profile, followers: pd.DataFrame, year: int) -> pd.D
     table = accounts.merge(counts, on="platform", how="left")
     table["followers"] = table["followers"].astype("Int64")
     total = int(table["followers"].sum())
-    table["share"] = [
-        share(int(n), total) if pd.notna(n) and total else None for n in table["followers"]
-    ]
+    table["share"] = pd.Series(
+        [
+            share(int(n), total) if pd.notna(n) and total else float("nan")
+            for n in table["followers"]
+        ],
+        index=table.index,
+        dtype="float64",
+    )
     # Ties and accounts without a count keep the order of the profile.
     order = table["followers"].fillna(-1).astype("int64")
     return (
@@ -75,7 +84,9 @@ def follower_counts(followers: pd.DataFrame, daily: pd.DataFrame) -> pd.DataFram
 def year_end_history(counts: pd.DataFrame) -> pd.DataFrame:
     """Followers of each platform at the end of each year (its last count in that year)."""
     if counts.empty:
-        return pd.DataFrame(columns=["platform", "year", "date", "followers"])
+        return typed_empty(
+            {"platform": "object", "year": "int64", "date": "datetime64[ns]", "followers": "int64"}
+        )
     last = counts.assign(year=counts["date"].dt.year).sort_values("date")
     last = last.groupby(["platform", "year"], as_index=False).tail(1)
     return last[["platform", "year", "date", "followers"]].sort_values(
@@ -86,8 +97,9 @@ def year_end_history(counts: pd.DataFrame) -> pd.DataFrame:
 def growth(history: pd.DataFrame, year: int) -> pd.DataFrame:
     """Change of each platform's year-end followers against the previous year.
 
-    ``change_pct`` is exact (``Decimal``) and missing where the previous year has no count or
-    was zero; ``previous`` is missing where the platform has no count for ``year - 1``.
+    ``change_pct`` is a percentage (float), missing (NaN) where the previous year has no count
+    or was zero; ``previous`` and ``change`` are missing (``<NA>``) where the platform has no
+    count for ``year - 1``.
     """
     now = history[history["year"] == year].set_index("platform")["followers"]
     before = history[history["year"] == year - 1].set_index("platform")["followers"]
@@ -95,11 +107,7 @@ def growth(history: pd.DataFrame, year: int) -> pd.DataFrame:
     for platform, current in now.items():
         previous = before.get(platform)
         change = None if previous is None else int(current) - int(previous)
-        pct = (
-            Decimal(change) * 100 / Decimal(int(previous))
-            if change is not None and previous
-            else None
-        )
+        pct = share(change, int(previous)) if change is not None and previous else float("nan")
         rows.append(
             {
                 "platform": platform,
@@ -110,6 +118,15 @@ def growth(history: pd.DataFrame, year: int) -> pd.DataFrame:
             }
         )
     table = pd.DataFrame(rows, columns=["platform", "previous", "current", "change", "change_pct"])
+    table = table.astype(
+        {
+            "platform": "object",
+            "previous": "Int64",
+            "current": "int64",
+            "change": "Int64",
+            "change_pct": "float64",
+        }
+    )
     return table.sort_values("current", ascending=False, ignore_index=True)
 
 
@@ -156,8 +173,9 @@ def story_summary(posts: pd.DataFrame, year: int) -> pd.DataFrame:
     profile visits (missing where the export did not give that column)."""
     stories = stories_in_year(posts, year)
     columns = ["platform", "stories", *STORY_FIGURES]
+    types = {"platform": "object", "stories": "int64"} | dict.fromkeys(STORY_FIGURES, "Int64")
     if stories.empty:
-        return pd.DataFrame(columns=columns)
+        return typed_empty(types)
     rows = []
     for platform, group in stories.groupby("platform", sort=True):
         row = {"platform": platform, "stories": len(group)}
@@ -165,7 +183,7 @@ def story_summary(posts: pd.DataFrame, year: int) -> pd.DataFrame:
             known = column in group.columns and group[column].notna().any()
             row[column] = int(group[column].sum()) if known else None
         rows.append(row)
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=columns).astype(types)
 
 
 def stories_per_month(posts: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -236,7 +254,7 @@ def engagement_rates(
                     denominator=int(followers["followers"].iloc[0]) * len(group),
                 )
         if row["denominator"]:
-            row["rate"] = Decimal(int(interactions)) * 100 / Decimal(row["denominator"])
+            row["rate"] = share(int(interactions), row["denominator"])
         rows.append(row)
     rated = {row["platform"] for row in rows}
     for platform, (interactions, views) in daily_interactions(daily, year).items():
@@ -250,11 +268,23 @@ def engagement_rates(
                 "base": "daily_views",
                 "base_label": "penayangan (data harian akun)",
                 "denominator": views,
-                "rate": Decimal(interactions) * 100 / Decimal(views),
+                "rate": share(interactions, views),
             }
         )
     columns = ["platform", "posts", "interactions", "base", "base_label", "denominator", "rate"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=columns).astype(RATE_TYPES)
+
+
+#: Column types of :func:`engagement_rates`: counts as nullable integers, the rate a float.
+RATE_TYPES = {
+    "platform": "object",
+    "posts": "Int64",
+    "interactions": "Int64",
+    "base": "object",
+    "base_label": "object",
+    "denominator": "Int64",
+    "rate": "float64",
+}
 
 
 def daily_interactions(daily: pd.DataFrame | None, year: int) -> dict[str, tuple[int, int]]:
@@ -287,7 +317,9 @@ def posts_per_month(posts: pd.DataFrame, year: int) -> pd.DataFrame:
 def posts_per_type(posts: pd.DataFrame, year: int) -> pd.DataFrame:
     year_posts = posts_in_year(posts, year)
     if year_posts.empty:
-        return pd.DataFrame(columns=["platform", "type", "posts", "engagement_mean"])
+        return typed_empty(
+            {"platform": "object", "type": "string", "posts": "int64", "engagement_mean": "Float64"}
+        )
     grouped = year_posts.assign(type=year_posts["type"].fillna("lainnya")).groupby(
         ["platform", "type"], as_index=False
     )
@@ -299,7 +331,16 @@ def top_posts(posts: pd.DataFrame, year: int, n: int = 5) -> pd.DataFrame:
     """The year's ``n`` posts with most interactions (ties: the earlier post first)."""
     year_posts = posts_in_year(posts, year)
     if year_posts.empty:
-        return pd.DataFrame(columns=["published", "platform", "type", "link", "text", "engagement"])
+        return typed_empty(
+            {
+                "published": "datetime64[ns, UTC]",
+                "platform": "object",
+                "type": "string",
+                "link": "string",
+                "text": "string",
+                "engagement": "Float64",
+            }
+        )
     ranked = year_posts.sort_values(["engagement", "published"], ascending=[False, True])
     return ranked.head(n)[
         ["published", "platform", "type", "link", "text", "engagement"]
@@ -316,7 +357,7 @@ def engagement_by_time(posts: pd.DataFrame, year: int) -> tuple[pd.DataFrame, pd
     """Mean interactions per post by weekday and by hour of publication (office time)."""
     year_posts = posts_in_year(posts, year)
     if year_posts.empty:
-        empty = pd.DataFrame(columns=["posts", "engagement_mean"])
+        empty = typed_empty({"posts": "int64", "engagement_mean": "float64"})
         return empty, empty
     moments = year_posts["published"]
     by_day = year_posts.groupby(moments.dt.day_of_week)["engagement"].agg(["size", "mean"])
@@ -361,13 +402,16 @@ def poll_results(polls: pd.DataFrame, year: int) -> pd.DataFrame:
                     "option": option,
                     "votes": int(votes),
                     "total": total,
-                    "share": share(int(votes), total) if total else None,
+                    "share": share(int(votes), total) if total else float("nan"),
                     "low": low * 100,
                     "high": high * 100,
                 }
             )
     columns = ["date", "platform", "question", "option", "votes", "total", "share", "low", "high"]
-    return pd.DataFrame(out, columns=columns)
+    types = {"votes": "int64", "total": "int64", "share": "float64", "low": "float64"}
+    table = pd.DataFrame(out, columns=columns).astype(types | {"high": "float64"})
+    table["date"] = pd.to_datetime(table["date"])
+    return table
 
 
 def top_videos(videos: pd.DataFrame | None, year: int, n: int = 5) -> pd.DataFrame:
@@ -375,7 +419,17 @@ def top_videos(videos: pd.DataFrame | None, year: int, n: int = 5) -> pd.DataFra
     Content tab: about fifteen recent or top videos, never every post)."""
     columns = ["platform", "published", "text", "link", "views", "engagement", "snapshot"]
     if videos is None or videos.empty:
-        return pd.DataFrame(columns=columns)
+        return typed_empty(
+            {
+                "platform": "object",
+                "published": "datetime64[ns]",
+                "text": "string",
+                "link": "string",
+                "views": "Int64",
+                "engagement": "Int64",
+                "snapshot": "datetime64[ns]",
+            }
+        )
     listed = videos[videos["published"].dt.year == year]
     listed = listed.assign(
         engagement=listed[["likes", "comments", "shares"]].sum(axis=1, min_count=1)
@@ -388,11 +442,14 @@ def audience_in_year(audience: pd.DataFrame | None, year: int, dimension: str) -
     """One dimension of the newest audience snapshot taken in ``year`` (TikTok's gender,
     territories, active followers by hour): ``platform, snapshot, key, value``."""
     columns = ["platform", "snapshot", "key", "value"]
+    empty = typed_empty(
+        {"platform": "object", "snapshot": "datetime64[ns]", "key": "string", "value": "float64"}
+    )
     if audience is None or audience.empty:
-        return pd.DataFrame(columns=columns)
+        return empty
     rows = audience[(audience["dimension"] == dimension) & (audience["snapshot"].dt.year == year)]
     if rows.empty:
-        return pd.DataFrame(columns=columns)
+        return empty
     newest = rows[rows["snapshot"] == rows["snapshot"].max()]
     return newest[columns].sort_values("value", ascending=False, ignore_index=True)
 
@@ -402,7 +459,7 @@ def active_by_hour(audience: pd.DataFrame | None, year: int) -> pd.DataFrame:
     of ``year``: ``hour, active, days``, plus the ``snapshot`` day in ``attrs``."""
     rows = audience_in_year(audience, year, "active_by_hour")
     if rows.empty:
-        return pd.DataFrame(columns=["hour", "active", "days"])
+        return typed_empty({"hour": "int64", "active": "float64", "days": "int64"})
     day_hour = rows["key"].str.split(" ", n=1, expand=True)
     table = pd.DataFrame(
         {"day": day_hour[0], "hour": day_hour[1].astype(int), "value": rows["value"].astype(float)}
@@ -419,7 +476,15 @@ def coverage_in_year(coverage: pd.DataFrame | None, year: int) -> pd.DataFrame:
     last day (clipped to the year) and the files: ``platform, kind, start, end, files``."""
     columns = ["platform", "kind", "start", "end", "files"]
     if coverage is None or coverage.empty:
-        return pd.DataFrame(columns=columns)
+        return typed_empty(
+            {
+                "platform": "object",
+                "kind": "object",
+                "start": "datetime64[ns]",
+                "end": "datetime64[ns]",
+                "files": "object",
+            }
+        )
     first, last = pd.Timestamp(f"{year}-01-01"), pd.Timestamp(f"{year}-12-31")
     inside = coverage[(coverage["start"] <= last) & (coverage["end"] >= first)]
     rows = []

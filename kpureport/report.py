@@ -57,8 +57,10 @@ class Report:
         return section(official=self._official, **parts)
 
     @classmethod
-    def load(cls, office: str, year: int, data_dir: str | Path = "../data") -> Report:
-        return cls(load_report_data(Path(data_dir), office, int(year)))
+    def load(cls, office: str, year: int | str, data_dir: str | Path | None = None) -> Report:
+        """The report of ``office`` for ``year`` from the data folder (found from the working
+        directory upward, or ``$KPUREPORT_DATA``, when ``data_dir`` is not given)."""
+        return cls(load_report_data(data_dir, office, year))
 
     # Figures, computed once on first use.
 
@@ -226,7 +228,7 @@ class Report:
                 "-"
                 if r.change is None or pd.isna(r.change)
                 else f"{r.change:+,}".replace(",", "."),
-                "-" if r.change_pct is None else fmt.percent(r.change_pct, 2),
+                "-" if pd.isna(r.change_pct) else fmt.percent(r.change_pct, 2),
             ]
             for r in self.growth_table.itertuples(index=False)
         ]
@@ -382,7 +384,7 @@ class Report:
                 "-"
                 if r.denominator is None or pd.isna(r.denominator)
                 else fmt.number(r.denominator),
-                "data tidak tersedia" if r.rate is None else fmt.percent(r.rate, 2),
+                "data tidak tersedia" if pd.isna(r.rate) else fmt.percent(r.rate, 2),
             ]
             for r in self.rates.itertuples(index=False)
         ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +13,14 @@ from kpureport import formatting as fmt
 from kpureport.build import Document, build_document
 from kpureport.config import PACKAGE_DIR, PLATFORMS, SLOGAN, platform_label
 from kpureport.errors import KpuReportError
-from kpureport.load import ReportData, load_report_data, office_dir, office_files
+from kpureport.load import (
+    ReportData,
+    data_folder,
+    load_report_data,
+    office_dir,
+    office_files,
+    report_year,
+)
 from kpureport.render import Fragment, fragment, section
 
 INDICATORS = (
@@ -42,16 +48,16 @@ def office_row(data: ReportData) -> dict:
         int(now.reindex(posts["platform"].unique()).fillna(0).sum()) if not posts.empty else 0
     )
     engagement = (
-        Decimal(int(interactions)) * 100 / Decimal(audience * len(posts))
+        fmt.share(int(interactions), audience * len(posts))
         if len(posts) and audience
-        else None
+        else float("nan")
     )
     row = {
         "office": data.profile.slug,
         "name": data.profile.short_name,
         "fictional": data.profile.fictional,
         "total": int(now.sum()),
-        "growth": fmt.share(after - before, before) if before else None,
+        "growth": fmt.share(after - before, before) if before else float("nan"),
         "posts": len(posts),
         "engagement": engagement,
     }
@@ -59,19 +65,31 @@ def office_row(data: ReportData) -> dict:
     return row
 
 
+#: Columns of one office's row in the comparison, typed (also when no office loaded).
+COMPARISON_TYPES = {
+    "office": "object",
+    "name": "object",
+    "fictional": "bool",
+    "total": "int64",
+    "growth": "float64",
+    "posts": "int64",
+    "engagement": "float64",
+    **{platform: "Int64" for platform in PLATFORMS},
+}
+
+
 def comparison(datasets: list[ReportData]) -> pd.DataFrame:
     """Offices side by side, ranked: each indicator ranked (1 = best, missing = last), the
     mean of the three ranks orders the offices, total followers breaks ties."""
-    table = pd.DataFrame([office_row(d) for d in datasets])
-    if table.empty:
-        return table
+    table = pd.DataFrame([office_row(d) for d in datasets], columns=list(COMPARISON_TYPES))
+    table = table.astype(COMPARISON_TYPES)
     for key, _ in INDICATORS:
-        values = pd.to_numeric(
-            table[key].map(lambda v: None if v is None else float(v)), errors="coerce"
+        table[f"rank_{key}"] = (
+            table[key]
+            .astype("float64")
+            .rank(ascending=False, method="min", na_option="bottom")
+            .astype("int64")
         )
-        table[f"rank_{key}"] = values.rank(
-            ascending=False, method="min", na_option="bottom"
-        ).astype(int)
     table["score"] = table[[f"rank_{k}" for k, _ in INDICATORS]].mean(axis=1)
     table = table.sort_values(["score", "total"], ascending=[True, False], ignore_index=True)
     table["rank"] = range(1, len(table) + 1)
@@ -89,12 +107,15 @@ class Rollup:
     @classmethod
     def load(
         cls,
-        year: int,
-        data_dir: str | Path = "../data",
+        year: int | str,
+        data_dir: str | Path | None = None,
         offices: Iterable[str] = (),
         province: str | None = None,
     ) -> Rollup:
-        data_dir = Path(data_dir)
+        """The offices named (or every office of ``province``) for ``year``; offices whose data
+        does not load are listed in ``missing``, and it is an error when none loads."""
+        data_dir = data_folder(data_dir)
+        year = report_year(year)
         names = list(offices) or (batch.province_offices(data_dir, province) if province else [])
         if not names:
             raise KpuReportError(
@@ -109,8 +130,13 @@ class Rollup:
                 datasets.append(load_report_data(data_dir, name, int(year)))
             except KpuReportError as exc:
                 missing.append(f"{name}: {str(exc).splitlines()[0]}")
+        if not datasets:
+            raise KpuReportError(
+                f"Tidak ada data kantor yang dapat dimuat untuk rekap tahun {year} (folder data "
+                f"{data_dir}): " + "; ".join(missing)
+            )
         area = f"se-Provinsi {province}" if province else "Terpilih"
-        return cls(datasets, int(year), area, missing)
+        return cls(datasets, year, area, missing)
 
     def _number(self, key: str) -> int:
         return self._numbers.setdefault(key, len(self._numbers) + 1)
@@ -224,7 +250,7 @@ class Rollup:
         return fragment("rollup_footer.html.j2", slogan=SLOGAN)
 
 
-def _pct(value: Decimal | None) -> str:
+def _pct(value: float | None) -> str:
     return "-" if value is None or pd.isna(value) else fmt.percent(value, 2)
 
 
