@@ -26,6 +26,11 @@ class Kernel:
 
         self.cwd = Path(cwd)
         self.manager = AsyncKernelManager(kernel_name=KERNEL)
+        # The notebook client that papermill asks the manager for shares the manager's ZMQ
+        # context, and close() stops it and destroys the context; a context of its own (the
+        # default) would outlive the report, a dozen file descriptors each.
+        self._clients: list = []
+        self.manager.client = self._notebook_client
         run_sync(self.manager.start_kernel)(cwd=str(self.cwd), extra_arguments=list(KERNEL_ARGS))
         # A plain blocking client on its own ZMQ context: it must not touch the asyncio
         # context that the notebook client (nbclient) will use for this kernel.
@@ -35,9 +40,21 @@ class Kernel:
         # Silent: no output, no execution count; the notebook's own numbering starts at 1.
         self._client.execute(WARM_UP, silent=True, store_history=False)
 
+    def _notebook_client(self, **kw):
+        from jupyter_client.manager import AsyncKernelManager
+
+        client = AsyncKernelManager.client(self.manager, context=self.manager.context, **kw)
+        self._clients.append(client)
+        return client
+
     def close(self) -> None:
-        """Stop the kernel (idempotent)."""
+        """Stop the kernel and free its sockets (idempotent). The client's and the manager's ZMQ
+        contexts are their own: left open, each report would keep a dozen file descriptors
+        until the process ends."""
         if self._client is not None:
-            self._client.stop_channels()
+            for client in [self._client, *self._clients]:
+                client.stop_channels()
+            self._client.context.destroy(linger=0)
             self._client = None
             run_sync(self.manager.shutdown_kernel)(now=True)
+            self.manager.context.destroy(linger=0)

@@ -380,3 +380,28 @@ def test_two_builds_of_one_report_at_once_give_one_report_and_one_message(
     assert "sedang dibuat oleh proses lain" in capsys.readouterr().err
     assert first.wait(timeout=120) == 0
     assert "Penutup" in (out / KKU / "2021" / f"{STEM}.html").read_text(encoding="utf-8").title()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts this process's open files")
+def test_building_many_reports_in_one_process_leaves_no_sockets_behind(tmp_path):
+    """A batch worker builds report after report: each kernel's ZMQ contexts, sockets and
+    heartbeat threads end with it (left open, a long batch ran out of file descriptors)."""
+    import gc
+    import threading
+
+    import zmq
+
+    from kpureport.build import build_report
+
+    def open_files() -> int:
+        return len(os.listdir("/proc/self/fd"))
+
+    build_report(KKU, 2021, DATA, tmp_path, formats=["html"])
+    gc.collect()
+    before = open_files()
+    for _ in range(3):
+        build_report(KKU, 2021, DATA, tmp_path, formats=["html"], force=True)
+    gc.collect()
+    assert open_files() <= before
+    assert not [o for o in gc.get_objects() if isinstance(o, zmq.Context) and not o.closed]
+    assert not [t for t in threading.enumerate() if type(t).__name__ == "HBChannel"]
