@@ -2,6 +2,10 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# An editable install leaves the nbconvert template where Jupyter does not look: link it, so
+# that `jupyter nbconvert --template laporan` finds it (a regular install copies it there).
+TEMPLATES := $(VENV)/share/jupyter/nbconvert/templates
+LINK_TEMPLATE = mkdir -p $(TEMPLATES) && ln -sfn "$(CURDIR)/kpureport/templates/nbconvert/laporan" $(TEMPLATES)/laporan
 OFFICE ?= kayong-utara
 YEAR ?= 2021
 
@@ -23,8 +27,9 @@ format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# JupyterLab at the project root (data/ and outputs/ browsable), opened on the notebooks.
 lab: $(VENV)/.installed-lab
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,14 +37,17 @@ $(VENV)/bin/python:
 
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(LINK_TEMPLATE)
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(LINK_TEMPLATE)
 	touch $(VENV)/.installed $@
 
 $(VENV)/.installed-lab: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
+	$(LINK_TEMPLATE)
 	touch $(VENV)/.installed $@
 
 clean:

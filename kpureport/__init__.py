@@ -23,6 +23,7 @@ __all__ = [
     "__version__",
     "data_folder",
     "offices",
+    "picker",
     "years",
 ]
 
@@ -48,6 +49,13 @@ def data_folder(data_dir=None):
     return _data_folder(data_dir)
 
 
+def picker(data_dir=None, office=None, year=None):
+    """Drop-down lists of offices and years for a notebook; None without ipywidgets."""
+    from kpureport.jupyter import picker as _picker
+
+    return _picker(data_dir, office, year)
+
+
 def __getattr__(name: str):
     """``kpureport.Report`` on first use: the command line never pays for charts it does not draw."""
     if name == "Report":
@@ -59,3 +67,16 @@ def __getattr__(name: str):
 
         return Rollup
     raise AttributeError(f"module 'kpureport' has no attribute {name!r}")
+
+
+def _in_ipython() -> None:
+    """Short messages for kpureport's errors when imported in a notebook (see kpureport.jupyter)."""
+    import sys
+
+    if "IPython" in sys.modules:
+        from kpureport.jupyter import install
+
+        install()
+
+
+_in_ipython()

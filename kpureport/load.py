@@ -30,9 +30,16 @@ NARRATIVE_DIR = "narrative"
 EXPORTS_DIR = "exports"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ReportData:
-    """Everything one year's report of one office is made from (tables hold every year)."""
+    """Everything one year's report of one office is made from (tables hold every year).
+
+    ``followers``: ``date, platform, followers`` counted by staff. ``polls``: ``date, platform,
+    question, option, votes``. ``feedback``: ``date, channel, category, text`` (staff table and
+    form answers). ``posts``: one row per post (``platform, post_id, published`` in office
+    time, ``type, text, link, story`` and the metrics the export gave). ``daily``: account
+    figures, long form ``platform, date, metric, value``.
+    """
 
     profile: Profile
     year: int
@@ -48,6 +55,35 @@ class ReportData:
     top_videos: pd.DataFrame | None = None
     #: What each export file covers (``platform, kind, format, title, source, start, end``).
     coverage: pd.DataFrame | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"ReportData({self.profile.slug!r}, {self.year}: {self.tables()}; data {self.period()})"
+        )
+
+    def tables(self) -> str:
+        """Rows per table, e.g. ``posts=2490, daily=5101, ...``."""
+        names = ("followers", "polls", "feedback", "posts", "daily")
+        return ", ".join(f"{name}={len(getattr(self, name))}" for name in names)
+
+    def period(self) -> str:
+        """The first and last day any table holds, ``2019-01-02 s.d. 2024-12-31``."""
+        days = [
+            pd.Timestamp(day).tz_localize(None) if pd.Timestamp(day).tzinfo else pd.Timestamp(day)
+            for table, column in (
+                (self.followers, "date"),
+                (self.polls, "date"),
+                (self.feedback, "date"),
+                (self.posts, "published"),
+                (self.daily, "date"),
+            )
+            if not table.empty
+            for day in (table[column].min(), table[column].max())
+            if pd.notna(day)
+        ]
+        if not days:
+            return "kosong"
+        return f"{min(days).date()} s.d. {max(days).date()}"
 
 
 #: Names the data folder when no argument does (the command line's ``--data`` and the

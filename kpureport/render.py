@@ -27,14 +27,30 @@ OFFICIAL = "official_contacts"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
+#: Ends the notebook-only part of a fragment's display: the exported report keeps what follows.
+LAB_END = "<!--/kpureport-lab-->"
+
+
+@lru_cache(maxsize=1)
+def _lab_style() -> str:
+    return (TEMPLATES_DIR / "lab.css").read_text(encoding="utf-8")
+
+
 class Fragment:
-    """A piece of the report; Jupyter and nbconvert display it through ``_repr_html_``."""
+    """A piece of the report; Jupyter and nbconvert display it through ``_repr_html_``.
+
+    In a notebook the fragment carries the report's look (``lab.css``, scoped to its own
+    wrapper); the ``laporan`` nbconvert template drops that part, the exported file has its
+    own stylesheet.
+    """
 
     def __init__(self, html: str):
         self.html = html
 
     def _repr_html_(self) -> str:
-        return self.html
+        if not self.html.strip():
+            return ""
+        return f'<style>{_lab_style()}</style>{LAB_END}<div class="kpureport">{self.html}</div>'
 
     def __str__(self) -> str:
         return self.html

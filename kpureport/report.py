@@ -50,6 +50,14 @@ class Report:
             + [t for a in self.profile.accounts for t in (a.url, a.handle)],
         )
 
+    def __repr__(self) -> str:
+        accounts = len(self.profile.accounts)
+        return (
+            f"<Report {self.profile.slug!r} {self.year}: {accounts} akun, "
+            f"{len(self.year_posts)} unggahan tahun ini; tabel {self.data.tables()}; "
+            f"data {self.data.period()}>"
+        )
+
     def _fragment(self, template: str, **context: object) -> Fragment:
         return fragment(template, official=self._official, **context)
 

@@ -138,6 +138,10 @@ class Rollup:
         area = f"se-Provinsi {province}" if province else "Terpilih"
         return cls(datasets, year, area, missing)
 
+    def __repr__(self) -> str:
+        missing = f", {len(self.missing)} tidak dimuat" if self.missing else ""
+        return f"<Rollup {self.area} {self.year}: {len(self.datasets)} kantor{missing}>"
+
     def _number(self, key: str) -> int:
         return self._numbers.setdefault(key, len(self._numbers) + 1)
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,41 @@ def test_manual_only_channels_are_accepted_in_the_followers_table(data_dir):
         "whatsapp": 412,
         "threads": 57,
     }
+
+
+def test_the_data_folder_is_found_by_one_rule(tmp_path, monkeypatch):
+    from kpureport.load import DATA_ENV, data_folder
+
+    monkeypatch.delenv(DATA_ENV, raising=False)
+    project = tmp_path / "proyek"
+    shutil.copytree(DATA / KKU, project / "data" / KKU)
+    (project / "notebooks" / "sub").mkdir(parents=True)
+    monkeypatch.chdir(project / "notebooks" / "sub")
+    assert data_folder() == (project / "data").resolve()  # the nearest data/, upward
+    elsewhere = tmp_path / "lain"
+    shutil.copytree(DATA / KKU, elsewhere / KKU)
+    monkeypatch.setenv(DATA_ENV, str(elsewhere))
+    assert data_folder() == elsewhere.resolve()  # the environment variable comes before it
+    assert data_folder(project / "data") == (project / "data").resolve()  # an argument first
+    monkeypatch.delenv(DATA_ENV)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(OfficeNotFoundError, match=f"di {tmp_path.resolve()} maupun"):
+        data_folder()
+    with pytest.raises(OfficeNotFoundError, match=str((tmp_path / "tidak-ada").resolve())):
+        data_folder("tidak-ada")
+
+
+def test_offices_and_years_are_discoverable():
+    import kpureport
+
+    assert kpureport.offices(DATA) == ["contoh", KKU]
+    assert kpureport.years(KKU, str(DATA)) == [2021]  # a string path works too
+    assert kpureport.years("contoh", DATA)[-1] == 2024
+
+
+@pytest.mark.parametrize("year", ["dua ribu", "21", 2021.5, True])
+def test_a_year_that_is_not_a_year_says_what_a_year_looks_like(year):
+    from kpureport.load import load_report_data
+
+    with pytest.raises(YearNotAvailableError, match="empat angka"):
+        load_report_data(DATA, KKU, year)

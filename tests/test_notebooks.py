@@ -68,3 +68,33 @@ def test_exploration_notebook_runs_top_to_bottom_under_papermill(tmp_path):
     assert not [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
     shown = json.dumps(nb)
     assert "image/svg+xml" in shown and "engagement" in shown
+
+
+def test_papermill_from_the_project_root_and_nbconvert_to_the_official_html(tmp_path):
+    """The commands an analyst types from the project root: no data folder named, the report
+    notebook finds data/; nbconvert's registered exporter gives the report without code."""
+    import subprocess
+    import sys
+
+    bin_dir = Path(sys.executable).parent
+    out = tmp_path / "out.ipynb"
+    env = {k: v for k, v in __import__("os").environ.items() if k != "KPUREPORT_DATA"}
+    run = [str(bin_dir / "papermill"), "notebooks/laporan.ipynb", str(out)]
+    subprocess.run(
+        [*run, "-p", "office", "contoh", "-p", "year", "2023", "--no-progress-bar"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    html = tmp_path / "out.html"
+    for exporter in (["--to", "kpureport_html"], ["--to", "html", "--template", "laporan"]):
+        subprocess.run(
+            [str(bin_dir / "jupyter"), "nbconvert", *exporter, str(out), "--output", str(html)],
+            check=True,
+            capture_output=True,
+        )
+        text = html.read_text(encoding="utf-8")
+        assert "BAB I" in text and "KPU Contoh" in text and "2023" in text
+        assert "Report.load" not in text and 'office = "' not in text  # no code, no parameters
+        assert "kpureport.kpureport" not in text  # the notebook-only style stays out
