@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import re
 import sys
@@ -225,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Gagal: {exc}", file=sys.stderr)
         return 1
     except Interrupted as exc:
+        # The notebook client's tasks end with "kernel died" as the process winds down; asyncio
+        # would print each one as an unretrieved task exception under the message below.
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
         print(
             "Dihentikan: proses dibatalkan; laporan yang sudah ada tidak diubah dan tidak ada "
             "berkas setengah jadi yang ditinggalkan.",

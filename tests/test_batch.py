@@ -138,9 +138,15 @@ def test_a_killed_build_leaves_the_previous_report_in_place(tmp_path):
         start_new_session=True,
     )
     deadline = time.time() + 60
-    while not list(report.parent.glob(".2021-staging-*")) and time.time() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)  # well into the notebook's run
+    parent = psutil.Process(process.pid)
+    while time.time() < deadline:  # until the notebook runs in its kernel
+        staging = list(report.parent.glob(".2021-staging-*"))
+        kernel = [
+            c for c in parent.children(recursive=True) if "ipykernel" in " ".join(c.cmdline())
+        ]
+        if staging and kernel:
+            break
+        time.sleep(0.02)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert {p.name: p.read_bytes() for p in report.iterdir()} == before
