@@ -74,20 +74,26 @@ class Report:
 
     @cached_property
     def history(self) -> pd.DataFrame:
+        """Followers of each platform at the end of each year: ``platform, year, date, followers``."""
         return metrics.year_end_history(
             metrics.follower_counts(self.data.followers, self.data.daily)
         )
 
     @cached_property
     def growth_table(self) -> pd.DataFrame:
+        """Year-end followers against the year before: ``platform, previous, current, change,
+        change_pct`` (percent, float)."""
         return metrics.growth(self.history, self.year)
 
     @cached_property
     def year_posts(self) -> pd.DataFrame:
+        """The year's feed posts (stories apart), each with its ``engagement``."""
         return metrics.posts_in_year(self.data.posts, self.year)
 
     @cached_property
     def rates(self) -> pd.DataFrame:
+        """Engagement rate per platform: ``platform, posts, interactions, base, base_label,
+        denominator, rate`` (percent, float)."""
         return metrics.engagement_rates(self.data.posts, self.year, self.history, self.data.daily)
 
     @cached_property
@@ -102,18 +108,22 @@ class Report:
 
     @cached_property
     def stories(self) -> pd.DataFrame:
+        """Stories per platform with their reach, replies, sticker taps, clicks, profile visits."""
         return metrics.story_summary(self.data.posts, self.year)
 
     @cached_property
     def per_month(self) -> pd.DataFrame:
+        """Posts per month (rows 1-12) and platform (columns)."""
         return metrics.posts_per_month(self.data.posts, self.year)
 
     @cached_property
     def polls(self) -> pd.DataFrame:
+        """The year's polls: votes, ``share`` and its 95% interval (``low``, ``high``) per option."""
         return metrics.poll_results(self.data.polls, self.year)
 
     @cached_property
     def feedback_rows(self) -> pd.DataFrame:
+        """The year's feedback, personal data redacted, with a category for each message."""
         return feedback.prepare(self.data.feedback, self.year)
 
     @property
@@ -172,6 +182,7 @@ class Report:
         )
 
     def introduction(self) -> Fragment:
+        """Chapter I: the staff's introduction, or a generated one."""
         return self._fragment(
             "chapter.html.j2",
             chapter=self._chapter("pendahuluan"),
@@ -188,6 +199,7 @@ class Report:
         )
 
     def followers_table(self) -> Fragment:
+        """Table 1: every account, its followers at year end and its share of the total."""
         rows = [
             dict(
                 row._asdict(),
@@ -206,6 +218,7 @@ class Report:
         )
 
     def followers_summary(self) -> Fragment:
+        """What the followers table says, in sentences."""
         return self._fragment(
             "paragraphs.html.j2",
             paragraphs=[
@@ -214,6 +227,7 @@ class Report:
         )
 
     def followers_chart(self) -> Fragment:
+        """Followers per platform as bars (nothing when no count is known)."""
         if not self.platforms["followers"].notna().any():
             return Fragment("")
         chart = charts.followers_by_platform(self.platforms, self.year)
@@ -267,6 +281,7 @@ class Report:
         )
 
     def features_chapter(self) -> Fragment:
+        """Chapter III's opening, and a note when the year has no post, poll or feedback data."""
         note = (
             None
             if self.has_feature_data
@@ -281,6 +296,7 @@ class Report:
         )
 
     def activity(self) -> Fragment:
+        """A. Posts per month and per type, and stories counted apart."""
         if not self.has_feature_data:
             return Fragment("")
         paragraphs = narrative.activity(self.per_month, self.profile, self.year)
@@ -379,6 +395,7 @@ class Report:
         return sentences, [by_platform, by_month]
 
     def engagement(self) -> Fragment:
+        """B. Engagement rate per platform and the best day and hour to post."""
         if self.rates.empty:
             return Fragment("")
         rows = [
@@ -426,6 +443,7 @@ class Report:
         )
 
     def top_posts(self) -> Fragment:
+        """C. The posts with most interactions, and the top videos a platform listed."""
         top = metrics.top_posts(self.data.posts, self.year)
         videos = metrics.top_videos(self.data.top_videos, self.year)
         if top.empty and videos.empty:
@@ -504,6 +522,7 @@ class Report:
         )
 
     def polls_section(self) -> Fragment:
+        """D. Each poll's result with its interval, beside the stories' sticker taps."""
         if not self.has_feature_data:
             return Fragment("")
         tables, figures = [], []
@@ -606,6 +625,7 @@ class Report:
         )
 
     def feedback_section(self) -> Fragment:
+        """E. Feedback per category, channel and month, its frequent words, and quotes."""
         if not self.has_feature_data:
             return Fragment("")
         rows = self.feedback_rows
@@ -680,6 +700,7 @@ class Report:
         )
 
     def constraints_chapter(self) -> Fragment:
+        """Chapter IV: constraints and solutions as the staff wrote them."""
         return self._fragment(
             "constraints.html.j2",
             chapter=self._chapter("kendala"),
@@ -691,6 +712,7 @@ class Report:
         )
 
     def closing_chapter(self) -> Fragment:
+        """Chapter V: closing text and the signature block."""
         sig = narrative.signature(self.narrative, self.profile, self.today)
         return self._fragment(
             "closing.html.j2",
@@ -707,6 +729,7 @@ class Report:
         return self._fragment("methods.html.j2", **methods.appendix(self))
 
     def footer(self) -> Fragment:
+        """The office's contacts and the slogan."""
         return self._fragment("footer.html.j2", profile=self.profile, slogan=SLOGAN)
 
 
