@@ -137,11 +137,12 @@ WORKER_STOP_SECONDS = 20
 
 
 def _printer(formats: tuple[str, ...]) -> export.PdfPrinter | None:
-    """This worker thread's browser, started at its first PDF and closed when the process ends.
+    """This worker thread's browser, started at its first PDF (or Word file, whose charts it
+    makes pictures) and closed when the process ends.
 
     Playwright's objects belong to the thread that made them, so each thread keeps its own.
     """
-    if "pdf" not in formats:
+    if not {"pdf", "docx"} & set(formats):
         return None
     printer = getattr(_LOCAL, "printer", None)
     if printer is None:

@@ -83,6 +83,8 @@ class Document:
     footer: str
     author: str = ""
     subject: str = ""
+    #: The Word reference document (styles); None: kpureport's own.
+    reference: Path | None = None
 
 
 def fingerprint(inputs: Iterable[Path], notebook: Path) -> str:
@@ -257,12 +259,17 @@ def publish(
             on_executed()
         nb.metadata["title"] = doc.title
         nbformat.write(nb, executed)
+        html = export.to_html(nb) if {"html", "docx"} & set(formats) else ""
         if "html" in formats:
-            (staging / f"{doc.stem}.html").write_text(export.to_html(nb), encoding="utf-8")
+            (staging / f"{doc.stem}.html").write_text(html, encoding="utf-8")
         if "pdf" in formats:
             pdf = _pdf(nb, doc, failed, printer)
             if pdf is not None:
                 (staging / f"{doc.stem}.pdf").write_bytes(pdf)
+        if "docx" in formats:
+            docx = _docx(html, doc, failed, printer)
+            if docx is not None:
+                (staging / f"{doc.stem}.docx").write_bytes(docx)
         warnings += failed.values()
         _carry_over(doc, stamp, staging)
         produced = sorted(p.name for p in staging.iterdir())
@@ -304,6 +311,12 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
+def office_reference(folder: Path) -> Path | None:
+    """The office's own Word reference document (``referensi.docx`` in its folder), if any."""
+    path = folder / "referensi.docx"
+    return path if path.is_file() else None
+
+
 def report_document(
     office: str, year: int, data_dir: Path, out_dir: Path, notebook: Path | None = None
 ) -> tuple[Document, list[Path]]:
@@ -323,6 +336,7 @@ def report_document(
         footer=f"{profile.abbrev} | {SLOGAN}",
         author=profile.name,
         subject=f"Laporan tahunan penggunaan media sosial {profile.name} tahun {year}",
+        reference=office_reference(office_dir(data_dir, office)),
     )
     return doc, office_files(office_dir(data_dir, office))[0]
 
@@ -385,6 +399,38 @@ def _execute(doc: Document, kernel: Kernel) -> nbformat.NotebookNode:
         raise BuildError(f"Kernel notebook berhenti saat membuat {doc.title}: {exc}") from exc
     finally:
         kernel.close()
+
+
+def _docx(
+    html: str, doc: Document, failed: dict[str, str], printer: export.PdfPrinter | None
+) -> bytes | None:
+    """The Word document from the report's HTML, or None with the reason in ``failed``. Its
+    charts are made PNG by the same browser that prints the PDF."""
+    from kpureport import word
+
+    try:
+        browser = printer.browser_path if printer else export.find_browser()
+        if browser is None:
+            failed["docx"] = export.NO_BROWSER_WORD
+            return None
+        setup = word.Setup(
+            title=doc.title,
+            header=doc.header,
+            footer=doc.footer,
+            author=doc.author,
+            subject=doc.subject,
+            reference=doc.reference or word.REFERENCE,
+        )
+        return word.to_docx(
+            html,
+            setup,
+            printer.rasterize if printer else (lambda uris: export.rasterize(uris, browser)),
+        )
+    except export.BrowserNotFoundError as exc:
+        failed["docx"] = str(exc)
+    except Exception as exc:  # a broken reference document, a browser crash: HTML still good
+        failed["docx"] = f"Dokumen Word gagal dibuat: {type(exc).__name__}: {exc}"
+    return None
 
 
 def _pdf(

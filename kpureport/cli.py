@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from kpureport.config import DEFAULT_TIMEZONE, FORMATS
+from kpureport.config import DEFAULT_TIMEZONE, FORMATS, KNOWN_FORMATS
 from kpureport.errors import Interrupted, KpuReportError, stop_on_signals
 
 #: argparse's own phrases in its error messages, said in Bahasa Indonesia.
@@ -59,10 +59,11 @@ class _Parser(argparse.ArgumentParser):
 
 def _formats(text: str) -> tuple[str, ...]:
     chosen = tuple(part.strip().lower() for part in text.split(",") if part.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in KNOWN_FORMATS]
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(
-            f"format tidak dikenal: {', '.join(unknown) or text!r}; pilih dari {', '.join(FORMATS)}"
+            f"format tidak dikenal: {', '.join(unknown) or text!r}; pilih dari "
+            f"{', '.join(KNOWN_FORMATS)}"
         )
     return chosen
 
@@ -101,7 +102,7 @@ def _common(command: argparse.ArgumentParser, out: bool = True) -> None:
             "--format",
             type=_formats,
             default=FORMATS,
-            help="format ekspor, dipisah koma (bawaan: html,pdf)",
+            help="format ekspor, dipisah koma: html, pdf, docx (bawaan: html,pdf)",
         )
 
 

@@ -61,8 +61,10 @@ MAX_COUNT = 10**12
 DAYS_AHEAD = 2
 
 SLOGAN = "PEMILIHAN BERDAULAT NEGARA KUAT"
-#: Export formats of a report, besides the executed notebook that is always kept.
+#: Export formats of a report made by default, besides the executed notebook (always kept),
+#: and every format that can be asked for.
 FORMATS = ("html", "pdf")
+KNOWN_FORMATS = ("html", "pdf", "docx")
 REPORT_TITLE = "Laporan Penggunaan Media Sosial"
 
 

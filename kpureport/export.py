@@ -69,6 +69,15 @@ NO_BROWSER_HELP = (
 )
 
 
+NO_BROWSER_WORD = (
+    "Dokumen Word tidak dibuat karena grafiknya diubah menjadi gambar oleh peramban Chromium, "
+    "Google Chrome, atau Microsoft Edge, dan tidak ada satu pun di komputer ini. Laporan HTML "
+    "tetap dibuat. Pasang salah satu peramban tersebut (di Debian/Ubuntu: sudo apt-get install "
+    f"chromium), atau tetapkan variabel lingkungan {BROWSER_ENV} ke lokasi berkas peramban, lalu "
+    "jalankan ulang perintah yang sama."
+)
+
+
 class BrowserNotFoundError(KpuReportError):
     """No Chromium-family browser to print the PDF with."""
 
@@ -306,6 +315,25 @@ class PdfPrinter:
         finally:
             page.close()
 
+    def rasterize(self, uris: list[str], scale: int = 3) -> list[bytes]:
+        """Images (data URIs, e.g. the charts' SVG) as PNG at ``scale`` times their CSS size:
+        print resolution for a Word document."""
+        page = self._browser.new_page(device_scale_factor=scale)
+        try:
+            page.route("**/*", _offline)
+            shots = []
+            for uri in uris:
+                page.set_content(
+                    '<body style="margin:0;background:#fff"><img id="gambar" src="'
+                    + _escape(uri)
+                    + '"></body>',
+                    wait_until="load",
+                )
+                shots.append(page.locator("#gambar").screenshot(type="png"))
+            return shots
+        finally:
+            page.close()
+
 
 def _offline(route) -> None:
     """The PDF is printed with no network: anything but inline data is refused."""
@@ -315,6 +343,26 @@ def _offline(route) -> None:
         route.abort()
 
 
+def rasterize(uris: list[str], browser: Path) -> list[bytes]:
+    """PNG of each image, by a browser started for the purpose (see :meth:`PdfPrinter.rasterize`)."""
+
+    def run() -> list[bytes]:
+        with PdfPrinter(browser) as printer:
+            return printer.rasterize(uris)
+
+    return _outside_event_loop(run)
+
+
+def _outside_event_loop(run):
+    """Playwright's sync API cannot run inside an event loop (Jupyter): a worker thread then."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
 def print_pdf(html: str, browser: Path, setup: PageSetup | None = None) -> bytes:
     """Print one page; runs in a worker thread when called from a running event loop (Jupyter)."""
 
@@ -322,9 +370,4 @@ def print_pdf(html: str, browser: Path, setup: PageSetup | None = None) -> bytes
         with PdfPrinter(browser) as printer:
             return printer.print(html, setup)
 
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return run()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
+    return _outside_event_loop(run)

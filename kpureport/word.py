@@ -1,0 +1,496 @@
+"""The report as an editable Word document, built from the same exported HTML.
+
+Real Word structure, not pasted HTML: BAB titles are Heading 1 and sections Heading 2 (the
+navigation pane and the table of contents field use them), tables are Word tables whose header
+row repeats on every page, charts are pictures at print resolution with their "Gambar N."
+captions, the running head and "Halaman N dari M" are fields. Styles come from a reference
+document (``templates/word/referensi.docx``, or the office's own ``referensi.docx``).
+
+The HTML is kpureport's own (its templates), so a small walker over its elements is enough.
+Text from data arrives already escaped and redacted; here it only ever becomes the text of a
+run, never a field, a hyperlink or markup, and characters XML cannot hold are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from docx import Document as open_docx
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from kpureport.config import TEMPLATES_DIR
+
+#: The Word reference document; an office may put its own ``referensi.docx`` in its folder.
+REFERENCE = TEMPLATES_DIR / "word" / "referensi.docx"
+#: Width of a chart on the page (the text block of A4 with 2 cm margins is 17 cm).
+FIGURE_WIDTH = Cm(15)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_VOID = {"br", "img", "meta", "link", "hr", "input", "col", "wbr"}
+
+
+@dataclass
+class Node:
+    """An element of the exported HTML: its tag, attributes, and children (nodes or text)."""
+
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[Node | str] = field(default_factory=list)
+
+    @property
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
+    def text(self) -> str:
+        """The text inside, whitespace collapsed as a browser shows it (``<br>`` a space)."""
+        return " ".join(self._raw().split())
+
+    def _raw(self) -> str:
+        parts = []
+        for child in self.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag == "br":
+                parts.append(" ")
+            elif child.tag not in ("style", "script"):
+                parts.append(child._raw())
+        return "".join(parts)
+
+    def find_all(self, tag: str) -> list[Node]:
+        found = []
+        for child in self.children:
+            if isinstance(child, Node):
+                if child.tag == tag:
+                    found.append(child)
+                found += child.find_all(tag)
+        return found
+
+
+class _Tree(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse(html: str) -> Node:
+    tree = _Tree()
+    tree.feed(html)
+    tree.close()
+    return tree.root
+
+
+def clean(text: str) -> str:
+    """Text as a Word run may hold it: characters XML 1.0 cannot carry are dropped."""
+    return _NOT_XML.sub("", text)
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What the document carries besides the report's body."""
+
+    title: str
+    header: str
+    footer: str
+    author: str = ""
+    subject: str = ""
+    reference: Path = REFERENCE
+
+
+Rasterize = Callable[[list[str]], list[bytes]]
+
+
+def to_docx(html: str, setup: Setup, rasterize: Rasterize) -> bytes:
+    """The Word document of an exported report. ``rasterize`` turns chart images (data URIs
+    of SVG) into PNG at print resolution, all in one call."""
+    tree = parse(html)
+    main = next((n for n in tree.find_all("main")), tree)
+    images = [
+        img.attrs.get("src", "")
+        for img in main.find_all("img")
+        if img.attrs.get("src", "").startswith("data:image/svg+xml")
+    ]
+    pictures = dict(zip(images, rasterize(images) if images else [], strict=True))
+    document = open_docx(str(setup.reference))
+    _clear_body(document)
+    writer = _Writer(document, pictures)
+    writer.block(main)
+    if writer.contents_at is not None:
+        _contents(writer.contents_at, writer.headings)
+    _page_setup(document, setup)
+    core = document.core_properties
+    core.title, core.author, core.subject = setup.title, setup.author, setup.subject
+    core.language, core.keywords = "id-ID", "KPU; media sosial; laporan tahunan"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _clear_body(document) -> None:
+    """A reference document may hold sample text: only its styles and page setup are kept."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+class _Writer:
+    """Walks the report's HTML and writes Word paragraphs, tables and pictures."""
+
+    def __init__(self, document, pictures: dict[str, bytes]):
+        self.document = document
+        self.pictures = pictures
+        self.same_page = False  # the next chapter title shares the page of what came before
+        self.headings: list[tuple[int, str]] = []
+        self.contents_at = None
+
+    def block(self, node: Node) -> None:
+        for child in node.children:
+            if isinstance(child, Node):
+                self.element(child)
+            elif child.strip() and node.tag not in ("root", "main", "style"):
+                self.paragraph(child)
+
+    def element(self, node: Node) -> None:
+        tag, classes = node.tag, node.classes
+        if tag in ("style", "script", "meta", "link", "title"):
+            return
+        if tag == "nav" and "daftar-isi" in classes:
+            self.contents()
+        elif tag == "header" and "kop" in classes:
+            for line in _lines(node):
+                self.paragraph(
+                    line, bold=True, center=True, size=14
+                ).paragraph_format.space_after = 0
+            self.rule()
+        elif tag == "h1":
+            self.title(node)
+        elif tag == "h2":
+            self.heading(node.text(), 1)
+        elif tag in ("h3", "h4"):
+            self.heading(node.text(), 2 if tag == "h3" else 3)
+        elif tag == "figure" and "tabel" in classes:
+            self.table_figure(node)
+        elif tag == "figure" and "gambar" in classes:
+            self.picture_figure(node)
+        elif tag == "ol" or tag == "ul":
+            for item in node.children:
+                if isinstance(item, Node) and item.tag == "li":
+                    style = "List Number" if tag == "ol" else "List Bullet"
+                    self.paragraph(item.text(), style=style)
+        elif tag == "dl":
+            self.definitions(node)
+        elif tag == "blockquote":
+            self.quote(node)
+        elif tag == "div" and "tanda-tangan" in classes:
+            self.signature(node)
+        elif tag == "p":
+            self.text_paragraph(node)
+        elif tag in ("section", "div", "main", "footer", "article", "aside", "span"):
+            self.block(node)
+        elif tag == "a":
+            self.paragraph(node.text())
+        else:
+            self.block(node)
+
+    # Paragraph kinds.
+
+    def paragraph(
+        self,
+        text: str,
+        style: str | None = None,
+        bold: bool = False,
+        italic: bool = False,
+        center: bool = False,
+        size: float | None = None,
+    ):
+        paragraph = self.document.add_paragraph(style=style)
+        run = paragraph.add_run(clean(" ".join(text.split())))
+        run.bold = bold or None
+        run.italic = italic or None
+        if size:
+            run.font.size = Pt(size)
+        if center:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return paragraph
+
+    def text_paragraph(self, node: Node) -> None:
+        classes = node.classes
+        text = node.text()
+        if not text:
+            return
+        if "catatan-tabel" in classes:
+            self.paragraph(text, style="Catatan Tabel")
+        elif "gambaran-umum" in classes:  # opens chapter I's page, above its title
+            overview = self.paragraph(text, bold=True, center=True)
+            overview.paragraph_format.page_break_before = True
+            overview.paragraph_format.keep_with_next = True
+            self.same_page = True
+        elif "tahun" in classes or "provinsi" in classes:
+            self.paragraph(text, bold="provinsi" not in classes, center=True)
+        elif "fiktif" in classes or "slogan" in classes:
+            self.paragraph(text, bold=True, center=True)
+        elif "ruang-tanda-tangan" in classes:
+            return
+        else:
+            paragraph = self.paragraph(text, italic="catatan-data" in classes)
+            if not classes:  # running text, indented as in the PDF
+                paragraph.paragraph_format.first_line_indent = Cm(1.25)
+
+    def title(self, node: Node) -> None:
+        for line in _lines(node):
+            self.paragraph(line, style="Title")
+
+    def heading(self, text: str, level: int) -> None:
+        text = clean(" ".join(text.split()))
+        if level == 1 and text.startswith(("DAFTAR ISI",)):
+            return
+        heading = self.document.add_heading(text, level=level)
+        if level == 1 and self.same_page:
+            heading.paragraph_format.page_break_before = False
+        self.same_page = False
+        self.headings.append((level, text))
+
+    def contents(self) -> None:
+        """The table of contents as a Word field, filled in when the document is opened
+        (Word asks to update fields; LibreOffice updates them on conversion)."""
+        self.paragraph("DAFTAR ISI", bold=True)
+        self.contents_at = self.document.add_paragraph()
+
+    def rule(self) -> None:
+        """The letterhead's double line."""
+        paragraph = self.document.add_paragraph()
+        borders = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for key, value in (
+            ("w:val", "double"),
+            ("w:sz", "6"),
+            ("w:space", "1"),
+            ("w:color", "auto"),
+        ):
+            bottom.set(qn(key), value)
+        borders.append(bottom)
+        paragraph._p.get_or_add_pPr().append(borders)
+
+    def table_figure(self, node: Node) -> None:
+        caption = next(
+            (c for c in node.children if isinstance(c, Node) and c.tag == "figcaption"), None
+        )
+        if caption is not None:
+            self.paragraph(caption.text(), style="Caption")
+        for table in node.find_all("table"):
+            self.table(table)
+        for note in node.children:
+            if isinstance(note, Node) and note.tag == "p":
+                self.text_paragraph(note)
+
+    def table(self, node: Node) -> None:
+        rows = []
+        for section in ("thead", "tbody", "tfoot"):
+            for part in node.find_all(section):
+                for row in part.find_all("tr"):
+                    cells = [
+                        c for c in row.children if isinstance(c, Node) and c.tag in ("th", "td")
+                    ]
+                    rows.append((section, cells))
+        if not rows:
+            return
+        width = max(len(cells) for _, cells in rows)
+        table = self.document.add_table(rows=len(rows), cols=width)
+        table.style = self.document.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for index, (section, cells) in enumerate(rows):
+            row = table.rows[index]
+            _cant_split(row)
+            if section == "thead":
+                _repeat_header(row)
+            column = 0
+            for cell in cells:
+                span = int(cell.attrs.get("colspan", "1") or 1)
+                target = row.cells[column]
+                if span > 1:
+                    target = target.merge(row.cells[min(column + span, width) - 1])
+                paragraph = target.paragraphs[0]
+                paragraph.style = self.document.styles["Isi Tabel"]
+                run = paragraph.add_run(clean(cell.text()))
+                run.bold = (section != "tbody" or cell.tag == "th") or None
+                if "angka" in cell.classes:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                elif section == "thead":
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                column += span
+
+    def picture_figure(self, node: Node) -> None:
+        for image in node.find_all("img"):
+            png = self.pictures.get(image.attrs.get("src", ""))
+            if png is None:
+                continue
+            self.document.add_picture(io.BytesIO(png), width=FIGURE_WIDTH)
+            picture = self.document.paragraphs[-1]
+            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            picture.paragraph_format.keep_with_next = True
+            _alt_text(picture, image.attrs.get("alt", ""))
+        caption = next(
+            (c for c in node.children if isinstance(c, Node) and c.tag == "figcaption"), None
+        )
+        if caption is not None:
+            self.paragraph(caption.text(), style="Caption")
+
+    def definitions(self, node: Node) -> None:
+        for child in node.children:
+            if isinstance(child, Node) and child.tag == "dt":
+                self.paragraph(child.text(), bold=True).paragraph_format.keep_with_next = True
+            elif isinstance(child, Node) and child.tag == "dd":
+                self.paragraph(child.text()).paragraph_format.left_indent = Cm(1.25)
+
+    def quote(self, node: Node) -> None:
+        for child in node.children:
+            if isinstance(child, Node) and child.tag == "p":
+                self.paragraph(child.text(), style="Quote").paragraph_format.keep_with_next = True
+            elif isinstance(child, Node) and child.tag == "footer":
+                self.paragraph(child.text(), size=10).paragraph_format.left_indent = Cm(1)
+
+    def signature(self, node: Node) -> None:
+        """Place, date, title, space to sign and the name, kept on one page."""
+        lines = [c for c in node.children if isinstance(c, Node) and c.tag == "p"]
+        for number, line in enumerate(lines):
+            if "ruang-tanda-tangan" in line.classes:
+                paragraph = self.paragraph("")
+                paragraph.paragraph_format.space_after = Pt(48)
+            else:
+                paragraph = self.paragraph(line.text(), bold="penanda-tangan" in line.classes)
+                if "penanda-tangan" in line.classes:
+                    paragraph.runs[0].underline = True
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            paragraph.paragraph_format.left_indent = Cm(9)
+            paragraph.paragraph_format.space_after = paragraph.paragraph_format.space_after or Pt(0)
+            paragraph.paragraph_format.keep_with_next = number < len(lines) - 1
+            paragraph.paragraph_format.keep_together = True
+
+
+def _lines(node: Node) -> list[str]:
+    """The lines of a block written with ``<br>`` or one ``<span>`` per line."""
+    elements = [c for c in node.children if isinstance(c, Node)]
+    if len(elements) == 1 and elements[0].tag == "p":
+        return _lines(elements[0])
+    spans = [c for c in elements if c.tag == "span"]
+    if spans:
+        return [s.text() for s in spans if s.text()]
+    lines, current = [], []
+    for child in node.children:
+        if isinstance(child, Node) and child.tag == "br":
+            lines.append(" ".join("".join(current).split()))
+            current = []
+        else:
+            current.append(child if isinstance(child, str) else child.text())
+    lines.append(" ".join("".join(current).split()))
+    return [line for line in lines if line]
+
+
+def _field(paragraph, instruction: str, placeholder: str = "", end: bool = True) -> None:
+    """A Word field (PAGE, NUMPAGES, TOC) that Word and LibreOffice compute; ``placeholder``
+    is its result until then (``end=False`` leaves the field open for a longer result)."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run._r.append(begin)
+    run = paragraph.add_run()
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    run._r.append(code)
+    run = paragraph.add_run()
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run._r.append(separate)
+    if placeholder:
+        paragraph.add_run(placeholder)
+    if end:
+        _field_end(paragraph)
+
+
+def _field_end(paragraph) -> None:
+    run = paragraph.add_run()
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(end)
+
+
+def _contents(paragraph, headings: list[tuple[int, str]]) -> None:
+    """The table of contents field (chapters and sections), its last known result the titles:
+    Word fills in the pages when it updates the field on opening."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "", end=False)
+    for number, (level, title) in enumerate(headings):
+        run = paragraph.add_run(("    " if level > 1 else "") + title)
+        if number < len(headings) - 1:
+            run.add_break()
+    _field_end(paragraph)
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _cant_split(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+
+
+def _alt_text(paragraph, text: str) -> None:
+    """The chart's alt text on the picture, for screen readers in Word."""
+    for properties in paragraph._p.iter(qn("wp:docPr")):
+        properties.set("descr", clean(text))
+
+
+def _page_setup(document, setup: Setup) -> None:
+    """A4 with the PDF's margins, the running head, and "<foot> Halaman N dari M" below."""
+    section = document.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.left_margin = section.right_margin = Cm(2)
+    head = section.header.paragraphs[0]
+    head.text = ""
+    head.style = document.styles["Header"]
+    head.add_run(clean(setup.header))
+    foot = section.footer.paragraphs[0]
+    foot.text = ""
+    foot.style = document.styles["Footer"]
+    foot.add_run(clean(setup.footer) + "\t\tHalaman ")
+    _field(foot, "PAGE", "1")
+    foot.add_run(" dari ")
+    _field(foot, "NUMPAGES", "1")
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
