@@ -79,10 +79,13 @@ def test_the_word_file_has_word_structure(documents):
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert captions[0].startswith("Tabel 1.") and any(c.startswith("Gambar 1.") for c in captions)
     assert len(document.inline_shapes) >= 1  # the charts are pictures
+    names = zipfile.ZipFile(documents[KKU]).namelist()
+    assert any(n.endswith(".png") for n in names) and any(n.endswith(".svg") for n in names)
     section = document.sections[0]
     assert round(section.page_width.cm, 1) == 21.0 and round(section.top_margin.cm, 1) == 2.5
     xml = zipfile.ZipFile(documents[KKU]).read("word/document.xml").decode()
     assert 'w:instrText xml:space="preserve"> TOC' in xml
+    assert "asvg:svgBlip" in xml  # SVG for Word 2016 and later, the PNG for the rest
     footer = zipfile.ZipFile(documents[KKU]).read("word/footer1.xml").decode()
     assert "PAGE" in footer and "NUMPAGES" in footer and "Halaman" in footer
     styles = zipfile.ZipFile(documents[KKU]).read("word/styles.xml").decode()
