@@ -5,6 +5,7 @@ import base64
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -83,11 +84,18 @@ def _texts(report: Path) -> dict[str, str]:
         text=True,
         check=True,
     ).stdout
+    with zipfile.ZipFile(next(report.glob("*.docx"))) as docx:
+        word = "\n".join(
+            docx.read(name).decode("utf-8", errors="replace")
+            for name in docx.namelist()
+            if name.endswith((".xml", ".svg"))
+        )
     return {
         "html": html,
         "charts": "\n".join(charts),
         "ipynb": next(report.glob("*.ipynb")).read_text(encoding="utf-8"),
         "pdf": pdf,
+        "docx": word,
     }
 
 
@@ -98,7 +106,12 @@ def test_personal_data_in_every_text_field_reaches_no_output(tmp_path):
     _plant(data / KKU)
     out = tmp_path / "out"
     assert (
-        main(["build", "--office", KKU, "--year", "2021", "--data", str(data), "--out", str(out)])
+        main(
+            [
+                *("build", "--office", KKU, "--year", "2021", "--data", str(data)),
+                *("--out", str(out), "--format", "html,pdf,docx"),
+            ]
+        )
         == 0
     )
     texts = _texts(out / KKU / "2021")
