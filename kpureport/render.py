@@ -27,8 +27,10 @@ OFFICIAL = "official_contacts"
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
-#: Ends the notebook-only part of a fragment's display: the exported report keeps what follows.
+#: Around the report's own HTML in a fragment's display: the exported report keeps only what
+#: lies between (the notebook-only style and wrapper stay out).
 LAB_END = "<!--/kpureport-lab-->"
+LAB_START = "<!--kpureport-lab/-->"
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +52,10 @@ class Fragment:
     def _repr_html_(self) -> str:
         if not self.html.strip():
             return ""
-        return f'<style>{_lab_style()}</style>{LAB_END}<div class="kpureport">{self.html}</div>'
+        return (
+            f'<style>{_lab_style()}</style><div class="kpureport">{LAB_END}'
+            f"{self.html}{LAB_START}</div>"
+        )
 
     def __str__(self) -> str:
         return self.html

@@ -730,7 +730,18 @@ class Report:
 
     def footer(self) -> Fragment:
         """The office's contacts and the slogan."""
-        return self._fragment("footer.html.j2", profile=self.profile, slogan=SLOGAN)
+        accounts = [
+            {
+                "url": a.url,
+                "handle": a.handle,
+                "name": a.name,
+                "label": self._label(a.platform),  # the link says which platform it opens
+            }
+            for a in self.profile.accounts
+        ]
+        return self._fragment(
+            "footer.html.j2", profile=self.profile, accounts=accounts, slogan=SLOGAN
+        )
 
 
 def _excerpt(value: object) -> str:

@@ -365,3 +365,30 @@ def test_no_page_ends_with_a_table_header_a_caption_or_a_heading(built_demo: Pat
             number,
             lines[-1],
         )
+
+
+@needs_browser
+def test_axe_core_finds_no_accessibility_violation(built: Path, built_demo: Path):
+    """WCAG 2.1 A and AA, and axe's best practices, in a real Chromium."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(BROWSER), args=[*BROWSER_ARGS, "--no-sandbox"]
+        )
+        for stem in _reports(built, built_demo):
+            page = browser.new_page()
+            page.goto(stem.with_suffix(".html").as_uri(), wait_until="load")
+            found = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+            violations = [
+                (v["id"], [n["target"] for n in v["nodes"][:3]])
+                for v in found.response["violations"]
+            ]
+            assert violations == [], (stem.name, violations)
+            landmarks = page.evaluate(
+                "() => [...document.querySelectorAll('body > .laporan > *')].map(e => e.tagName)"
+            )
+            assert landmarks[0] == "HEADER" and "MAIN" in landmarks and landmarks[-1] == "FOOTER"
+            page.close()
+        browser.close()
