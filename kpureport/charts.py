@@ -40,10 +40,12 @@ STYLE = {
 
 @dataclass(frozen=True)
 class Chart:
-    """An SVG drawing and the sentence a screen reader says instead of it."""
+    """An SVG drawing, the sentence a screen reader says instead of it, and, where no table of
+    the report already holds them, its figures as a small table (headers, rows of text)."""
 
     svg: str
     alt: str
+    data: tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None = None
 
     def _repr_svg_(self) -> str:
         """Shown as the drawing itself in JupyterLab."""
@@ -74,6 +76,17 @@ def _axis_numbers(axis, digits: int = 0, suffix: str = "") -> None:
     axis.set_major_formatter(FuncFormatter(lambda x, _pos: fmt.number(x, digits) + suffix))
 
 
+def _data_table(first: str, table: pd.DataFrame, labels: dict, row_name) -> tuple:
+    """A chart's figures as text: one row per index value, one column per series."""
+    columns = [c for c in table.columns if table[c].notna().any()]
+    headers = (first, *(labels.get(c, str(c)) for c in columns))
+    rows = tuple(
+        (row_name(index), *("-" if pd.isna(v) else fmt.number(v) for v in row[columns]))
+        for index, row in table.iterrows()
+    )
+    return headers, rows
+
+
 def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
     """Horizontal bars of followers per platform, largest on top, each bar labelled."""
     known = table[table["followers"].notna()].iloc[::-1]
@@ -99,10 +112,20 @@ def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
     return Chart(svg=svg, alt=alt)
 
 
+#: Told apart without colour too: each platform's line has its own marker and dash.
+PLATFORM_MARKERS = {
+    "facebook": ("o", "-"),
+    "instagram": ("s", "--"),
+    "twitter": ("^", "-."),
+    "youtube": ("D", ":"),
+    "tiktok": ("v", "-"),
+    "whatsapp": ("P", "--"),
+    "threads": ("X", "-."),
+}
 CATEGORY_COLORS = {
     "kritik": "#c0392b",
     "saran": "#2a7fb8",
-    "pertanyaan": "#e0a800",
+    "pertanyaan": "#9a6700",
     "apresiasi": "#2e8b57",
     "lainnya": "#8a8a8a",
 }
@@ -120,10 +143,12 @@ def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
         parts = []
         for platform, group in upto.groupby("platform"):
             label = platform_label(platform, year)
+            marker, dash = PLATFORM_MARKERS.get(platform, ("o", "-"))
             ax.plot(
                 group["year"],
                 group["followers"],
-                marker="o",
+                marker=marker,
+                linestyle=dash,
                 label=label,
                 color=PLATFORM_COLORS[platform],
             )
@@ -137,8 +162,11 @@ def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
         ax.set_ylabel("Pengikut pada akhir tahun")
         _legend_below(ax)
         svg = _svg(fig)
+    wide = upto.pivot_table(index="year", columns="platform", values="followers", aggfunc="last")
     return Chart(
-        svg, "Diagram garis jumlah pengikut pada akhir tiap tahun: " + "; ".join(parts) + "."
+        svg,
+        "Diagram garis jumlah pengikut pada akhir tiap tahun: " + "; ".join(parts) + ".",
+        _data_table("Tahun", wide, {p: platform_label(p, year) for p in wide.columns}, str),
     )
 
 
@@ -184,7 +212,13 @@ def _monthly_stacked(
             if per_month[column].sum() == 0:
                 continue
             ax.bar(
-                MONTHS, per_month[column], bottom=bottom, label=labels[column], color=colors[column]
+                MONTHS,
+                per_month[column],
+                bottom=bottom,
+                label=labels[column],
+                color=colors[column],
+                edgecolor="white",  # a visible edge between stacked segments
+                linewidth=0.8,
             )
             bottom = bottom + per_month[column]
         _axis_numbers(ax.yaxis)
@@ -205,6 +239,7 @@ def posting_activity(per_month: pd.DataFrame, year: int) -> Chart | None:
         f"Diagram batang bertumpuk jumlah unggahan per bulan tahun {year}: "
         + ", ".join(parts)
         + ".",
+        _data_table("Bulan", per_month, labels, fmt.month_name),
     )
 
 
@@ -232,6 +267,12 @@ def active_hours(table: pd.DataFrame, zone: str) -> Chart | None:
         svg,
         f"Diagram batang rata-rata pengikut {label} yang aktif per jam, tujuh hari sebelum "
         f"{fmt.date(snapshot.date())}: " + ", ".join(parts) + ".",
+        _data_table(
+            "Jam",
+            known.set_index("hour")[["active"]],
+            {"active": "Rata-rata pengikut aktif"},
+            lambda h: fmt.hour_range(int(h)),
+        ),
     )
 
 
@@ -283,6 +324,7 @@ def feedback_by_month(per_month: pd.DataFrame, year: int) -> Chart | None:
         svg,
         "Diagram batang bertumpuk jumlah masukan per bulan dan kategori tahun "
         f"{year}; jumlah setahun: " + ", ".join(parts) + ".",
+        _data_table("Bulan", per_month, labels, fmt.month_name),
     )
 
 

@@ -301,6 +301,8 @@ class PdfPrinter:
         try:
             page.route("**/*", _offline)
             page.set_content(html, wait_until="load")
+            # A chart's figures, folded under it on screen, are printed open.
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
             options = {
                 "format": "A4",
                 "print_background": True,

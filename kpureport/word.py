@@ -207,6 +207,10 @@ class _Writer:
             self.table_figure(node)
         elif tag == "figure" and "gambar" in classes:
             self.picture_figure(node)
+        elif tag == "table":  # a chart's figures, below it
+            self.table(node)
+        elif tag == "summary":
+            self.paragraph(node.text(), style="Catatan Tabel")
         elif tag == "ol" or tag == "ul":
             for item in node.children:
                 if isinstance(item, Node) and item.tag == "li":
@@ -370,6 +374,9 @@ class _Writer:
         )
         if caption is not None:
             self.paragraph(caption.text(), style="Caption")
+
+        for details in node.find_all("details"):
+            self.block(details)
 
     def svg_beside(self, picture, uri: str) -> None:
         """The chart's SVG next to its PNG: Word 2016 and later draw the SVG (sharp at any

@@ -66,3 +66,32 @@ def test_importing_kpureport_leaves_the_analyst_s_matplotlib_alone():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert shown == ["svg", "17.0"]
+
+
+def _contrast(color: str, background: str = "#ffffff") -> float:
+    """WCAG 2.1 contrast ratio of two sRGB colours."""
+
+    def luminance(hex_color: str) -> float:
+        channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(color), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_every_chart_colour_stands_out_from_the_white_page():
+    for name, color in {**charts.PLATFORM_COLORS, **charts.CATEGORY_COLORS}.items():
+        assert _contrast(color) >= 3, (name, color, round(_contrast(color), 2))
+    assert _contrast("#e0a800") < 3  # the old "pertanyaan" yellow, 2.15:1, would fail
+
+
+def test_lines_and_stacked_bars_are_told_apart_without_colour():
+    markers = {m for m, _ in charts.PLATFORM_MARKERS.values()}
+    assert set(charts.PLATFORM_MARKERS) == set(charts.PLATFORM_COLORS)
+    assert len(markers) == len(charts.PLATFORM_MARKERS)
+    per_month = pd.DataFrame(
+        {"instagram": [1] * 12, "facebook": [2] * 12}, index=pd.RangeIndex(1, 13, name="month")
+    )
+    svg = charts.posting_activity(per_month, 2024).svg
+    assert "stroke: #ffffff" in svg  # white edges between the stacked segments

@@ -119,3 +119,18 @@ def test_the_demo_report_shows_tiktok_and_instagram_stories(contoh_html):
         and "TikTok Studio menulis tanggal tanpa tahun" in text
     )
     assert "Cakupan data" in text
+
+
+def test_figures_that_exist_only_in_a_chart_are_also_text(contoh_html):
+    """The follower lines' earlier years and the platform split of monthly posts are in the
+    charts' folded data tables, for a screen reader and for the printed copy."""
+    from kpureport.formatting import number
+    from kpureport.report import Report
+
+    report = Report.load("contoh", 2024, DATA)
+    folded = "".join(re.findall(r'<details class="data-grafik">.*?</details>', contoh_html, re.S))
+    assert folded.count("<table") >= 4
+    for row in report.history[report.history["year"].between(2020, 2022)].itertuples():
+        assert f'<td class="angka">{number(row.followers)}</td>' in folded
+    march = report.per_month.loc[3]
+    assert all(f">{number(int(v))}<" in folded for v in march)

@@ -76,7 +76,8 @@
       // that. So: last in a heading (whose outline entry then carries the mark), in a table's
       // first body cell, last in a figure's caption (below the image).
       const cell = element.parentElement.querySelector(":scope table > tbody > tr > *");
-      if (element.tagName === "FIGCAPTION" && cell) cell.append(mark);
+      const isTable = element.parentElement.classList.contains("tabel");
+      if (element.tagName === "FIGCAPTION" && isTable && cell) cell.append(mark);
       else element.append(mark);
     }
   },
