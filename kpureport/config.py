@@ -25,6 +25,38 @@ _PLATFORM_LABELS = {
     "threads": "Threads",
 }
 
+#: Post types as the platforms export them (English), as the report names them.
+POST_TYPE_LABELS = {
+    "photos": "Foto",
+    "photo": "Foto",
+    "videos": "Video",
+    "video": "Video",
+    "links": "Tautan",
+    "link": "Tautan",
+    "reels": "Reels",
+    "status": "Status",
+    "stories": "Story",
+    "story": "Story",
+    "ig image": "Gambar",
+    "ig carousel": "Karosel",
+    "ig reel": "Reels",
+    "ig video": "Video",
+    "ig story": "Story",
+    "post": "Unggahan",
+    "tweet": "Unggahan",
+}
+
+
+def post_type_label(kind: object) -> str:
+    """``IG carousel`` as the report writes it (``Karosel``); an unknown type as exported.
+
+    >>> post_type_label("Links"), post_type_label("IG carousel"), post_type_label("Live")
+    ('Tautan', 'Karosel', 'Live')
+    """
+    text = str(kind).strip()
+    return POST_TYPE_LABELS.get(text.lower(), text)
+
+
 #: TikTok's audience keys (English in every interface language) as the report writes them.
 AUDIENCE_LABELS = {
     "Female": "Perempuan",

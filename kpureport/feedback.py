@@ -114,6 +114,12 @@ def tokens(text: str) -> list[tuple[str, str, int]]:
     return found
 
 
+#: Written in capitals wherever a frequent word is shown, whatever the public typed.
+ACRONYMS = frozenset(
+    {"dpt", "dps", "dptb", "dpk", "tps", "kpu", "kpps", "ppk", "pps", "nik", "ktp"}
+)
+
+
 def themes(rows: pd.DataFrame, top: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The most frequent terms and neighbouring word pairs: ``term, count`` tables."""
     terms: Counter[str] = Counter()
@@ -129,7 +135,8 @@ def themes(rows: pd.DataFrame, top: int = 10) -> tuple[pd.DataFrame, pd.DataFram
         )
 
     def shown(stem_: str) -> str:
-        return surface[stem_].most_common(1)[0][0]
+        word = surface[stem_].most_common(1)[0][0]
+        return word.upper() if word.lower() in ACRONYMS else word
 
     term_table = pd.DataFrame(
         [(shown(s), n) for s, n in terms.most_common(top) if n > 1], columns=["term", "count"]

@@ -138,7 +138,7 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         ),
         (
             "Tema masukan",
-            "Kata dasar (pemotongan imbuhan dengan PySastrawi) dan pasangan kata yang "
+            "Kata dasar (kata setelah imbuhannya dilepas) dan pasangan kata yang "
             "berdampingan, setelah kata umum dibuang; kata ingkar (tidak, belum, kurang, bukan) "
             "dipertahankan. Setiap kata ditampilkan dalam bentuk yang paling sering ditulis.",
         ),
@@ -163,11 +163,28 @@ def privacy(report: Report) -> str:
     return (
         "Sebelum teks apa pun masuk ke tabel, grafik, kutipan, atau berkas laporan, data pribadi "
         "dihapus: NIK (16 angka yang susunan kode wilayah dan tanggal lahirnya sah), nomor telepon "
-        "(dikenali dengan pustaka libphonenumber untuk wilayah Indonesia), dan alamat surel; "
+        "(nomor Indonesia, dengan atau tanpa kode negara), dan alamat surel; "
         "masing-masing diganti tanda seperti \u201c[nomor telepon dihapus]\u201d. Nama dan alamat surel "
-        "pengisi formulir tidak dibaca sama sekali. Pada data tahun ini dihapus "
-        f"{fmt.number(nik)} NIK, {fmt.number(phone)} nomor telepon, dan {fmt.number(email)} alamat surel."
+        "pengisi formulir tidak dibaca sama sekali. " + removed_sentence(nik, phone, email)
     )
+
+
+def removed_sentence(nik: int, phone: int, email: int) -> str:
+    """What was removed this year, naming only what there was.
+
+    >>> removed_sentence(0, 2, 0)
+    'Pada data tahun ini dihapus 2 nomor telepon.'
+    >>> removed_sentence(0, 0, 0)
+    'Pada data tahun ini tidak ditemukan data pribadi yang perlu dihapus.'
+    """
+    found = [
+        f"{fmt.number(count)} {name}"
+        for count, name in ((nik, "NIK"), (phone, "nomor telepon"), (email, "alamat surel"))
+        if count
+    ]
+    if not found:
+        return "Pada data tahun ini tidak ditemukan data pribadi yang perlu dihapus."
+    return f"Pada data tahun ini dihapus {join_words(found)}."
 
 
 KINDS = {

@@ -16,7 +16,13 @@ import pandas as pd
 from kpureport import charts, feedback, metrics, narrative
 from kpureport import formatting as fmt
 from kpureport.charts import Chart
-from kpureport.config import AUDIENCE_LABELS, REPORT_TITLE, SLOGAN, platform_label
+from kpureport.config import (
+    AUDIENCE_LABELS,
+    REPORT_TITLE,
+    SLOGAN,
+    platform_label,
+    post_type_label,
+)
 from kpureport.load import ReportData, load_report_data
 from kpureport.redact import official_contacts
 from kpureport.render import Fragment, fragment, section
@@ -311,7 +317,7 @@ class Report:
                     [
                         [
                             self._label(r.platform),
-                            r.type,
+                            post_type_label(r.type),
                             fmt.number(r.posts),
                             "-" if pd.isna(r.engagement_mean) else fmt.number(r.engagement_mean),
                         ]
@@ -506,7 +512,7 @@ class Report:
                     str(rank),
                     fmt.date(r.published.date()),
                     self._label(r.platform),
-                    "-" if pd.isna(r.type) else r.type,
+                    "-" if pd.isna(r.type) else post_type_label(r.type),
                     {"href": r.link, "text": excerpt or "(tanpa teks)"}
                     if pd.notna(r.link)
                     else excerpt,

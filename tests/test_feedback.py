@@ -56,8 +56,8 @@ def test_themes_keep_negations_in_word_pairs():
     )
     terms, pairs = feedback.themes(rows)
     assert "tidak jelas" in list(pairs["term"])
-    assert "lokasi tps" in list(pairs["term"])
-    assert "tps" in list(terms["term"])
+    assert "lokasi TPS" in list(pairs["term"])
+    assert "TPS" in list(terms["term"])  # an acronym, in capitals whatever was typed
     assert "yang" not in list(terms["term"])
 
 

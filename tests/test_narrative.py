@@ -126,7 +126,7 @@ def test_growth_sentences_for_rises_falls_standstill_and_new_accounts():
 def test_no_previous_year_says_growth_cannot_be_computed():
     table = _growth([("instagram", None, 1030, None, None)])
     assert narrative.growth(table, PROFILE, 2021) == [
-        "Jumlah pengikut pada akhir tahun 2020 tidak tersedia, sehingga pertumbuhan pengikut "
+        "Jumlah pengikut pada akhir tahun 2020 tidak tersedia sehingga pertumbuhan pengikut "
         "tahun 2021 tidak dapat dihitung."
     ]
 
