@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -94,21 +95,17 @@ def read_exports(
     if workbook.is_workbook(path):
         _check_archive(path)
         return _read_workbook(path, None, path.name, timezone, feedback_column, settings)
-    exports, problems = [], []
-    for name, raw in _zip_members(path):
-        try:
-            if workbook.is_workbook(raw):
-                exports += _read_workbook(
-                    path / name, raw, path.name, timezone, feedback_column, settings
-                )
-            else:
-                table = open_member(path, name, raw)
-                exports.append(_read_table(table, timezone, feedback_column, settings))
-        except DataError as exc:
-            problems += exc.problems
-    if problems:
-        raise DataError(problems)
-    return exports
+
+    def member(name: str, raw: bytes):
+        if workbook.is_workbook(raw):
+            return lambda: _read_workbook(
+                path / name, raw, path.name, timezone, feedback_column, settings
+            )
+        return lambda: [
+            _read_table(open_member(path, name, raw), timezone, feedback_column, settings)
+        ]
+
+    return _every([member(name, raw) for name, raw in _zip_members(path)])
 
 
 def _read_workbook(
@@ -147,10 +144,17 @@ def _read_workbook(
     known = [t for t in tables if any(f.matches(t) for f in FORMATS)]
     if not known:
         detect(tables[0])
+    return _every(
+        [(lambda t=t: [_read_table(t, timezone, feedback_column, settings)]) for t in known]
+    )
+
+
+def _every(reads: list[Callable[[], list[Export]]]) -> list[Export]:
+    """Run every read, gather the problems of all of them, and raise them together."""
     exports, problems = [], []
-    for table in known:
+    for read in reads:
         try:
-            exports.append(_read_table(table, timezone, feedback_column, settings))
+            exports += read()
         except DataError as exc:
             problems += exc.problems
     if problems:
