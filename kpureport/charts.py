@@ -171,7 +171,9 @@ def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
 
 
 def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
-    known = rates[rates["rate"].notna()].sort_values("rate")
+    """Bars of each platform's rate, grouped by what it is divided by (each label says it),
+    so that only rates of one basis stand next to each other."""
+    known = rates[rates["rate"].notna()].sort_values(["base", "rate"], ascending=[False, True])
     if known.empty:
         return None
     labels = [

@@ -284,17 +284,19 @@ def activity(per_month: pd.DataFrame, profile: Profile, year: int) -> list[str]:
 def engagement(
     rates: pd.DataFrame, year: int, spans: dict[str, tuple[dt.date, dt.date]] | None = None
 ) -> list[str]:
-    """Post-based rates ranked; a rate from daily account figures (TikTok) said apart, with
-    the days it covers (``spans``), since it is divided by another kind of figure."""
+    """Rates are compared only with rates of the same basis (reach with reach, impressions with
+    impressions): within each basis the highest is named first, and a basis with one platform
+    is stated alone. A rate from daily account figures (TikTok) is said apart, with the days it
+    covers (``spans``)."""
     daily = rates[rates["rate"].notna() & (rates["base"] == "daily_views")]
     known = rates[rates["rate"].notna() & (rates["base"] != "daily_views")]
-    known = known.sort_values("rate", ascending=False)
     sentences = []
-    if not known.empty:
-        lead = known.iloc[0]
+    for _, group in known.groupby("base", sort=False):
+        group = group.sort_values("rate", ascending=False)
+        lead = group.iloc[0]
         sentences.append(
             say(
-                "engagement_lead",
+                "engagement_lead" if len(group) > 1 else "engagement_single",
                 platform=platform_label(lead["platform"], year),
                 rate=_pct(lead["rate"]),
                 base=lead["base_label"],
@@ -309,7 +311,7 @@ def engagement(
                 rate=_pct(r["rate"]),
                 base=r["base_label"],
             )
-            for _, r in known.iloc[1:].iterrows()
+            for _, r in group.iloc[1:].iterrows()
         ]
     for _, r in daily.iterrows():
         start, end = (spans or {}).get(r["platform"], (None, None))

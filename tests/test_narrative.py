@@ -165,3 +165,25 @@ def test_activity_sentence_names_busiest_and_quietest_month():
     assert narrative.activity(pd.DataFrame(), PROFILE, 2024)[0].startswith(
         "Data ekspor unggahan tahun 2024 tidak tersedia"
     )
+
+
+def test_rates_with_different_bases_are_never_ranked_against_each_other():
+    import pandas as pd
+
+    from kpureport import narrative
+
+    rates = pd.DataFrame(
+        {
+            "platform": ["instagram", "facebook", "twitter"],
+            "posts": [10, 10, 10],
+            "interactions": [500, 400, 900],
+            "base": ["reach", "reach", "impressions"],
+            "base_label": ["jangkauan", "jangkauan", "impresi"],
+            "denominator": [10_000, 10_000, 9_000],
+            "rate": [5.0, 4.0, 10.0],
+        }
+    )
+    text = " ".join(narrative.engagement(rates, 2022))
+    assert "dihitung dari jangkauan, yang tertinggi adalah Instagram" in text
+    assert "tertinggi adalah Twitter" not in text  # 10% of impressions outranks nothing
+    assert "Tingkat interaksi Twitter dihitung dari impresi, yaitu 10,00%" in text
