@@ -61,6 +61,16 @@ def date(value: dt.date) -> str:
     return _babel_date(value, "d MMMM y", locale=LOCALE)
 
 
+def share_digits(count: int) -> int:
+    """Decimals a percentage of ``count`` items can honestly show: none below 100, one below
+    1.000, two from there (55 answers give 40%, not 40,00%).
+
+    >>> share_digits(55), share_digits(550), share_digits(5500)
+    (0, 1, 2)
+    """
+    return 0 if count < 100 else 1 if count < 1000 else 2
+
+
 def hour_range(hour: int) -> str:
     r"""One hour of the clock as Indonesian documents write it, with an en dash.
 

@@ -75,8 +75,12 @@ def platforms_intro(narrative: Narrative, profile: Profile) -> str:
     fields = dict(
         _context(profile, year), count_words=count_words(len(names)), platforms=join_words(names)
     )
-    if profile.since:
-        return say("platforms_since", since=fmt.month(profile.since), **fields)
+    if any(a.since for a in profile.accounts):  # each account's own start, never the earliest
+        names = [
+            platform_label(a.platform, year) + (f" (sejak {fmt.month(a.since)})" if a.since else "")
+            for a in profile.accounts
+        ]
+        return say("platforms_since", **dict(fields, platforms=join_words(names)))
     return say("platforms", **fields)
 
 
@@ -378,8 +382,13 @@ def top_post(top: pd.DataFrame, year: int) -> list[str]:
     ]
 
 
+def _vote_share(share: float, total: int) -> str:
+    return fmt.percent(share, fmt.share_digits(int(total)))
+
+
 def polls(results: pd.DataFrame, year: int) -> list[str]:
-    """Per question: the leading option with its interval, and whether the lead is clear."""
+    """Per question: the leading option, and whether its lead over the next is clear (their
+    95% intervals apart) or the two cannot be told apart; the intervals are in the table."""
     if results.empty:
         return [say("polls_none", year=year)]
     sentences = []
@@ -388,27 +397,27 @@ def polls(results: pd.DataFrame, year: int) -> list[str]:
     ):
         ranked = group.sort_values("votes", ascending=False)
         lead = ranked.iloc[0]
+        fields = {
+            "question": question,
+            "platform": platform_label(platform, year),
+            "date": fmt.date(date.date()),
+            "total": fmt.number(lead["total"]),
+            "option": lead["option"],
+            "share": _vote_share(lead["share"], lead["total"]),
+        }
+        if len(ranked) == 1:
+            sentences.append(say("poll_single", **fields))
+            continue
+        second = ranked.iloc[1]
+        close = second["high"] >= lead["low"]  # the 95% intervals overlap (see the table)
         sentences.append(
             say(
-                "poll",
-                question=question,
-                platform=platform_label(platform, year),
-                date=fmt.date(date.date()),
-                total=fmt.number(lead["total"]),
-                option=lead["option"],
-                share=_pct(lead["share"]),
-                low=_pct(lead["low"]),
-                high=_pct(lead["high"]),
+                "poll_close" if close else "poll_clear",
+                second=second["option"],
+                second_share=_vote_share(second["share"], second["total"]),
+                **fields,
             )
         )
-        if len(ranked) > 1:
-            second = ranked.iloc[1]
-            if second["high"] >= lead["low"]:
-                sentences.append(say("poll_close", option=lead["option"], second=second["option"]))
-            else:
-                sentences.append(
-                    say("poll_clear", second=second["option"], second_share=_pct(second["share"]))
-                )
     sentences.append(say("polls_caveat"))
     return sentences
 
@@ -445,10 +454,12 @@ def feedback(
                 "feedback_categories",
                 first=CATEGORY_NAMES[first["category"]],
                 first_count=fmt.number(first["count"]),
-                first_share=_pct(fmt.share(first["count"], total)),
+                first_share=fmt.percent(fmt.share(first["count"], total), fmt.share_digits(total)),
                 second=CATEGORY_NAMES[second["category"]],
                 second_count=fmt.number(second["count"]),
-                second_share=_pct(fmt.share(second["count"], total)),
+                second_share=fmt.percent(
+                    fmt.share(second["count"], total), fmt.share_digits(total)
+                ),
             )
         )
     if not terms.empty:

@@ -540,8 +540,9 @@ class Report:
                 [
                     r.option,
                     fmt.number(r.votes),
-                    fmt.percent(r.share, 2),
-                    f"{fmt.percent(r.low, 2)} sampai {fmt.percent(r.high, 2)}",
+                    fmt.percent(r.share, fmt.share_digits(r.total)),
+                    f"{fmt.percent(r.low, fmt.share_digits(r.total))} sampai "
+                    f"{fmt.percent(r.high, fmt.share_digits(r.total))}",
                 ]
                 for r in group.sort_values("votes", ascending=False).itertuples(index=False)
             ]
@@ -656,7 +657,7 @@ class Report:
                         [
                             narrative.CATEGORY_NAMES[r.category].capitalize(),
                             fmt.number(r.count),
-                            fmt.percent(fmt.share(r.count, total), 2),
+                            fmt.percent(fmt.share(r.count, total), fmt.share_digits(total)),
                         ]
                         for r in by_category.itertuples(index=False)
                     ],

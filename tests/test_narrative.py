@@ -85,8 +85,9 @@ def test_hand_written_text_takes_precedence_and_missing_parts_are_generated():
     intro = narrative.introduction(empty, PROFILE)
     assert intro.startswith("KPU Kabupaten Kayong Utara (KPU KKU) memanfaatkan media sosial")
     platforms = narrative.platforms_intro(empty, PROFILE)
-    assert "Sejak April 2016, KPU KKU mengelola akun media sosial pada empat platform" in platforms
-    assert "Instagram, Facebook, Twitter, dan YouTube" in platforms
+    assert platforms.startswith("KPU KKU mengelola akun media sosial pada empat platform")
+    assert "Instagram (sejak April 2016), Facebook (sejak April 2016)" in platforms
+    assert "dan YouTube (sejak April 2016)" in platforms  # each account's own start
     assert narrative.closing(empty, PROFILE).endswith("KPU RI dan KPU Provinsi Kalimantan Barat.")
 
 
@@ -148,10 +149,12 @@ def _poll(votes):
 
 def test_poll_sentence_says_whether_the_lead_is_beyond_uncertainty():
     close = " ".join(narrative.polls(_poll({"Sudah": 52, "Belum": 48}), 2024))
-    assert "memperoleh 100 suara" in close and "dipilih paling banyak, yaitu 52,00%" in close
-    assert "bertumpang tindih" in close
+    assert "memperoleh 100 suara" in close and "\u201cSudah\u201d (52,0%)" in close
+    assert "hampir sama" in close and "dipilih paling banyak" not in close  # no contradiction
     clear = " ".join(narrative.polls(_poll({"Sudah": 150, "Belum": 50}), 2024))
-    assert "tidak bertumpang tindih dengan pilihan berikutnya, \u201cBelum\u201d (25,00%)" in clear
+    assert "dipilih paling banyak (75,0%)" in clear and "\u201cBelum\u201d (25,0%)" in clear
+    few = " ".join(narrative.polls(_poll({"Sudah": 30, "Belum": 25}), 2024))
+    assert "(55%)" in few  # 55 votes: no decimals it cannot support
     assert narrative.polls(_poll({}), 2024) == [
         "Tidak ada hasil polling yang dicatat untuk tahun 2024."
     ]
