@@ -77,7 +77,7 @@ def platforms_intro(narrative: Narrative, profile: Profile) -> str:
     )
     if any(a.since for a in profile.accounts):  # each account's own start, never the earliest
         names = [
-            platform_label(a.platform, year) + (f" (sejak {fmt.month(a.since)})" if a.since else "")
+            platform_label(a.platform, year) + (f" sejak {fmt.month(a.since)}" if a.since else "")
             for a in profile.accounts
         ]
         return say("platforms_since", **dict(fields, platforms=join_words(names)))

@@ -86,8 +86,8 @@ def test_hand_written_text_takes_precedence_and_missing_parts_are_generated():
     assert intro.startswith("KPU Kabupaten Kayong Utara (KPU KKU) memanfaatkan media sosial")
     platforms = narrative.platforms_intro(empty, PROFILE)
     assert platforms.startswith("KPU KKU mengelola akun media sosial pada empat platform")
-    assert "Instagram (sejak April 2016), Facebook (sejak April 2016)" in platforms
-    assert "dan YouTube (sejak April 2016)" in platforms  # each account's own start
+    assert "Instagram sejak April 2016, Facebook sejak April 2016" in platforms
+    assert "dan YouTube sejak April 2016" in platforms  # each account's own start
     assert narrative.closing(empty, PROFILE).endswith("KPU RI dan KPU Provinsi Kalimantan Barat.")
 
 
