@@ -186,10 +186,11 @@ def _pct(value) -> str:
 
 
 def growth(table: pd.DataFrame, profile: Profile, year: int) -> list[str]:
-    """A sentence per platform: rose or fell, by how much, from what to what."""
+    """The rises in one sentence and the falls in another, each against the end of the
+    previous year (stated once); new, unchanged and from-zero accounts apart."""
     if table.empty or table["previous"].isna().all():
         return [say("growth_none", year=year, previous_year=year - 1)]
-    sentences = []
+    sentences, rose, fell = [], [], []
     for row in table.itertuples(index=False):
         label = platform_label(row.platform, year)
         current = fmt.number(row.current)
@@ -204,16 +205,28 @@ def growth(table: pd.DataFrame, profile: Profile, year: int) -> list[str]:
         elif row.change == 0:
             sentences.append(say("growth_same", platform=label, current=current))
         else:
-            key = "growth_up" if row.change > 0 else "growth_down"
-            sentences.append(
-                say(
-                    key,
-                    platform=label,
-                    pct=_pct(abs(row.change_pct)),
-                    previous=fmt.number(row.previous),
-                    current=current,
-                )
+            item = say(
+                "growth_item",
+                pct=_pct(abs(row.change_pct)),
+                previous=fmt.number(row.previous),
+                current=current,
             )
+            (rose if row.change > 0 else fell).append((label, str(item)))
+    period = {"year": year, "previous_year": year - 1}
+    moves = []
+    if len(rose) == 1:
+        moves.append(say("growth_up_one", platform=rose[0][0], item=rose[0][1], **period))
+    elif rose:
+        items = join_words([f"{label} {item}" for label, item in rose])
+        moves.append(
+            say("growth_up_many", count_words=count_words(len(rose)), items=items, **period)
+        )
+    if fell:
+        items = join_words([f"{label} {item}" for label, item in fell])
+        moves.append(
+            say("growth_down_after" if rose else "growth_down_first", items=items, **period)
+        )
+    sentences = moves + sentences
     both = table[table["previous"].notna()]
     if len(both) > 1:
         before, after = int(both["previous"].sum()), int(both["current"].sum())

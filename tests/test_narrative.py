@@ -117,8 +117,11 @@ def test_growth_sentences_for_rises_falls_standstill_and_new_accounts():
         ]
     )
     text = " ".join(narrative.growth(table, PROFILE, 2024))
-    assert "Jumlah pengikut Instagram naik 21,39% dari 54.405 menjadi 66.042 pengikut." in text
-    assert "Jumlah pengikut X (Twitter) turun 6,68% dari 4.610 menjadi 4.302 pengikut." in text
+    assert (
+        "Dibandingkan akhir tahun 2023, jumlah pengikut Instagram pada akhir tahun 2024 naik "
+        "21,39% (54.405 menjadi 66.042 pengikut)."
+    ) in text  # the reference period, stated
+    assert "Sebaliknya, jumlah pengikut turun di X (Twitter) 6,68% (4.610 menjadi 4.302" in text
     assert "Jumlah pengikut Facebook tetap 659 pengikut" in text
     assert "Jumlah pengikut TikTok pada akhir tahun 2023 tidak tercatat" in text
     assert "Secara keseluruhan, jumlah pengikut akun yang tercatat pada kedua tahun naik" in text
