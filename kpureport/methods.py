@@ -45,7 +45,7 @@ def sources(report: Report) -> list[str]:
     stories = metrics.stories_in_year(data.posts, year)
     if not stories.empty:
         out.append(str(say("methods_stories", total=fmt.number(len(stories)), year=year)))
-    listed = report._videos_listed()
+    listed = report.videos_listed()
     if listed:
         in_year = len(metrics.top_videos(data.top_videos, year, n=listed))
         out.append(

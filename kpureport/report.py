@@ -460,7 +460,7 @@ class Report:
             paragraphs += narrative.top_post(top, self.year)
         if not videos.empty:
             tables.append(self._top_videos_table(videos))
-            paragraphs += narrative.top_videos(videos, self._videos_listed(), self.year)
+            paragraphs += narrative.top_videos(videos, self.videos_listed(), self.year)
         return self._section(
             id="teratas",
             title="C. Unggahan dengan Interaksi Terbanyak",
@@ -468,7 +468,7 @@ class Report:
             tables=tables,
         )
 
-    def _videos_listed(self) -> int:
+    def videos_listed(self) -> int:
         """How many videos the newest Content download of the year listed, whatever year they
         were posted in."""
         listed = self.data.top_videos
