@@ -7,6 +7,7 @@ down. Each report still gets a kernel of its own: nothing is shared between repo
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from jupyter_core.utils import run_sync
@@ -53,8 +54,25 @@ class Kernel:
         until the process ends."""
         if self._client is not None:
             for client in [self._client, *self._clients]:
+                _heartbeat_started(client)
                 client.stop_channels()
             self._client.context.destroy(linger=0)
             self._client = None
             run_sync(self.manager.shutdown_kernel)(now=True)
             self.manager.context.destroy(linger=0)
+
+
+def _heartbeat_started(client, seconds: float = 5.0) -> None:
+    """Wait until the client's heartbeat thread has entered its loop. A stop asked before that
+    is lost (the thread sets itself running when it starts) and the thread then spins,
+    reopening sockets until ZMQ runs out of them: a kernel closed right after it was started
+    (bad data found at once) would end that way."""
+    channel = client._hb_channel
+    deadline = time.monotonic() + seconds
+    while (
+        channel is not None
+        and channel.is_alive()
+        and not channel._running
+        and time.monotonic() < deadline
+    ):
+        time.sleep(0.005)
