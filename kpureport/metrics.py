@@ -188,11 +188,7 @@ def story_summary(posts: pd.DataFrame, year: int) -> pd.DataFrame:
 
 def stories_per_month(posts: pd.DataFrame, year: int) -> pd.DataFrame:
     """Stories per month (1-12) and platform; zero where none."""
-    stories = stories_in_year(posts, year)
-    if stories.empty:
-        return pd.DataFrame(index=pd.RangeIndex(1, 13, name="month"))
-    table = pd.crosstab(stories["published"].dt.month, stories["platform"])
-    return table.reindex(range(1, 13), fill_value=0).rename_axis("month")
+    return _per_month(stories_in_year(posts, year))
 
 
 def sticker_taps_on(posts: pd.DataFrame, day: pd.Timestamp, platform: str) -> int | None:
@@ -307,10 +303,14 @@ def daily_interactions(daily: pd.DataFrame | None, year: int) -> dict[str, tuple
 
 def posts_per_month(posts: pd.DataFrame, year: int) -> pd.DataFrame:
     """Posts per month (1-12) and platform, in the office's time zone; zero where none."""
-    year_posts = posts_in_year(posts, year)
-    if year_posts.empty:
+    return _per_month(posts_in_year(posts, year))
+
+
+def _per_month(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows counted per month (1-12) of ``published`` and platform; zero where none."""
+    if rows.empty:
         return pd.DataFrame(index=pd.RangeIndex(1, 13, name="month"))
-    table = pd.crosstab(year_posts["published"].dt.month, year_posts["platform"])
+    table = pd.crosstab(rows["published"].dt.month, rows["platform"])
     return table.reindex(range(1, 13), fill_value=0).rename_axis("month")
 
 
