@@ -36,6 +36,7 @@ TYPES = {
         "text": "string",
         "link": "string",
         "story": "bool",  # a Facebook or Instagram story, counted apart from feed posts
+        "timed": "bool",  # the export gave the time of day, not only the day
     },
     "daily": {
         "platform": "object",
@@ -70,6 +71,7 @@ def merge_posts(frames: list[pd.DataFrame], timezone: str | None = None) -> pd.D
         return empty("posts", timezone)
     posts = pd.concat(frames, ignore_index=True)
     posts["story"] = posts["story"].fillna(False).astype(bool) if "story" in posts else False
+    posts["timed"] = posts["timed"].fillna(True).astype(bool) if "timed" in posts else True
     posts = posts.drop_duplicates(["platform", "post_id"], keep="last")
     return posts.sort_values("published", kind="stable", ignore_index=True)
 

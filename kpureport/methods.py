@@ -10,7 +10,7 @@ from kpureport import formatting as fmt
 from kpureport import metrics
 from kpureport.config import platform_label
 from kpureport.feedback import lexicon
-from kpureport.metrics import MIN_POSTS_PER_HOUR, Z_95
+from kpureport.metrics import MIN_POSTS_PER_SLOT, Z_95
 from kpureport.narrative import TIMEZONE_NAMES, join_words, say
 from kpureport.readers.base import META_TIMEZONE
 from kpureport.redact import redact
@@ -122,7 +122,7 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         (
             "Hari dan jam terbaik",
             "Rata-rata interaksi per unggahan menurut hari dan jam terbit "
-            f"(waktu setempat); jam dengan kurang dari {MIN_POSTS_PER_HOUR} unggahan tidak dibandingkan.",
+            f"(waktu setempat); jam dengan kurang dari {MIN_POSTS_PER_SLOT} unggahan tidak dibandingkan.",
         ),
         (
             "Selang kepercayaan polling",

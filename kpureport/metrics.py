@@ -348,26 +348,74 @@ def top_posts(posts: pd.DataFrame, year: int, n: int = 5) -> pd.DataFrame:
 
 
 #: Hours with fewer posts than this are not compared (too few to say which hour is best).
-MIN_POSTS_PER_HOUR = 5
-
+#: Fewest posts in one weekday or one hour for its mean to be compared with the others: with
+#: fewer, one popular post decides the "best" time.
+MIN_POSTS_PER_SLOT = 5
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 def engagement_by_time(posts: pd.DataFrame, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Mean interactions per post by weekday and by hour of publication (office time)."""
+    """Mean interactions per post by weekday and by hour of publication (office time), per
+    platform: ``platform, weekday, posts, engagement_mean`` and ``platform, hour, posts,
+    engagement_mean``. Platforms are never pooled: their audiences and posting habits differ.
+    Posts whose export gave only the day count for the weekday, not for the hour."""
     year_posts = posts_in_year(posts, year)
+    year_posts = year_posts[year_posts["engagement"].notna()]
+    columns = {"platform": "string", "posts": "int64", "engagement_mean": "float64"}
     if year_posts.empty:
-        empty = typed_empty({"posts": "int64", "engagement_mean": "float64"})
-        return empty, empty
-    moments = year_posts["published"]
-    by_day = year_posts.groupby(moments.dt.day_of_week)["engagement"].agg(["size", "mean"])
-    by_day = by_day.reindex(range(7)).rename(columns={"size": "posts", "mean": "engagement_mean"})
-    by_day.index = pd.Index(WEEKDAYS, name="weekday")
-    by_hour = year_posts.groupby(moments.dt.hour)["engagement"].agg(["size", "mean"])
-    by_hour = by_hour.rename(columns={"size": "posts", "mean": "engagement_mean"}).rename_axis(
-        "hour"
-    )
-    return by_day.fillna({"posts": 0}), by_hour
+        return typed_empty({"weekday": "string", **columns}), typed_empty(
+            {"hour": "int64", **columns}
+        )
+    frames = []
+    for name in ("weekday", "hour"):
+        rows = year_posts if name == "weekday" else year_posts[year_posts["timed"]]
+        moments = rows["published"]
+        key = moments.dt.day_of_week if name == "weekday" else moments.dt.hour
+        table = (
+            rows.groupby([rows["platform"], key.rename(name)])["engagement"]
+            .agg(posts="size", engagement_mean="mean")
+            .reset_index()
+        )
+        frames.append(table)
+    by_day, by_hour = frames
+    by_day["weekday"] = by_day["weekday"].map(dict(enumerate(WEEKDAYS)))
+    return by_day, by_hour
+
+
+def best_times(posts: pd.DataFrame, year: int, minimum: int = MIN_POSTS_PER_SLOT) -> pd.DataFrame:
+    """Per platform, the weekday and the hour whose posts drew most interactions on average,
+    among those with at least ``minimum`` posts: ``platform, posts, timed_posts, day, day_posts,
+    day_mean, hour, hour_posts, hour_mean`` (day and hour missing when no slot has enough
+    posts; ``timed_posts`` counts the posts whose export gave the hour)."""
+    by_day, by_hour = engagement_by_time(posts, year)
+    rows = []
+    for platform in sorted(set(by_day["platform"])):
+        row = {
+            "platform": platform,
+            "posts": int(by_day.loc[by_day["platform"] == platform, "posts"].sum()),
+            "timed_posts": int(by_hour.loc[by_hour["platform"] == platform, "posts"].sum()),
+        }
+        for table, key, prefix in ((by_day, "weekday", "day"), (by_hour, "hour", "hour")):
+            slots = table[(table["platform"] == platform) & (table["posts"] >= minimum)]
+            best = slots.loc[slots["engagement_mean"].idxmax()] if not slots.empty else None
+            row[prefix] = None if best is None else best[key]
+            row[f"{prefix}_posts"] = None if best is None else int(best["posts"])
+            row[f"{prefix}_mean"] = None if best is None else float(best["engagement_mean"])
+        rows.append(row)
+    types = {
+        "platform": "string",
+        "posts": "int64",
+        "timed_posts": "int64",
+        "day": "object",
+        "day_posts": "Int64",
+        "day_mean": "float64",
+        "hour": "Int64",
+        "hour_posts": "Int64",
+        "hour_mean": "float64",
+    }
+    if not rows:
+        return typed_empty(types)
+    return pd.DataFrame(rows).astype(types)
 
 
 Z_95 = 1.959963984540054

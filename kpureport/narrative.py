@@ -14,7 +14,7 @@ import yaml
 
 from kpureport import formatting as fmt
 from kpureport.config import TEMPLATES_DIR, platform_label
-from kpureport.metrics import MIN_POSTS_PER_HOUR
+from kpureport.metrics import MIN_POSTS_PER_SLOT
 from kpureport.models import Narrative, PlainText, Profile, Signature
 
 _WORDS = {
@@ -42,6 +42,12 @@ def say(key: str, **fields: object) -> PlainText:
     return PlainText(templates()[key].format(**fields))
 
 
+def paragraph(sentences: list[str]) -> PlainText:
+    """Sentences joined into one paragraph that stays generated text (never read as Markdown,
+    foreign terms set in italics)."""
+    return PlainText(" ".join(sentences))
+
+
 def count_words(n: int) -> str:
     """Small counts in words, as formal Indonesian prose writes them (``empat``)."""
     return _WORDS.get(n, fmt.number(n))
@@ -63,8 +69,63 @@ def _context(profile: Profile, year: int) -> dict[str, object]:
     }
 
 
-def introduction(narrative: Narrative, profile: Profile) -> str:
-    return narrative.introduction or say("introduction", **_context(profile, narrative.year))
+def introduction(
+    narrative: Narrative,
+    profile: Profile,
+    facts: dict[str, object],
+) -> str:
+    """The staff's introduction, or one of substance from the year's facts: why the office is
+    on social media, what the year held (accounts, followers, posts, polls, feedback), and how
+    the report is laid out. ``facts``: ``accounts``, ``followers`` (year-end total or None),
+    ``change`` (percent against last year on the accounts counted both years, or None),
+    ``posts``, ``stories``, ``polls``, ``feedback``."""
+    if narrative.introduction:
+        return narrative.introduction
+    year = narrative.year
+    ctx = _context(profile, year)
+    followers = ""
+    if facts["followers"] is not None:
+        total = fmt.number(facts["followers"])
+        change = facts["change"]
+        followers = " " + (
+            say("introduction_followers", total=total)
+            if change is None or change == 0
+            else say(
+                "introduction_followers_change",
+                total=total,
+                direction="naik" if change > 0 else "turun",
+                pct=_pct(abs(change)),
+                previous_year=year - 1,
+            )
+        )
+    paragraphs = [
+        say("introduction", **ctx),
+        say(
+            "introduction_year",
+            accounts=count_words(int(facts["accounts"])),
+            followers=followers,
+            **ctx,
+        ),
+    ]
+    posts, stories = int(facts["posts"]), int(facts["stories"])
+    items = []
+    if posts and stories:
+        items.append(
+            say("introduction_posts_stories", count=fmt.number(posts), stories=fmt.number(stories))
+        )
+    elif posts:
+        items.append(say("introduction_posts", count=fmt.number(posts)))
+    elif stories:
+        items.append(say("introduction_stories", stories=fmt.number(stories)))
+    if facts["polls"]:
+        items.append(say("introduction_polls", count=fmt.number(facts["polls"])))
+    if facts["feedback"]:
+        items.append(say("introduction_feedback", count=fmt.number(facts["feedback"])))
+    if items:
+        joined = " serta ".join(items) if len(items) == 2 else join_words(items)  # one "dan"
+        paragraphs[-1] += " " + say("introduction_work", items=joined, **ctx)
+    paragraphs.append(say("introduction_outline"))
+    return PlainText("\n\n".join(paragraphs))
 
 
 def platforms_intro(narrative: Narrative, profile: Profile) -> str:
@@ -362,23 +423,41 @@ TIMEZONE_NAMES = {
 }
 
 
-def timing(by_day: pd.DataFrame, by_hour: pd.DataFrame, timezone: str) -> list[str]:
-    days = by_day[by_day["posts"] > 0]
-    hours = by_hour[by_hour["posts"] >= MIN_POSTS_PER_HOUR]
-    if days.empty or hours.empty:
-        return []
-    day = days["engagement_mean"].astype(float).idxmax()
-    hour = int(hours["engagement_mean"].astype(float).idxmax())
-    return [
-        say(
-            "timing",
-            day=day,
-            day_mean=fmt.number(days.loc[day, "engagement_mean"]),
-            hour=fmt.hour_range(hour),
-            zone=TIMEZONE_NAMES.get(timezone, timezone),
-            hour_mean=fmt.number(hours.loc[hour, "engagement_mean"]),
+def timing(
+    best: pd.DataFrame, year: int, timezone: str, minimum: int = MIN_POSTS_PER_SLOT
+) -> list[str]:
+    """Per platform, the weekday and hour with most interactions per post and the posts behind
+    each; platforms with no weekday or hour of ``minimum`` posts are named together."""
+    zone = TIMEZONE_NAMES.get(timezone, timezone)
+    sentences, too_few = [], []
+    for row in best.itertuples(index=False):
+        label = platform_label(row.platform, year)
+        if pd.isna(row.day) and pd.isna(row.hour):
+            too_few.append(label)
+            continue
+        fields = {"platform": label, "zone": zone, "minimum": count_words(minimum)}
+        if not pd.isna(row.day):
+            fields.update(
+                day=row.day, day_mean=fmt.number(row.day_mean), day_posts=fmt.number(row.day_posts)
+            )
+        if not pd.isna(row.hour):
+            fields.update(
+                hour=fmt.hour_range(int(row.hour)),
+                hour_mean=fmt.number(row.hour_mean),
+                hour_posts=fmt.number(row.hour_posts),
+            )
+        if "day" in fields and "hour" in fields:
+            key = "timing_both"
+        elif "day" in fields:
+            key = "timing_day" if row.timed_posts else "timing_day_untimed"
+        else:
+            key = "timing_hour"
+        sentences.append(say(key, **fields))
+    if too_few:
+        sentences.append(
+            say("timing_too_few", platforms=join_words(too_few), minimum=count_words(minimum))
         )
-    ]
+    return sentences
 
 
 def top_post(top: pd.DataFrame, year: int) -> list[str]:
@@ -483,6 +562,14 @@ def feedback(
             )
         )
     return sentences
+
+
+def posts_missing(platforms: list[str], year: int) -> list[str]:
+    """Accounts with no post export for the year are named, never passed over."""
+    if not platforms:
+        return []
+    names = join_words([platform_label(p, year) for p in platforms])
+    return [say("activity_posts_missing", platforms=names, year=year)]
 
 
 def no_post_export(platforms: list[str], year: int) -> list[str]:

@@ -10,11 +10,12 @@ typed into a YAML file is shown as text and never reaches the reader's browser a
 from __future__ import annotations
 
 import base64
+import re
 from functools import cache, lru_cache
 
 import jinja2
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from kpureport import formatting as fmt
 from kpureport.config import TEMPLATES_DIR
@@ -61,12 +62,31 @@ class Fragment:
         return self.html
 
 
+#: Foreign terms not yet absorbed into Indonesian, set in italics in generated text
+#: (docs/gaya-bahasa.md). A fixed alternation of words: linear on any input.
+FOREIGN_TERMS = re.compile(r"\b(story|reels|caption|hashtag)\b", re.IGNORECASE)
+
+
+def generated(text: str) -> Markup:
+    """Generated text as HTML: escaped, then its foreign terms in ``<em>``.
+
+    >>> str(generated(PlainText("3 story <b>")))
+    '3 <em>story</em> &lt;b&gt;'
+    """
+    return Markup(FOREIGN_TERMS.sub(r"<em>\1</em>", str(escape(text))))
+
+
 def markdown(text: str | None) -> Markup:
     """Safe HTML of hand-written Markdown: raw HTML escaped, no images (no request may leave
     the file), and markdown-it refuses javascript:, vbscript:, file: and data: links.
-    Generated text (:class:`PlainText`) is one escaped paragraph, never read as Markdown."""
+    Generated text (:class:`PlainText`) is never read as Markdown: a blank line separates its
+    paragraphs."""
     if isinstance(text, PlainText):
-        return Markup("<p>{}</p>\n").format(text)
+        return Markup("").join(
+            Markup("<p>{}</p>\n").format(generated(part))
+            for part in text.split("\n\n")
+            if part.strip()
+        )
     return Markup(_MARKDOWN.render(text or ""))
 
 
@@ -92,7 +112,8 @@ def _redacted(text: str, keep: frozenset[str]) -> str:
 
 @jinja2.pass_context
 def _finalize(context: jinja2.runtime.Context, value: object) -> object:
-    return public(value, context.get(OFFICIAL, frozenset()))
+    shown = public(value, context.get(OFFICIAL, frozenset()))
+    return generated(shown) if isinstance(value, PlainText) else shown
 
 
 def svg_data_uri(svg: str) -> str:

@@ -193,8 +193,28 @@ class Report:
             "chapter.html.j2",
             chapter=self._chapter("pendahuluan"),
             overview=f"Gambaran Umum Penggunaan Media Sosial {self.profile.short_name}",
-            body=narrative.introduction(self.narrative, self.profile),
+            body=narrative.introduction(self.narrative, self.profile, self.facts()),
         )
+
+    def facts(self) -> dict[str, object]:
+        """The year in a few figures, for the generated introduction."""
+        known = self.platforms["followers"].notna().any()
+        both = self.growth_table[self.growth_table["previous"].notna()]
+        before = int(both["previous"].sum()) if not both.empty else 0
+        change = (
+            fmt.share(int(both["current"].sum()) - before, before) if before and len(both) else None
+        )
+        return {
+            "accounts": len(self.profile.accounts),
+            "followers": metrics.total_followers(self.platforms) if known else None,
+            "change": change,
+            "posts": len(self.year_posts),
+            "stories": int(self.stories["stories"].sum()) if not self.stories.empty else 0,
+            "polls": self.polls.groupby(["date", "platform", "question"]).ngroups
+            if not self.polls.empty
+            else 0,
+            "feedback": len(self.feedback_rows),
+        }
 
     def platforms_chapter(self) -> Fragment:
         """Chapter II: the accounts, their followers and what the figures say."""
@@ -228,7 +248,9 @@ class Report:
         return self._fragment(
             "paragraphs.html.j2",
             paragraphs=[
-                " ".join(narrative.followers_summary(self.platforms, self.profile, self.year))
+                narrative.paragraph(
+                    narrative.followers_summary(self.platforms, self.profile, self.year)
+                )
             ],
         )
 
@@ -268,7 +290,7 @@ class Report:
             {1, 2, 3, 4},
         )
         paragraphs = [
-            " ".join(
+            narrative.paragraph(
                 narrative.growth(self.growth_table, self.profile, self.year)
                 + narrative.trend(self.history, self.year)
             )
@@ -332,15 +354,17 @@ class Report:
             f"Jumlah unggahan per bulan, tahun {self.year}",
         )
         posted = set(self.year_posts["platform"]) if not self.year_posts.empty else set()
+        silent = [a.platform for a in self.profile.accounts if a.platform not in posted]
+        if not self.year_posts.empty:
+            paragraphs = paragraphs + narrative.posts_missing(
+                [p for p in silent if p != "tiktok"], self.year
+            )
         paragraphs = paragraphs + narrative.no_post_export(
-            [a.platform for a in self.profile.accounts if a.platform == "tiktok"]
-            if "tiktok" not in posted
-            else [],
-            self.year,
+            [p for p in silent if p == "tiktok"], self.year
         )
         story_paragraphs, story_tables = self._stories()
         if story_paragraphs:
-            paragraphs = [*paragraphs, " ".join(story_paragraphs)]
+            paragraphs = [*paragraphs, narrative.paragraph(story_paragraphs)]
         return self._section(
             id="aktivitas",
             title="A. Aktivitas Unggahan",
@@ -428,13 +452,12 @@ class Report:
             note="Tingkat interaksi = jumlah interaksi / jumlah pembagi x 100%. "
             "Definisi lengkap ada pada Lampiran.",
         )
-        by_day, by_hour = metrics.engagement_by_time(self.data.posts, self.year)
+        best = metrics.best_times(self.data.posts, self.year)
         paragraphs = [
-            " ".join(
-                narrative.engagement(self.rates, self.year, self.daily_spans)
-                + narrative.timing(by_day, by_hour, self.profile.timezone)
-            )
+            narrative.paragraph(narrative.engagement(self.rates, self.year, self.daily_spans)),
+            narrative.paragraph(narrative.timing(best, self.year, self.profile.timezone)),
         ]
+        tables = [table, self._best_times_table(best)] if not best.empty else [table]
         figures = self._figure(
             "interaksi",
             charts.engagement_by_platform(self.rates, self.year),
@@ -443,9 +466,48 @@ class Report:
         return self._section(
             id="interaksi",
             title="B. Interaksi Pengikut",
-            paragraphs=paragraphs,
-            tables=[table],
+            paragraphs=[p for p in paragraphs if p],
+            tables=tables,
             figures=figures,
+        )
+
+    def _best_times_table(self, best: pd.DataFrame) -> dict:
+        zone = narrative.TIMEZONE_NAMES.get(self.profile.timezone, self.profile.timezone)
+
+        def slot(value: object, posts: object, mean: object) -> list[str]:
+            if pd.isna(value):
+                return ["-", "-", "-"]
+            return [str(value), fmt.number(posts), fmt.number(mean)]
+
+        return self._table(
+            "waktu-terbit",
+            f"Hari dan jam terbit dengan rata-rata interaksi tertinggi per platform, tahun {self.year}",
+            [
+                "Platform",
+                "Unggahan",
+                "Hari",
+                "Unggahan pada hari itu",
+                "Rata-rata interaksi",
+                f"Jam ({zone})",
+                "Unggahan pada jam itu",
+                "Rata-rata interaksi",
+            ],
+            [
+                [
+                    self._label(r.platform),
+                    fmt.number(r.posts),
+                    *slot(r.day, r.day_posts, r.day_mean),
+                    *slot(
+                        None if pd.isna(r.hour) else fmt.hour_range(int(r.hour)),
+                        r.hour_posts,
+                        r.hour_mean,
+                    ),
+                ]
+                for r in best.itertuples(index=False)
+            ],
+            {1, 3, 4, 6, 7},
+            note=f"Hanya hari dan jam dengan sedikitnya {metrics.MIN_POSTS_PER_SLOT} unggahan "
+            "yang dibandingkan; tanda - berarti tidak ada yang memenuhi.",
         )
 
     def top_posts(self) -> Fragment:
@@ -561,7 +623,7 @@ class Report:
         return self._section(
             id="polling",
             title="D. Polling Pendapat",
-            paragraphs=[" ".join(narrative.polls(self.polls, self.year))],
+            paragraphs=[narrative.paragraph(narrative.polls(self.polls, self.year))],
             tables=tables,
             figures=figures,
         )
@@ -586,7 +648,7 @@ class Report:
         if active.empty and gender.empty and territory.empty:
             return Fragment("")
         paragraphs = [
-            " ".join(
+            narrative.paragraph(
                 narrative.audience(
                     active, gender, territory, AUDIENCE_LABELS, self.profile.timezone
                 )
@@ -643,7 +705,9 @@ class Report:
             else (pd.DataFrame(columns=["term", "count"]),) * 2
         )
         paragraphs = [
-            " ".join(narrative.feedback(rows, by_category, terms, self.profile, self.year))
+            narrative.paragraph(
+                narrative.feedback(rows, by_category, terms, self.profile, self.year)
+            )
         ]
         tables, figures, quotes = [], [], []
         if not rows.empty:

@@ -87,6 +87,8 @@ def _posts(rows):
     frame["type"] = "foto"
     frame["text"] = "teks"
     frame["link"] = "https://contoh.invalid"
+    frame["story"] = False
+    frame["timed"] = True
     return frame.astype(
         {c: "Int64" for c in ("likes", "comments", "shares", "reach", "impressions")}
     )
@@ -130,8 +132,44 @@ def test_posts_per_month_and_best_times_in_office_time():
     assert per_month.loc[2].to_dict() == {"instagram": 1, "twitter": 1}
     assert per_month.loc[12].sum() == 0  # the post of 31 Dec 2023 belongs to 2023
     by_day, by_hour = metrics.engagement_by_time(POSTS, 2024)
-    assert by_day.loc["Sabtu", "posts"] == 2 and by_day.loc["Sabtu", "engagement_mean"] == 75
-    assert by_hour.loc[8, "engagement_mean"] == 7.5  # (10 + 5) / 2
+    by_day, by_hour = (
+        by_day.set_index(["platform", "weekday"]),
+        by_hour.set_index(["platform", "hour"]),
+    )
+    saturday = by_day.loc[("instagram", "Sabtu")]
+    assert saturday["posts"] == 2 and saturday["engagement_mean"] == 75  # (50 + 100) / 2
+    # Platforms are never pooled: 08.00 is 10 on Instagram and 5 on X, not 7,5
+    assert by_hour.loc[("instagram", 8), "engagement_mean"] == 10
+    assert by_hour.loc[("twitter", 8), "engagement_mean"] == 5
+
+
+def _many(platform, days_hours, interactions, timed=True):
+    rows = [
+        (platform, f"{platform}{i}", f"2024-03-{day:02d} {hour:02d}:10", n, 0, 0, 100, 100)
+        for i, ((day, hour), n) in enumerate(zip(days_hours, interactions, strict=True))
+    ]
+    posts = _posts(rows)
+    posts["timed"] = timed
+    return posts
+
+
+def test_best_times_need_five_posts_in_a_slot_and_say_how_many():
+    # Instagram: five posts on Monday 4 March at 09.xx (10 each), four on Tuesday at 20.xx
+    # (100 each): Tuesday and 20.00 have the higher mean but too few posts to count.
+    posts = _many("instagram", [(4, 9)] * 5 + [(5, 20)] * 4, [10] * 5 + [100] * 4)
+    best = metrics.best_times(posts, 2024).set_index("platform").loc["instagram"]
+    assert (best["day"], best["day_posts"], best["day_mean"]) == ("Senin", 5, 10)
+    assert (best["hour"], best["hour_posts"], best["hour_mean"]) == (9, 5, 10)
+    few = metrics.best_times(posts.iloc[:4], 2024).set_index("platform").loc["instagram"]
+    assert pd.isna(few["day"]) and pd.isna(few["hour"])
+
+
+def test_posts_dated_without_an_hour_count_for_the_day_only():
+    # The new X export gives only the date: its posts must not all fall at 00.00.
+    posts = _many("twitter", [(7, 0)] * 6, [3] * 6, timed=False)
+    best = metrics.best_times(posts, 2024).set_index("platform").loc["twitter"]
+    assert best["day"] == "Kamis" and best["day_posts"] == 6
+    assert pd.isna(best["hour"]) and best["timed_posts"] == 0
 
 
 def test_top_posts_are_ranked_by_interactions():

@@ -80,9 +80,18 @@ def test_lists_are_joined_as_puebi_writes_them(items, expected):
 
 def test_hand_written_text_takes_precedence_and_missing_parts_are_generated():
     written = load_narrative(DATA / KKU, 2021)
-    assert narrative.introduction(written, PROFILE) == written.introduction
+    facts = {
+        "accounts": 4,
+        "followers": 1200,
+        "change": 12.5,
+        "posts": 300,
+        "stories": 0,
+        "polls": 2,
+        "feedback": 0,
+    }
+    assert narrative.introduction(written, PROFILE, facts) == written.introduction
     empty = Narrative(year=2022)
-    intro = narrative.introduction(empty, PROFILE)
+    intro = narrative.introduction(empty, PROFILE, facts)
     assert intro.startswith("KPU Kabupaten Kayong Utara (KPU KKU) memanfaatkan media sosial")
     platforms = narrative.platforms_intro(empty, PROFILE)
     assert platforms.startswith("KPU KKU mengelola akun media sosial pada empat platform")
@@ -193,3 +202,62 @@ def test_rates_with_different_bases_are_never_ranked_against_each_other():
     assert "dihitung dari jangkauan, yang tertinggi adalah Instagram" in text
     assert "tertinggi adalah Twitter" not in text  # 10% of impressions outranks nothing
     assert "Tingkat interaksi Twitter dihitung dari impresi, yaitu 10,00%" in text
+
+
+def test_generated_introduction_states_the_years_facts_and_leaves_out_what_is_not_there():
+    facts = {
+        "accounts": 4,
+        "followers": 1200,
+        "change": -12.5,
+        "posts": 300,
+        "stories": 40,
+        "polls": 0,
+        "feedback": 7,
+    }
+    paragraphs = narrative.introduction(Narrative(year=2022), PROFILE, facts).split("\n\n")
+    assert len(paragraphs) == 3
+    assert (
+        "mengelola empat akun media sosial resmi dengan jumlah pengikut 1.200 pada akhir tahun, "
+        "turun 12,50% dari akhir tahun 2021" in paragraphs[1]
+    )
+    assert (
+        "menerbitkan 300 unggahan di beranda dan 40 story dan menerima 7 masukan" in (paragraphs[1])
+        or "menerbitkan 300 unggahan di beranda dan 40 story, dan menerima" not in paragraphs[1]
+    )
+    assert "polling" not in paragraphs[1]  # no polls that year: not mentioned
+    assert paragraphs[2].startswith("Bab II menguraikan")
+    none = dict(facts, followers=None, posts=0, stories=0, feedback=0)
+    second = narrative.introduction(Narrative(year=2022), PROFILE, none).split("\n\n")[1]
+    assert second == "Pada tahun 2022, KPU KKU mengelola empat akun media sosial resmi."
+
+
+def test_best_times_are_said_per_platform_with_their_posts_or_not_at_all():
+    best = pd.DataFrame(
+        [
+            ("instagram", 40, 40, "Sabtu", 8, 120.0, 14, 6, 150.0),
+            ("twitter", 30, 0, "Kamis", 6, 9.0, None, None, None),
+            ("youtube", 4, 4, None, None, None, None, None, None),
+        ],
+        columns=[
+            "platform",
+            "posts",
+            "timed_posts",
+            "day",
+            "day_posts",
+            "day_mean",
+            "hour",
+            "hour_posts",
+            "hour_mean",
+        ],
+    )
+    text = " ".join(narrative.timing(best, 2024, "Asia/Pontianak"))
+    assert (
+        "Di Instagram, rata-rata interaksi tertinggi diperoleh unggahan yang terbit pada hari Sabtu "
+        "(120 interaksi per unggahan dari 8 unggahan) dan pada pukul 14.00\u201314.59 WIB "
+        "(150 interaksi per unggahan dari 6 unggahan)." in text
+    )
+    assert "ekspor X (Twitter) hanya mencatat tanggal terbit" in text
+    assert text.endswith(
+        "Hari dan jam terbit terbaik YouTube tidak ditentukan karena tidak ada hari atau jam "
+        "dengan sedikitnya lima unggahan."
+    )

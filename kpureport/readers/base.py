@@ -89,9 +89,11 @@ def posts_frame(
     link: str | None = None,
     signed: frozenset[str] = frozenset(),
     stories: frozenset[str] = frozenset(),
+    timed: pd.Series | bool = True,
 ) -> pd.DataFrame:
     """The canonical posts table from one export's columns (metrics: header -> canonical);
-    rows whose ``kind`` is one of ``stories`` are marked as stories."""
+    rows whose ``kind`` is one of ``stories`` are marked as stories; ``timed`` is false where
+    the export gave only the day (the hour of such a post is unknown, not midnight)."""
     from kpureport.readers import parse
 
     out = pd.DataFrame(index=frame.index)
@@ -102,6 +104,7 @@ def posts_frame(
     out["text"] = frame[text].astype("string") if text else pd.NA
     out["link"] = frame[link].astype("string") if link else pd.NA
     out["story"] = out["type"].str.strip().isin(stories).fillna(False).astype(bool)
+    out["timed"] = timed
     for source, target in rename_present(frame, metrics).items():
         if target in out.columns:
             continue  # an older alias of a metric the file already gave (Impressions / Views)

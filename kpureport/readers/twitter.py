@@ -70,6 +70,7 @@ def _content(table: TextTable, ctx: Context) -> pd.DataFrame:
         metrics=NEW_METRICS,
         text="Post text",
         link="Post Link",
+        timed=frame["Date"].astype("string").str.contains(":", regex=False).fillna(False),
     ).assign(type="post")
 
 

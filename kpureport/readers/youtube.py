@@ -87,6 +87,10 @@ def _table(table: TextTable, ctx: Context) -> pd.DataFrame:
         metrics=METRICS,
         text="Video title",
         signed=SIGNED,
+        timed=frame["Video publish time"]
+        .astype("string")
+        .str.contains(":", regex=False)
+        .fillna(False),
     ).assign(link=lambda f: "https://www.youtube.com/watch?v=" + f["post_id"], type="video")
 
 
