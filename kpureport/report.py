@@ -24,6 +24,7 @@ from kpureport.config import (
     post_type_label,
 )
 from kpureport.load import ReportData, load_report_data
+from kpureport.models import PlainText
 from kpureport.redact import official_contacts
 from kpureport.render import Fragment, fragment, section
 
@@ -158,17 +159,19 @@ class Report:
     ) -> dict:
         return {
             "number": self._number("tabel", key),
-            "caption": caption,
+            "caption": PlainText(caption),
             "headers": headers,
             "rows": rows,
             "numeric": numeric,
-            "note": note,
+            "note": PlainText(note) if note else None,
         }
 
     def _figure(self, key: str, chart: Chart | None, caption: str) -> list[dict]:
         if chart is None:
             return []
-        return [{"number": self._number("gambar", key), "chart": chart, "caption": caption}]
+        return [
+            {"number": self._number("gambar", key), "chart": chart, "caption": PlainText(caption)}
+        ]
 
     def _label(self, platform: str) -> str:
         return platform_label(platform, self.year)

@@ -74,6 +74,42 @@ class Node:
                 parts.append(child._raw())
         return "".join(parts)
 
+    def runs(self) -> list[tuple[str, bool, bool]]:
+        """The text inside as runs of ``(text, italic, bold)``, whitespace collapsed as
+        :meth:`text` collapses it, so emphasis (foreign terms in italics) reaches Word."""
+        pieces: list[tuple[str, bool, bool]] = []
+
+        def walk(node: Node, italic: bool, bold: bool) -> None:
+            for child in node.children:
+                if isinstance(child, str):
+                    pieces.append((child, italic, bold))
+                elif child.tag == "br":
+                    pieces.append((" ", italic, bold))
+                elif child.tag not in ("style", "script"):
+                    walk(
+                        child,
+                        italic or child.tag in ("em", "i"),
+                        bold or child.tag in ("strong", "b"),
+                    )
+
+        walk(self, False, False)
+        out: list[tuple[str, bool, bool]] = []
+        spaced = True  # no space at the start
+        for text, italic, bold in pieces:
+            text = re.sub(r"\s+", " ", text)
+            if spaced:
+                text = text.lstrip(" ")
+            if not text:
+                continue
+            spaced = text.endswith(" ")
+            if out and out[-1][1:] == (italic, bold):
+                out[-1] = (out[-1][0] + text, italic, bold)
+            else:
+                out.append((text, italic, bold))
+        if out:
+            out[-1] = (out[-1][0].rstrip(" "), *out[-1][1:])
+        return [r for r in out if r[0]]
+
     def find_all(self, tag: str) -> list[Node]:
         found = []
         for child in self.children:
@@ -210,12 +246,12 @@ class _Writer:
         elif tag == "table":  # a chart's figures, below it
             self.table(node)
         elif tag == "summary":
-            self.paragraph(node.text(), style="Catatan Tabel")
+            self.paragraph(node, style="Catatan Tabel")
         elif tag == "ol" or tag == "ul":
             for item in node.children:
                 if isinstance(item, Node) and item.tag == "li":
                     style = "List Number" if tag == "ol" else "List Bullet"
-                    self.paragraph(item.text(), style=style)
+                    self.paragraph(item, style=style)
         elif tag == "dl":
             self.definitions(node)
         elif tag == "blockquote":
@@ -235,19 +271,22 @@ class _Writer:
 
     def paragraph(
         self,
-        text: str,
+        text: str | Node,
         style: str | None = None,
         bold: bool = False,
         italic: bool = False,
         center: bool = False,
         size: float | None = None,
     ):
+        """A paragraph of plain text, or of an element's text with its own emphasis."""
         paragraph = self.document.add_paragraph(style=style)
-        run = paragraph.add_run(clean(" ".join(text.split())))
-        run.bold = bold or None
-        run.italic = italic or None
-        if size:
-            run.font.size = Pt(size)
+        runs = text.runs() if isinstance(text, Node) else [(" ".join(text.split()), False, False)]
+        for run_text, run_italic, run_bold in runs or [("", False, False)]:
+            run = paragraph.add_run(clean(run_text))
+            run.bold = (bold or run_bold) or None
+            run.italic = (italic or run_italic) or None
+            if size:
+                run.font.size = Pt(size)
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         return paragraph
@@ -258,7 +297,7 @@ class _Writer:
         if not text:
             return
         if "catatan-tabel" in classes:
-            self.paragraph(text, style="Catatan Tabel")
+            self.paragraph(node, style="Catatan Tabel")
         elif "gambaran-umum" in classes:  # opens chapter I's page, above its title
             overview = self.paragraph(text, bold=True, center=True)
             overview.paragraph_format.page_break_before = True
@@ -270,8 +309,10 @@ class _Writer:
             self.paragraph(text, bold=True, center=True)
         elif "ruang-tanda-tangan" in classes:
             return
+        elif "catatan-data" in classes:
+            self.paragraph(text, italic=True)
         else:
-            paragraph = self.paragraph(text, italic="catatan-data" in classes)
+            paragraph = self.paragraph(node)
             if not classes:  # running text, indented as in the PDF
                 paragraph.paragraph_format.first_line_indent = Cm(1.25)
 
@@ -315,7 +356,7 @@ class _Writer:
             (c for c in node.children if isinstance(c, Node) and c.tag == "figcaption"), None
         )
         if caption is not None:
-            self.paragraph(caption.text(), style="Caption")
+            self.paragraph(caption, style="Caption")
         for table in node.find_all("table"):
             self.table(table)
         for note in node.children:
@@ -373,7 +414,7 @@ class _Writer:
             (c for c in node.children if isinstance(c, Node) and c.tag == "figcaption"), None
         )
         if caption is not None:
-            self.paragraph(caption.text(), style="Caption")
+            self.paragraph(caption, style="Caption")
 
         for details in node.find_all("details"):
             self.block(details)
@@ -406,7 +447,7 @@ class _Writer:
             if isinstance(child, Node) and child.tag == "dt":
                 self.paragraph(child.text(), bold=True).paragraph_format.keep_with_next = True
             elif isinstance(child, Node) and child.tag == "dd":
-                self.paragraph(child.text()).paragraph_format.left_indent = Cm(1.25)
+                self.paragraph(child).paragraph_format.left_indent = Cm(1.25)
 
     def quote(self, node: Node) -> None:
         for child in node.children:

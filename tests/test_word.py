@@ -93,6 +93,16 @@ def test_the_word_file_has_word_structure(documents):
     assert document.core_properties.author == "Komisi Pemilihan Umum Kabupaten Kayong Utara"
 
 
+def test_emphasis_in_running_text_stays_italic_in_word(documents):
+    """The seed's staff write *mobile*; the demo's generated text sets *story* in italics."""
+    for office, term in ((KKU, "mobile"), ("contoh", "story")):
+        runs = [r for p in Document(str(documents[office])).paragraphs for r in p.runs]
+        italic = {r.text.strip() for r in runs if r.italic}
+        assert term in italic, (office, sorted(italic)[:10])
+        plain = " ".join(r.text for r in runs if not r.italic)
+        assert not re.search(rf"\b{term}\b", plain), office
+
+
 @needs_office
 def test_libreoffice_prints_the_word_files_with_every_figure_and_title(documents, tmp_path):
     seed = " ".join(_to_pdf(documents[KKU], tmp_path).split())
