@@ -48,6 +48,38 @@ def paragraph(sentences: list[str]) -> PlainText:
     return PlainText(" ".join(sentences))
 
 
+#: Names that keep their capital inside a sentence (PUEBI: proper names).
+PROPER_NAMES = frozenset(
+    [
+        "Google",
+        "Instagram",
+        "Facebook",
+        "YouTube",
+        "TikTok",
+        "Twitter",
+        "X",
+        "WhatsApp",
+        "Telegram",
+        "Threads",
+        "KPU",
+        "PPID",
+    ]
+)
+
+
+def in_running_text(name: str) -> str:
+    """A category or channel label as written inside a sentence: its first word in lower case
+    unless it is a proper name or an acronym (PUEBI).
+
+    >>> [in_running_text(n) for n in ("Datang langsung", "Pesan Instagram", "WhatsApp", "DPT")]
+    ['datang langsung', 'pesan Instagram', 'WhatsApp', 'DPT']
+    """
+    first, _, rest = name.partition(" ")
+    if first in PROPER_NAMES or first.isupper() or any(c.isupper() for c in first[1:]):
+        return name
+    return " ".join(filter(None, [first.lower(), rest]))
+
+
 def count_words(n: int) -> str:
     """Small counts in words, as formal Indonesian prose writes them (``empat``)."""
     return _WORDS.get(n, fmt.number(n))
@@ -529,7 +561,7 @@ def feedback(
     if rows.empty:
         return [say("feedback_none", year=year)]
     total = len(rows)
-    channels = join_words([c for c in rows["channel"].value_counts().index])
+    channels = join_words([in_running_text(c) for c in rows["channel"].value_counts().index])
     sentences = [
         say("feedback_total", total=fmt.number(total), channels=channels, **_context(profile, year))
     ]

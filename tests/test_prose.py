@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kpureport import formatting as fmt
 from kpureport.config import POST_TYPE_LABELS
 from kpureport.load import load_narrative
 
@@ -126,3 +127,79 @@ def test_foreign_terms_are_italic_in_generated_text(which, built, built_demo):
             r"\b(?:story|reels|caption|hashtag)\b", re.sub(r"<[^>]+>", " ", bare), re.I
         )
     assert not upright, upright
+
+
+def _cells(fragment: str) -> list[list[str]]:
+    return [
+        [
+            " ".join(re.sub(r"<[^>]+>", "", c).split())
+            for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", tr, re.S)
+        ]
+        for tr in re.findall(r"<tr>(.*?)</tr>", fragment, re.S)
+    ]
+
+
+def _tables(html: str) -> dict[str, list[list[str]]]:
+    """Every numbered table of the report by its caption (without "Tabel n. "), as text."""
+    out = {}
+    for figure in re.findall(r'<figure class="tabel".*?</figure>', html, flags=re.S):
+        caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure, re.S).group(1)
+        caption = re.sub(r"^Tabel \d+\. ", "", re.sub(r"<[^>]+>", "", caption))
+        out[caption] = _cells(figure)
+    return out
+
+
+def _number(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def test_the_demo_narrative_agrees_with_its_tables(built_demo):
+    """Every figure a sentence of the demo report states is the figure of its own table."""
+    html = next(built_demo.glob("*.html")).read_text(encoding="utf-8")
+    text = _generated_text(html, "contoh", 2024)
+    tables = _tables(html)
+    followers = tables["Gambaran dan kondisi media sosial pada tahun 2024"]
+    total = followers[-1][1]
+    assert f"dengan jumlah pengikut {total} pada akhir tahun" in text
+    assert f"mencapai {total} pengikut" in text
+    for row in tables["Pertumbuhan pengikut, akhir 2023 ke akhir 2024"][1:]:
+        _, before, after, _, pct = row
+        assert f"{pct.lstrip('-')} ({before} menjadi {after} pengikut)" in text, row
+    types = tables["Unggahan per platform dan jenis, tahun 2024"][1:]
+    posts = sum(_number(r[2]) for r in types)
+    assert f"menerbitkan {fmt.number(posts)} unggahan di beranda" in text
+    assert f"menerbitkan {fmt.number(posts)} unggahan di Facebook" in text
+    stories = sum(_number(r[1]) for r in tables["Story per platform, tahun 2024"][1:])
+    assert f"dan {fmt.number(stories)} story" in text
+    for platform, posts, interactions, _base, _, rate in tables[
+        "Tingkat interaksi per platform, tahun 2024"
+    ][1:]:
+        if rate == "data tidak tersedia":
+            assert f"Ekspor {platform} tidak memuat jumlah interaksi" in text
+        elif posts == "-":
+            assert f"{interactions} interaksi (suka, komentar, dan bagikan)" in text
+            assert f"atau {rate} dari penayangan" in text
+        else:
+            assert re.search(rf"{re.escape(platform)}[^.]*?{re.escape(rate)}", text), platform
+    for row in tables[
+        "Hari dan jam terbit dengan rata-rata interaksi tertinggi per platform, tahun 2024"
+    ][1:]:
+        platform, _, day, day_posts, day_mean, hour, hour_posts, hour_mean = row
+        said = text.split(f"Di {platform}, ", 1)[1].split(". ", 1)[0]
+        assert f"hari {day} ({day_mean} interaksi per unggahan dari {day_posts} unggahan)" in said
+        if hour != "-":
+            assert f"pukul {hour} WIB ({hour_mean} interaksi per unggahan dari {hour_posts}" in said
+    for caption, rows in tables.items():
+        if caption.startswith("Hasil polling"):
+            question = caption.split("\u201c", 1)[1].split("\u201d", 1)[0]
+            votes = sum(_number(r[1]) for r in rows[1:])
+            assert f"Polling \u201c{question}\u201d di Instagram" in text
+            said = text.split(f"Polling \u201c{question}\u201d", 1)[1].split("Polling", 1)[0]
+            assert f"memperoleh {fmt.number(votes)} suara" in said
+            for option, _, share, _ in rows[1:3]:
+                assert f"\u201c{option}\u201d" in said and share in said, (option, share)
+    categories = tables["Masukan masyarakat per kategori, tahun 2024"][1:]
+    received = sum(_number(r[1]) for r in categories)
+    assert f"menerima {received} masukan dari masyarakat" in text
+    first = max(categories, key=lambda r: _number(r[1]))
+    assert f"({first[1]} masukan atau" in text
