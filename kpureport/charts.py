@@ -202,13 +202,55 @@ def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
     )
 
 
+#: How a stage is marked on a time chart: campaigns as a hatched band, voting days as a dashed
+#: line, an office's own events as a dotted band (told apart without colour).
+STAGE_MARKS = {
+    "kampanye": ("Masa kampanye", {"facecolor": "#d9d9d9", "hatch": "//", "edgecolor": "#8c8c8c"}),
+    "pemungutan_suara": ("Hari pemungutan suara", {"color": "#595959", "linestyle": "--"}),
+    "setempat": (
+        "Kegiatan setempat",
+        {"facecolor": "#f2e6c9", "edgecolor": "#8a6d1f", "linestyle": ":"},
+    ),
+}
+
+
+def _mark_stages(ax, stages: pd.DataFrame | None, position) -> None:
+    """Campaigns, voting days and local events of ``stages`` (clipped to the year) behind the
+    data; ``position`` maps a day to the axis (a month index for bars, the day for lines)."""
+    if stages is None or stages.empty:
+        return
+    seen = set()
+    for row in stages.itertuples(index=False):
+        if row.kind not in STAGE_MARKS:
+            continue
+        name, style = STAGE_MARKS[row.kind]
+        label = None if name in seen else name
+        seen.add(name)
+        start, end = position(row.start, False), position(row.end, True)
+        if row.kind == "pemungutan_suara" or start == end:
+            ax.axvline(start + (end - start) / 2, label=label, linewidth=1.2, zorder=0.5, **style)
+        else:
+            ax.axvspan(start, end, label=label, linewidth=0.8, zorder=0, alpha=0.7, **style)
+
+
+def _month_position(day: pd.Timestamp, end: bool) -> float:
+    """A day on the axis of monthly bars (bar n centred on n): its place within its month."""
+    fraction = (day.day - (0 if end else 1)) / day.days_in_month
+    return day.month - 1 - 0.5 + fraction
+
+
 def _monthly_stacked(
-    per_month: pd.DataFrame, labels: dict[str, str], colors: dict[str, str], ylabel: str
+    per_month: pd.DataFrame,
+    labels: dict[str, str],
+    colors: dict[str, str],
+    ylabel: str,
+    stages: pd.DataFrame | None = None,
 ) -> str:
     """Bars per month (Jan-Des), one stacked segment per column that has any count."""
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(6.4, 3.2))
         ax = fig.subplots()
+        _mark_stages(ax, stages, _month_position)
         bottom = pd.Series(0, index=per_month.index)
         for column in per_month.columns:
             if per_month[column].sum() == 0:
@@ -229,11 +271,15 @@ def _monthly_stacked(
         return _svg(fig)
 
 
-def posting_activity(per_month: pd.DataFrame, year: int) -> Chart | None:
+def posting_activity(
+    per_month: pd.DataFrame, year: int, stages: pd.DataFrame | None = None
+) -> Chart | None:
+    """Posts per month and platform, with the year's campaigns, voting days and local events
+    (``stages``, clipped to the year) marked behind the bars."""
     if per_month.empty or per_month.to_numpy().sum() == 0:
         return None
     labels = {p: platform_label(p, year) for p in per_month.columns}
-    svg = _monthly_stacked(per_month, labels, PLATFORM_COLORS, "Jumlah unggahan")
+    svg = _monthly_stacked(per_month, labels, PLATFORM_COLORS, "Jumlah unggahan", stages)
     totals = per_month.sum(axis=1)
     parts = [f"{MONTHS[m - 1]} {fmt.number(int(t))}" for m, t in totals.items()]
     return Chart(
@@ -348,4 +394,38 @@ def followers_by_office(table: pd.DataFrame, year: int) -> Chart:
     ]
     return Chart(
         svg, f"Diagram batang jumlah pengikut per kantor tahun {year}: " + "; ".join(parts) + "."
+    )
+
+
+def daily_interactions(
+    per_day: pd.Series, year: int, stages: pd.DataFrame | None = None
+) -> Chart | None:
+    """Interactions of the posts published each day, with the stages marked behind the line."""
+    if per_day.empty or per_day.sum() == 0:
+        return None
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(6.4, 3.0))
+        ax = fig.subplots()
+        _mark_stages(ax, stages, lambda day, end: day + pd.Timedelta(days=1 if end else 0))
+        ax.plot(
+            per_day.index, per_day.to_numpy(), color="#1f4e8c", linewidth=0.9, label="Interaksi"
+        )
+        ax.set_xlim(pd.Timestamp(year, 1, 1), pd.Timestamp(year + 1, 1, 1))
+        ticks = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
+        ax.set_xticks(ticks, [m[:3] for m in MONTHS])
+        ax.set_ylabel("Interaksi per hari")
+        _axis_numbers(ax.yaxis)
+        _legend_below(ax)
+        svg = _svg(fig)
+    monthly = per_day.groupby(per_day.index.month).sum()
+    return Chart(
+        svg,
+        f"Grafik garis jumlah interaksi unggahan per hari terbit tahun {year}, dengan tahapan "
+        "pemilu ditandai; jumlah per bulan: "
+        + ", ".join(f"{MONTHS[m - 1]} {fmt.number(v)}" for m, v in monthly.items())
+        + ".",
+        (
+            ("Bulan", "Interaksi"),
+            tuple((fmt.month_name(int(m)), fmt.number(v)) for m, v in monthly.items()),
+        ),
     )

@@ -115,3 +115,19 @@ def report_stem(office: str, year: int) -> str:
 def notebook_path() -> Path:
     """The report notebook: in a checkout it sits in notebooks/, next to the package."""
     return PACKAGE_DIR.parent / "notebooks" / NOTEBOOK_NAME
+
+
+#: Indicators an office may set a yearly target for (``targets.csv``): key -> (label in the
+#: report, unit, platform: "optional", "required" or "none"). The realisation of each is
+#: computed from the data; see :mod:`kpureport.targets`.
+TARGET_INDICATORS = {
+    "pengikut": ("Jumlah pengikut akhir tahun", "pengikut", "optional"),
+    "pertumbuhan_pengikut": ("Pertumbuhan pengikut dari akhir tahun lalu", "%", "optional"),
+    "unggahan": ("Jumlah unggahan di beranda", "unggahan", "optional"),
+    "tingkat_interaksi": ("Tingkat interaksi", "%", "required"),
+    "polling": ("Jumlah polling", "polling", "none"),
+    "masukan": ("Jumlah masukan masyarakat yang diterima", "masukan", "none"),
+    "pertanyaan_dijawab": ("Pertanyaan dan pengaduan yang dijawab", "%", "none"),
+    "dijawab_24_jam": ("Pertanyaan dan pengaduan dijawab dalam 1x24 jam", "%", "none"),
+    "klarifikasi_hoaks": ("Klarifikasi hoaks yang diterbitkan", "klarifikasi", "none"),
+}

@@ -55,6 +55,18 @@ class ReportData:
     top_videos: pd.DataFrame | None = None
     #: What each export file covers (``platform, kind, format, title, source, start, end``).
     coverage: pd.DataFrame | None = None
+    #: The staff's evaluation tables (empty when the office keeps none): yearly targets
+    #: (``year, indicator, platform, target``), local stages (``start, end, stage, source``),
+    #: pillar overrides (``platform, post_id, pillar``), questions (``received, answered,
+    #: channel``) and hoax clarifications (``date, issue, link``).
+    targets: pd.DataFrame | None = None
+    stages: pd.DataFrame | None = None
+    pillar_overrides: pd.DataFrame | None = None
+    questions: pd.DataFrame | None = None
+    clarifications: pd.DataFrame | None = None
+    #: The office's content-pillar rules and achievement scale.
+    pillars: list | None = None
+    scale: object | None = None
 
     def __repr__(self) -> str:
         return (
@@ -525,7 +537,7 @@ def years_of_office(folder: str | Path) -> list[int]:
     folder = Path(folder)
     profile = load_profile(folder)
     exports = load_exports(folder, profile)
-    tables = [manual.read_manual(folder, name) for name in validate.MANUAL_TABLES]
+    tables = [manual.read_manual(folder, name) for name in ("followers", "polls", "feedback")]
     return years(folder, *tables, exports.posts, exports.daily, exports.feedback)
 
 
@@ -561,6 +573,7 @@ def load_report_data(data_dir: str | Path | None, office: str, year: int) -> Rep
             "polls": lambda: manual.read_manual(folder, "polls"),
             "feedback": lambda: manual.read_manual(folder, "feedback"),
             "narrative": lambda: load_narrative(folder, year),
+            **evaluation_loaders(folder),
         }
     )
     if "profile" in results:
@@ -607,7 +620,42 @@ def load_report_data(data_dir: str | Path | None, office: str, year: int) -> Rep
         audience=exports.audience,
         top_videos=exports.top_videos,
         coverage=exports.coverage,
+        **{name: results[name] for name in EVALUATION},
     )
+
+
+#: The evaluation inputs of a report, each optional: the manual tables and the office's rules.
+EVALUATION = (
+    "targets",
+    "stages",
+    "pillar_overrides",
+    "questions",
+    "clarifications",
+    "pillars",
+    "scale",
+)
+
+
+def evaluation_loaders(
+    folder: Path, notes: list[Note] | None = None
+) -> dict[str, Callable[[], object]]:
+    """Loaders of the evaluation inputs; the pillar overrides are checked against the office's
+    own pillar names."""
+    from kpureport import pillars, targets
+
+    def overrides() -> pd.DataFrame:
+        names = pillars.known(pillars.rules(folder))
+        return manual.read_manual(folder, "pillars", notes, choices={"pillar": names})
+
+    return {
+        "targets": lambda: manual.read_manual(folder, "targets", notes),
+        "stages": lambda: manual.read_manual(folder, "stages", notes),
+        "pillar_overrides": overrides,
+        "questions": lambda: manual.read_manual(folder, "questions", notes),
+        "clarifications": lambda: manual.read_manual(folder, "clarifications", notes),
+        "pillars": lambda: pillars.rules(folder),
+        "scale": lambda: targets.load_scale(folder),
+    }
 
 
 def check_office(data_dir: Path, office: str) -> tuple[list[Problem], list[Note]]:
@@ -618,8 +666,9 @@ def check_office(data_dir: Path, office: str) -> tuple[list[Problem], list[Note]
     loaders = {"profile": lambda: load_profile(folder)}
     loaders |= {
         name: (lambda n=name: manual.read_manual(folder, n, notes))
-        for name in validate.MANUAL_TABLES
+        for name in ("followers", "polls", "feedback")
     }
+    loaders |= evaluation_loaders(folder, notes)
     loaders |= {
         f"narrative-{y}": (lambda y=y: load_narrative(folder, y, notes))
         for y in narrative_years(folder)

@@ -1,4 +1,5 @@
-"""The small tables staff fill by hand (followers, polls, feedback), in CSV or Excel.
+"""The small tables staff fill by hand (followers, polls, feedback, targets, local stages,
+pillar overrides, questions answered, hoax clarifications), in CSV or Excel.
 
 Headers may be Indonesian (``tanggal, platform, pengikut``) or the canonical English ones.
 A CSV re-saved by Excel on Indonesian Windows (``;``, ``1.030``, ``30/06/2021``) is read in
@@ -80,9 +81,11 @@ def _csv_cells(path: Path) -> tuple[pd.DataFrame, str]:
     return frame, locale
 
 
-def _xlsx_cells(path: Path) -> tuple[pd.DataFrame, str]:
-    """The first sheet as text cells; dates and numbers come typed from Excel, so no locale."""
-    rows = workbook.sheets(path, keep_time=False)[0][1]
+def _xlsx_cells(path: Path, name: str) -> tuple[pd.DataFrame, str]:
+    """The first sheet as text cells; dates and numbers come typed from Excel, so no locale
+    (times are kept where the table has a column of moments)."""
+    timed = any(c.kind == "moment" for c in columns_of(name))
+    rows = workbook.sheets(path, keep_time=timed)[0][1]
     if not rows:
         raise DataError(
             [
@@ -104,9 +107,15 @@ def _xlsx_cells(path: Path) -> tuple[pd.DataFrame, str]:
     return frame, "xlsx"
 
 
-def read_manual(folder: Path, name: str, notes: list[Note] | None = None) -> pd.DataFrame:
+def read_manual(
+    folder: Path,
+    name: str,
+    notes: list[Note] | None = None,
+    choices: dict[str, tuple[str, ...]] | None = None,
+) -> pd.DataFrame:
     """One manual table from ``<name>.csv`` and/or ``<name>.xlsx``, validated and typed; texts
-    longer than the limit are cut, with a note in ``notes``."""
+    longer than the limit are cut, with a note in ``notes``; ``choices``: the allowed values of
+    a choice column that depend on the office (its pillars)."""
     frames, problems = [], []
     for path in files_of(folder, name):
         refused = validate.outside(path, folder)
@@ -114,7 +123,7 @@ def read_manual(folder: Path, name: str, notes: list[Note] | None = None) -> pd.
             problems.append(refused)
             continue
         try:
-            cells, locale = _xlsx_cells(path) if path.suffix == ".xlsx" else _csv_cells(path)
+            cells, locale = _xlsx_cells(path, name) if path.suffix == ".xlsx" else _csv_cells(path)
         except DataError as exc:
             problems += exc.problems
             continue
@@ -123,12 +132,17 @@ def read_manual(folder: Path, name: str, notes: list[Note] | None = None) -> pd.
         cells = cells[~blank].copy()
         texts = [c.name for c in columns_of(name) if c.kind == "text"]
         validate.limit_texts(cells, texts, path, [] if notes is None else notes)
-        schema = validate.manual_schema(name, "en" if locale == "xlsx" else locale)
+        schema = validate.manual_schema(name, "en" if locale == "xlsx" else locale, choices)
         found = validate.table_problems(cells, schema, path, labels)
         if found:
             problems += found
             continue
-        frames.append(_typed(cells, name, "en" if locale == "xlsx" else locale, path))
+        typed = _typed(cells, name, "en" if locale == "xlsx" else locale, path)
+        disordered = _out_of_order(typed, cells.index, name, path, labels)
+        if disordered:
+            problems += disordered
+            continue
+        frames.append(typed)
     if problems:
         raise DataError(problems)
     if not frames:
@@ -149,7 +163,30 @@ def read_manual(folder: Path, name: str, notes: list[Note] | None = None) -> pd.
                     )
                 ]
             )
-    return table.sort_values("date", kind="stable", ignore_index=True)
+    first = columns_of(name)[0].name
+    return table.sort_values(first, kind="stable", ignore_index=True)
+
+
+def _out_of_order(
+    typed: pd.DataFrame, rows: pd.Index, name: str, path: Path, labels: dict[str, str]
+) -> list[Problem]:
+    """Rows whose later column comes before the earlier one (an answer before the question)."""
+    if name not in validate.MANUAL_ORDER:
+        return []
+    before, after = validate.MANUAL_ORDER[name]
+    label = {c.name: c.label for c in columns_of(name)}
+    wrong = typed[after].notna() & (typed[after] < typed[before])
+    return [
+        Problem(
+            path,
+            row=int(rows[i]),
+            column=labels.get(after, label[after]),
+            found=str(typed.at[i, after]).removesuffix(" 00:00:00"),
+            expected=f"sama dengan atau sesudah '{labels.get(before, label[before])}' "
+            f"({str(typed.at[i, before]).removesuffix(' 00:00:00')})",
+        )
+        for i in typed.index[wrong.to_numpy()]
+    ]
 
 
 def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFrame:
@@ -162,6 +199,18 @@ def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFr
         )
         if column.kind == "date":
             out[column.name] = pd.to_datetime([validate.parse_day(v, locale) for v in values])
+        elif column.kind == "moment":
+            out[column.name] = pd.to_datetime(
+                [validate.parse_moment(v, locale) if v else None for v in values]
+            )
+        elif column.kind == "year":
+            out[column.name] = pd.array([int(v) for v in values], dtype="int64")
+        elif column.kind == "decimal":
+            out[column.name] = pd.array(
+                [validate.parse_decimal(v, locale) for v in values], dtype="float64"
+            )
+        elif column.kind in ("choice", "platform"):
+            out[column.name] = values.str.lower().replace("", pd.NA)
         elif column.kind == "count":
             out[column.name] = pd.array(
                 [validate.parse_count(v, locale) for v in values], dtype="int64"
@@ -175,7 +224,13 @@ def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFr
 
 
 def _empty(name: str) -> pd.DataFrame:
-    dtypes = {"date": "datetime64[ns]", "count": "int64"}
+    dtypes = {
+        "date": "datetime64[ns]",
+        "moment": "datetime64[ns]",
+        "count": "int64",
+        "year": "int64",
+        "decimal": "float64",
+    }
     return pd.DataFrame(
         {c.name: pd.Series(dtype=dtypes.get(c.kind, "string")) for c in columns_of(name)}
         | {"source": pd.Series(dtype="string")}
@@ -201,16 +256,20 @@ def write_templates(folder: Path) -> list[Path]:
         for index, column in enumerate(cols, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
             sheet.column_dimensions[letter].width = 40 if column.kind == "text" else 16
-            choices = {"platform": PLATFORMS, "category": validate.CATEGORIES}.get(column.kind)
+            choices = column.choices or {
+                "platform": PLATFORMS,
+                "category": validate.CATEGORIES,
+            }.get(column.kind)
             if choices:
                 rule = DataValidation(
                     type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True
                 )
                 rule.add(f"{letter}2:{letter}1000")
                 sheet.add_data_validation(rule)
-            if column.kind == "date":
+            if column.kind in ("date", "moment"):
+                shown = "yyyy-mm-dd" if column.kind == "date" else "yyyy-mm-dd hh:mm"
                 for row in range(2, 1001):
-                    sheet.cell(row=row, column=index).number_format = "yyyy-mm-dd"
+                    sheet.cell(row=row, column=index).number_format = shown
         xlsx_path = folder / f"{name}.xlsx"
         book.save(xlsx_path)
         written += [csv_path, xlsx_path]

@@ -9,7 +9,7 @@ import pandas as pd
 import yaml
 
 from kpureport import formatting as fmt
-from kpureport import metrics
+from kpureport import metrics, stages
 from kpureport.config import TEMPLATES_DIR, platform_label
 from kpureport.feedback import lexicon
 from kpureport.metrics import MIN_POSTS_PER_SLOT
@@ -107,7 +107,22 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         f"{name}: antara lain \u201c{', '.join(rule.get('words', rule.get('starts_with', []))[:5])}\u201d"
         for name, rule in rules.items()
     )
-    fields = {"used": used, "rules": rule_text, "minimum": count_words(MIN_POSTS_PER_SLOT)}
+    stage_sources = "; ".join(sorted(set(stages.national()["source"])))
+    pillar_rules = "; ".join(
+        f"{p.label}: antara lain \u201c{', '.join(sorted(p.words)[:4] or sorted(p.hashtags)[:4])}\u201d"
+        for p in report.data.pillars
+    )
+    scale = report.data.scale
+    scale_levels = scale.describe()
+    fields = {
+        "used": used,
+        "rules": rule_text,
+        "minimum": count_words(MIN_POSTS_PER_SLOT),
+        "stage_sources": stage_sources,
+        "pillar_rules": pillar_rules,
+        "scale_levels": scale_levels,
+        "scale_source": scale.source,
+    }
     return [
         (item["term"], PlainText(item["text"].format(**fields)))
         for item in wording()["definitions"]

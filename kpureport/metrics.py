@@ -547,3 +547,46 @@ def coverage_in_year(coverage: pd.DataFrame | None, year: int) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=columns)
+
+
+def headline(data, year: int, history: pd.DataFrame) -> dict[str, float | None]:
+    """The year's headline figures (``data`` a ReportData): feed posts, their interactions,
+    followers at year end (all accounts with a count), polls, poll votes, feedback received.
+    None where the year has no data of that kind."""
+    posts = posts_in_year(data.posts, year)
+    polls = data.polls[data.polls["date"].dt.year == year]
+    feedback = data.feedback[data.feedback["date"].dt.year == year]
+    ends = history[history["year"] == year]
+    return {
+        "posts": len(posts) if not posts.empty else None,
+        "interactions": float(posts["engagement"].sum()) if not posts.empty else None,
+        "followers": float(ends["followers"].sum()) if not ends.empty else None,
+        "polls": polls.groupby(["date", "platform", "question"]).ngroups
+        if not polls.empty
+        else None,
+        "votes": float(polls["votes"].sum()) if not polls.empty else None,
+        "feedback": len(feedback) if not feedback.empty else None,
+    }
+
+
+def monthly_comparison(
+    posts: pd.DataFrame, counts: pd.DataFrame, year: int, platform: str
+) -> pd.DataFrame:
+    """One platform month by month in ``year - 1`` and ``year``: feed posts, their interactions,
+    and followers at month end where a count exists (``counts``: every follower count), as
+    columns ``posts_<y>``, ``interactions_<y>``, ``followers_<y>`` indexed by month 1-12."""
+    out = pd.DataFrame(index=pd.RangeIndex(1, 13, name="month"))
+    for y in (year - 1, year):
+        rows = posts_in_year(posts, y)
+        rows = rows[rows["platform"] == platform]
+        months = rows["published"].dt.month
+        out[f"posts_{y}"] = rows.groupby(months).size().reindex(out.index, fill_value=0)
+        out[f"interactions_{y}"] = (
+            rows["engagement"].groupby(months).sum(min_count=1).reindex(out.index)
+            if not rows.empty
+            else float("nan")
+        )
+        mine = counts[(counts["platform"] == platform) & (counts["date"].dt.year == y)]
+        last = mine.sort_values("date").groupby(mine["date"].dt.month)["followers"].last()
+        out[f"followers_{y}"] = last.reindex(out.index).astype("Float64")
+    return out

@@ -689,3 +689,226 @@ def audience(
             )
         )
     return sentences
+
+
+def _hours(value: float) -> str:
+    """A time to answer as a reader says it: ``3 jam``, ``2 hari`` from 48 hours on.
+
+    >>> _hours(2.5), _hours(50)
+    ('2,5 jam', '2,1 hari')
+    """
+    if value >= 48:
+        return f"{fmt.number(value / 24, 1).removesuffix(',0')} hari"
+    return f"{fmt.number(value, 1).removesuffix(',0')} jam"
+
+
+def year_on_year(rows: list[dict], year: int) -> list[str]:
+    """The headline figures that rose, then those that fell, each with both years' values
+    (``rows``: ``label, previous, current, shown_previous, shown_current``, and ``points``
+    for a rate, whose change is told in percentage points)."""
+    both = [r for r in rows if r["previous"] is not None and r["current"] is not None]
+    if not both:
+        return [say("yoy_none", year=year, previous_year=year - 1)]
+    up, down, same = [], [], []
+    for r in both:
+        if r["current"] == r["previous"]:
+            same.append(r["label"])
+            continue
+        if not r["previous"]:
+            continue  # from nothing: no percentage to give
+        if r.get("points"):  # a rate: its change in percentage points, not a percent of it
+            pct = f"{fmt.number(abs(r['current'] - r['previous']), 2)} poin persen"
+        else:
+            pct = _pct(abs((r["current"] - r["previous"]) * 100 / r["previous"]))
+        item = say(
+            "yoy_item",
+            label=r["label"],
+            previous=r["shown_previous"],
+            current=r["shown_current"],
+            pct=pct,
+        )
+        (up if r["current"] > r["previous"] else down).append(str(item))
+    sentences, period = [], {"previous_year": year - 1}
+    if up:
+        sentences.append(say("yoy_up", items=join_words(up), **period))
+    if down:
+        sentences.append(
+            say("yoy_down" if up else "yoy_down_only", items=join_words(down), **period)
+        )
+    if same:
+        sentences.append(say("yoy_same", items=join_words(same).capitalize(), **period))
+    return sentences
+
+
+def targets(table: pd.DataFrame, year: int) -> list[str]:
+    """How many targets were met, the lowest achievement, and what could not be measured."""
+    if table.empty:
+        return []
+    measured = table[table["achievement"].notna()]
+    sentences = [
+        say(
+            "targets_summary",
+            count=count_words(len(table)),
+            year=year,
+            reached=count_words(int((measured["achievement"] >= 100).sum())),
+        )
+    ]
+    if not measured.empty:
+        low = measured.loc[measured["achievement"].idxmin()]
+        if low["achievement"] < 100:
+            sentences.append(
+                say(
+                    "targets_lowest",
+                    label=target_label(low, year).lower(),
+                    achievement=fmt.percent(low["achievement"], 1),
+                    category=str(low["category"]).lower(),
+                )
+            )
+    missing = table[table["achievement"].isna()]
+    if not missing.empty:
+        labels = join_words([target_label(r, year).lower() for _, r in missing.iterrows()])
+        sentences.append(say("targets_missing", labels=labels))
+    return sentences
+
+
+def target_label(row, year: int) -> str:
+    """``Tingkat interaksi Instagram``; an indicator without a platform covers every account."""
+    platform = row["platform"]
+    if isinstance(platform, str) and platform:
+        return f"{row['label']} {platform_label(platform, year)}"
+    return str(row["label"])
+
+
+def stage_period(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """Both days with an en dash between (``1 Januari 2024`` to ``10 Februari 2024``), or one."""
+    if start == end:
+        return fmt.date(start.date())
+    return f"{fmt.date(start.date())}\u2013{fmt.date(end.date())}"
+
+
+def stages(table: pd.DataFrame, profile: Profile, year: int, spoken: tuple[str, ...]) -> list[str]:
+    """The stages of the year, then each stage of ``spoken`` kinds against the days outside
+    every stage (posts per day); a one-day stage (voting day) by its own posts."""
+    from kpureport.stages import label
+
+    inside = table[table["kind"] != "luar"]
+    if inside.empty:
+        return []
+    rest = table[table["kind"] == "luar"].iloc[0]
+    elections = sorted({e for e in inside["election"] if e != "Kegiatan setempat"})
+    sentences = [
+        say(
+            "stages_intro",
+            year=year,
+            count=count_words(len(inside)),
+            elections=join_words(elections) if elections else "kegiatan setempat",
+        )
+    ]
+    for row in inside[inside["kind"].isin(spoken)].itertuples(index=False):
+        fields = {"stage": label(row), "period": stage_period(row.start, row.end)}
+        if row.days == 1:
+            sentences.append(
+                say(
+                    "stage_day" if row.posts else "stage_day_none",
+                    posts=fmt.number(row.posts),
+                    interactions=fmt.number(row.interactions),
+                    **fields,
+                    **_context(profile, year),
+                )
+            )
+            continue
+        per_day, base = row.posts_per_day, rest["posts_per_day"]
+        if pd.isna(base) or base == 0:
+            continue
+        change = (per_day - base) * 100 / base
+        key = "stage_same" if round(change, 1) == 0 else "stage_up" if change > 0 else "stage_down"
+        sentences.append(
+            say(
+                key,
+                per_day=fmt.number(per_day, 1),
+                rest=fmt.number(base, 1),
+                pct=fmt.percent(abs(change), 1),
+                **fields,
+            )
+        )
+    return sentences
+
+
+def pillars(table: pd.DataFrame, year: int) -> list[str]:
+    """The two largest pillars, the one with most interactions per post, the unplaced posts."""
+    shown = table[(table["posts"] > 0) & (table["pillar"] != "lainnya")].sort_values(
+        "posts", ascending=False, kind="stable"
+    )
+    if shown.empty:
+        return []
+    total = int(table["posts"].sum())
+    digits = fmt.share_digits(total)
+    first = shown.iloc[0]
+    sentences = []
+    if len(shown) > 1:
+        second = shown.iloc[1]
+        sentences.append(
+            say(
+                "pillars_summary",
+                year=year,
+                first=first["label"],
+                first_posts=fmt.number(first["posts"]),
+                first_share=fmt.percent(first["share"], digits),
+                second=second["label"],
+                second_posts=fmt.number(second["posts"]),
+                second_share=fmt.percent(second["share"], digits),
+            )
+        )
+    rated = shown[shown["engagement_mean"].notna()]
+    if not rated.empty:
+        best = rated.loc[rated["engagement_mean"].idxmax()]
+        sentences.append(
+            say("pillars_best", best=best["label"], best_mean=fmt.number(best["engagement_mean"]))
+        )
+    other = table[table["pillar"] == "lainnya"]
+    if not other.empty and int(other["posts"].iloc[0]):
+        sentences.append(
+            say(
+                "pillars_other",
+                other=fmt.number(other["posts"].iloc[0]),
+                other_share=fmt.percent(other["share"].iloc[0], digits),
+            )
+        )
+    staff = int(table["by_staff"].sum())
+    if staff:
+        sentences.append(say("pillars_staff", count=fmt.number(staff)))
+    return sentences
+
+
+def responses(
+    times: pd.DataFrame, clarifications: pd.DataFrame, profile: Profile, year: int
+) -> list[str]:
+    """Questions answered and how fast, and the hoax clarifications published."""
+    sentences = []
+    if not times.empty:
+        total = times.iloc[-1]
+        sentences.append(
+            say(
+                "responses_summary",
+                received=fmt.number(total["received"]),
+                answered=fmt.number(total["answered"]),
+                within=fmt.number(total["within"]),
+                within_share=fmt.percent(
+                    total["within_share"], fmt.share_digits(int(total["received"]))
+                ),
+                median=_hours(total["median_hours"]) if total["answered"] else "-",
+                p90=_hours(total["p90_hours"]) if total["answered"] else "-",
+                **_context(profile, year),
+            )
+        )
+        if total["unanswered"]:
+            sentences.append(say("responses_unanswered", count=fmt.number(total["unanswered"])))
+    if not clarifications.empty:
+        sentences.append(
+            say(
+                "clarifications_summary",
+                count=fmt.number(len(clarifications)),
+                **_context(profile, year),
+            )
+        )
+    return sentences

@@ -23,6 +23,7 @@ from kpureport.config import (
     platform_label,
     post_type_label,
 )
+from kpureport.evaluation import EvaluationParts
 from kpureport.load import ReportData, load_report_data
 from kpureport.models import PlainText
 from kpureport.redact import official_contacts
@@ -40,7 +41,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 EXCERPT = 90
 
 
-class Report:
+class Report(EvaluationParts):
     """One office's report for one year, built from its validated data."""
 
     def __init__(self, data: ReportData, today: dt.date | None = None):
@@ -353,7 +354,7 @@ class Report:
             )
         figures = self._figure(
             "aktivitas",
-            charts.posting_activity(self.per_month, self.year),
+            charts.posting_activity(self.per_month, self.year, self.year_stages),
             f"Jumlah unggahan per bulan, tahun {self.year}",
         )
         posted = set(self.year_posts["platform"]) if not self.year_posts.empty else set()

@@ -18,7 +18,14 @@ import pandas as pd
 import pandera.pandas as pa
 
 from kpureport import formatting as fmt
-from kpureport.config import DAYS_AHEAD, EARLIEST_YEAR, MAX_COUNT, MAX_TEXT_CHARS, PLATFORMS
+from kpureport.config import (
+    DAYS_AHEAD,
+    EARLIEST_YEAR,
+    MAX_COUNT,
+    MAX_TEXT_CHARS,
+    PLATFORMS,
+    TARGET_INDICATORS,
+)
 from kpureport.errors import Note, Problem
 from kpureport.models import PREFIX
 
@@ -28,6 +35,8 @@ _ID_GROUPED = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
 _DMY = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+_TIME = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})(?:[:.]([0-9]{2}))?")
+_DECIMAL = re.compile(r"[0-9]+(\.[0-9]+)?")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
 
@@ -174,8 +183,9 @@ class TableColumn:
 
     name: str
     label: str
-    kind: str  # date, platform, count, text, category
+    kind: str  # date, moment, year, platform, count, decimal, text, category, choice
     required: bool = True
+    choices: tuple[str, ...] = ()  # of a "choice" column; may be given when read (pillars)
 
 
 DATE = TableColumn("date", "tanggal", "date")
@@ -196,19 +206,131 @@ MANUAL_TABLES: dict[str, tuple[TableColumn, ...]] = {
         TableColumn("category", "kategori", "category", required=False),
         TableColumn("text", "isi", "text"),
     ),
+    "targets": (
+        TableColumn("year", "tahun", "year"),
+        TableColumn("indicator", "indikator", "choice", choices=tuple(TARGET_INDICATORS)),
+        TableColumn("platform", "platform", "platform", required=False),
+        TableColumn("target", "target", "decimal"),
+    ),
+    "stages": (
+        TableColumn("start", "mulai", "date"),
+        TableColumn("end", "selesai", "date"),
+        TableColumn("stage", "tahapan", "text"),
+        TableColumn("source", "sumber", "text", required=False),
+    ),
+    "pillars": (
+        PLATFORM,
+        TableColumn("post_id", "id_unggahan", "text"),
+        TableColumn("pillar", "pilar", "choice"),
+    ),
+    "questions": (
+        TableColumn("received", "diterima", "moment"),
+        TableColumn("answered", "dijawab", "moment", required=False),
+        TableColumn("channel", "kanal", "text"),
+    ),
+    "clarifications": (
+        DATE,
+        TableColumn("issue", "isu", "text"),
+        TableColumn("link", "tautan", "text", required=False),
+    ),
 }
 #: Columns that identify a row: a second row with the same values is a duplicate.
 MANUAL_KEYS = {
     "followers": ["date", "platform"],
     "polls": ["date", "platform", "question", "option"],
     "feedback": None,
+    "targets": ["year", "indicator", "platform"],
+    "stages": None,
+    "pillars": ["platform", "post_id"],
+    "questions": None,
+    "clarifications": None,
 }
+#: Pairs of columns whose second may not come before the first (an answer before its question).
+MANUAL_ORDER = {"stages": ("start", "end"), "questions": ("received", "answered")}
 
 
-def _column_checks(column: TableColumn, locale: str) -> list[pa.Check]:
+def parse_moment(text: str, locale: str) -> dt.datetime | None:
+    """A day with an optional time: ``2024-03-01 08:30`` (also ``08.30``, seconds allowed),
+    ``01/03/2024 08.30`` in the Indonesian locale, or a day alone (its start).
+
+    >>> parse_moment("2024-03-01 08.30", "en")
+    datetime.datetime(2024, 3, 1, 8, 30)
+    >>> parse_moment("2024-03-01 25:00", "en") is None
+    True
+    """
+    day_text, _, time_text = text.strip().partition(" ")
+    day = parse_day(day_text, locale)
+    if day is None:
+        return None
+    if not time_text.strip():
+        return dt.datetime.combine(day, dt.time())
+    match = _TIME.fullmatch(time_text.strip())
+    if not match:
+        return None
+    hour, minute, second = (int(g) if g else 0 for g in match.groups())
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return dt.datetime.combine(day, dt.time(hour, minute, second))
+
+
+def parse_decimal(text: str, locale: str) -> float | None:
+    """A number above 0 with a decimal point (``5.5``), or a comma in the Indonesian locale.
+
+    >>> parse_decimal("5,5", "id"), parse_decimal("5.5", "en"), parse_decimal("-1", "en")
+    (5.5, 5.5, None)
+    """
+    value = text.strip()
+    if locale == "id":
+        value = value.replace(".", "") if _ID_GROUPED.fullmatch(value) else value
+        value = value.replace(",", ".")
+    if not _DECIMAL.fullmatch(value):
+        return None
+    number = float(value)
+    return number if 0 < number <= MAX_COUNT else None
+
+
+def _column_checks(
+    column: TableColumn, locale: str, choices: tuple[str, ...] = ()
+) -> list[pa.Check]:
     checks = [_check(_filled, REQUIRED)] if column.required else []
     optional = lambda fn: lambda v: _is_blank(v) or fn(v)  # noqa: E731
-    if column.kind == "date":
+    if column.kind == "choice":
+        allowed = choices or column.choices
+        checks.append(
+            _check(
+                optional(lambda v: v.strip().lower() in allowed),
+                f"salah satu dari: {', '.join(allowed)}",
+            )
+        )
+    elif column.kind == "year":
+        checks.append(
+            _check(
+                optional(
+                    lambda v: (
+                        v.strip().isdigit()
+                        and EARLIEST_YEAR <= int(v.strip()) <= dt.date.today().year + 1
+                    )
+                ),
+                f"tahun empat angka dari {EARLIEST_YEAR} sampai {dt.date.today().year + 1}",
+            )
+        )
+    elif column.kind == "decimal":
+        example = "5,5" if locale == "id" else "5.5"
+        checks.append(
+            _check(
+                optional(lambda v: parse_decimal(v, locale) is not None),
+                f"angka lebih dari 0, mis. 1200 atau {example}",
+            )
+        )
+    elif column.kind == "moment":
+        example = "01/03/2024 08.30" if locale == "id" else "2024-03-01 08:30"
+        checks.append(
+            _check(
+                optional(lambda v: parse_moment(v, locale) is not None),
+                f"tanggal dengan atau tanpa jam, mis. {example}",
+            )
+        )
+    elif column.kind == "date":
         example = "30/06/2021 atau 2021-06-30" if locale == "id" else "2021-06-30"
         checks.append(
             _check(
@@ -261,11 +383,20 @@ def _column_checks(column: TableColumn, locale: str) -> list[pa.Check]:
     return checks
 
 
-def manual_schema(name: str, locale: str) -> pa.DataFrameSchema:
-    """The rules of one staff-filled table, for a file in ``locale`` ("en" or "id")."""
+def manual_schema(
+    name: str, locale: str, choices: Mapping[str, tuple[str, ...]] | None = None
+) -> pa.DataFrameSchema:
+    """The rules of one staff-filled table, for a file in ``locale`` ("en" or "id");
+    ``choices`` gives the allowed values of a choice column known only when read."""
     columns = MANUAL_TABLES[name]
+    choices = choices or {}
     return pa.DataFrameSchema(
-        {c.name: pa.Column(str, _column_checks(c, locale), required=c.required) for c in columns},
+        {
+            c.name: pa.Column(
+                str, _column_checks(c, locale, choices.get(c.name, ())), required=c.required
+            )
+            for c in columns
+        },
         unique=MANUAL_KEYS[name],
         name=name,
     )
