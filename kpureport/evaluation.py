@@ -314,7 +314,7 @@ class EvaluationParts:
                     ],
                     [
                         [
-                            "Semua kanal" if r.channel is None else r.channel,
+                            "Semua kanal" if pd.isna(r.channel) else r.channel,
                             fmt.number(r.received),
                             fmt.number(r.answered),
                             hours(r.median_hours),

@@ -31,6 +31,8 @@ META_ZONE = "America/Los_Angeles"
 #: generated file as it was.
 STORY_RNG = np.random.default_rng(20241231)
 TIKTOK_RNG = np.random.default_rng(20220717)
+#: The evaluation tables have a generator of their own, so the other files stay as they were.
+EVALUATION_RNG = np.random.default_rng(20241127)
 STORY_YEARS = (2023, 2024)
 TIKTOK_YEARS = (2023, 2024)
 POLL_MONTHS = (3, 7, 11)
@@ -791,6 +793,86 @@ def manual_tables(office: Path) -> None:
     _write_csv(office / "feedback.csv", ["tanggal", "kanal", "kategori", "isi"], feedback)
 
 
+QUESTION_CHANNELS = ("WhatsApp", "Pesan Instagram", "Komentar Facebook")
+OFFICE_PILLARS = """\
+# Tambahan aturan pilar konten KPU Kabupaten Contoh (fiktif).
+pillars:
+  sosialisasi_tahapan:
+    words: [psu]
+    phrases: ["pemungutan suara ulang"]
+"""
+
+
+def evaluation_tables(office: Path) -> None:
+    """Targets, a local event, one pillar set by staff, questions answered and hoax
+    clarifications, in 2023 and 2024."""
+    targets = [
+        [2024, "pengikut", "instagram", 70000],
+        [2024, "pengikut", "", 110000],
+        [2024, "pertumbuhan_pengikut", "", 15],
+        [2024, "unggahan", "", 400],
+        [2024, "tingkat_interaksi", "instagram", 5.0],
+        [2024, "tingkat_interaksi", "facebook", 6.5],
+        [2024, "polling", "", 4],
+        [2024, "dijawab_24_jam", "", 80],
+        [2024, "klarifikasi_hoaks", "", 4],
+    ]
+    _write_csv(office / "targets.csv", ["tahun", "indikator", "platform", "target"], targets)
+    _write_csv(
+        office / "stages.csv",
+        ["mulai", "selesai", "tahapan", "sumber"],
+        [
+            [
+                "2024-12-07",
+                "2024-12-07",
+                "pemungutan suara ulang di TPS 03 Desa Contoh",
+                "Keputusan KPU Kabupaten Contoh (fiktif)",
+            ]
+        ],
+    )
+    (office / "pillars.yml").write_text(OFFICE_PILLARS, encoding="utf-8")
+    with (office / "exports" / "instagram-2024.csv").open(encoding="utf-8-sig") as handle:
+        first_post = next(csv.DictReader(handle))["Post ID"]
+    _write_csv(
+        office / "pillars.csv",
+        ["platform", "id_unggahan", "pilar"],
+        [["instagram", first_post, "kegiatan_kelembagaan"]],
+    )
+    questions = []
+    for year, n in ((2023, 30), (2024, 40)):
+        for moment in sorted(_moments(year, n)):
+            channel = EVALUATION_RNG.choice(QUESTION_CHANNELS)
+            received = pd.Timestamp(moment)
+            if EVALUATION_RNG.random() < 0.08:
+                answered = ""
+            else:
+                hours = float(EVALUATION_RNG.lognormal(mean=2.3, sigma=1.0))
+                answered = f"{received + pd.Timedelta(hours=round(hours, 1)):%Y-%m-%d %H:%M}"
+            questions.append([f"{received:%Y-%m-%d %H:%M}", answered, channel])
+    _write_csv(office / "questions.csv", ["diterima", "dijawab", "kanal"], questions)
+    _write_csv(
+        office / "clarifications.csv",
+        ["tanggal", "isu", "tautan"],
+        [
+            [
+                "2024-02-12",
+                "Kabar surat suara sudah dicoblos sebelum hari pemungutan",
+                "https://kab-contoh.kpu.go.id/berita/klarifikasi-surat-suara",
+            ],
+            [
+                "2024-02-20",
+                "Hasil hitung cepat disebut hasil resmi KPU",
+                "https://kab-contoh.kpu.go.id/berita/klarifikasi-hitung-cepat",
+            ],
+            [
+                "2024-11-20",
+                "Pesan berantai pemindahan TPS di Desa Contoh",
+                "https://kab-contoh.kpu.go.id/berita/klarifikasi-tps",
+            ],
+        ],
+    )
+
+
 PROFILE = """\
 # KANTOR FIKTIF untuk demonstrasi kpureport: semua nama, akun, dan angka di folder ini rekaan.
 # Dibuat oleh scripts/make_contoh.py; jangan diubah dengan tangan, jalankan ulang skripnya.
@@ -868,6 +950,7 @@ def main() -> None:
     youtube_exports(exports)
     forms_exports(exports)
     tiktok_exports(exports)
+    evaluation_tables(office)
     print(f"{office}: {sum(1 for p in office.rglob('*') if p.is_file())} berkas")
 
 
