@@ -123,9 +123,20 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         "scale_levels": scale_levels,
         "scale_source": scale.source,
     }
+    shown = {
+        "last_year": any(
+            v is not None
+            for v in metrics.headline(report.data, report.year - 1, report.history).values()
+        ),
+        "stages": not report.year_stages.empty,
+        "pillars": not report.pillar_table.empty,
+        "targets": not report.achievement.empty,
+        "answers": not report.answer_times.empty,
+    }
     return [
         (item["term"], PlainText(item["text"].format(**fields)))
         for item in wording()["definitions"]
+        if shown.get(item.get("when"), True)
     ]
 
 
