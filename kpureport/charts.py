@@ -406,13 +406,18 @@ def daily_interactions(
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(6.4, 3.0))
         ax = fig.subplots()
-        _mark_stages(ax, stages, lambda day, end: day + pd.Timedelta(days=1 if end else 0))
+        # Days as their place in the year (0 = 1 January): one unit for the line and the marks
+        _mark_stages(ax, stages, lambda day, end: day.dayofyear - 1 + (1 if end else 0))
         ax.plot(
-            per_day.index, per_day.to_numpy(), color="#1f4e8c", linewidth=0.9, label="Interaksi"
+            range(len(per_day)),
+            per_day.to_numpy(dtype=float),
+            color="#1f4e8c",
+            linewidth=0.9,
+            label="Interaksi",
         )
-        ax.set_xlim(pd.Timestamp(year, 1, 1), pd.Timestamp(year + 1, 1, 1))
+        ax.set_xlim(0, len(per_day))
         ticks = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
-        ax.set_xticks(ticks, [m[:3] for m in MONTHS])
+        ax.set_xticks([d.dayofyear - 1 for d in ticks], list(MONTHS))
         ax.set_ylabel("Interaksi per hari")
         _axis_numbers(ax.yaxis)
         _legend_below(ax)
