@@ -28,6 +28,15 @@ class EvaluationParts:
     # Figures.
 
     @cached_property
+    def last_year(self) -> dict[str, float | None]:
+        """The previous year's headline figures (all None: no data that year)."""
+        return metrics.headline(self.data, self.year - 1, self.history)
+
+    @property
+    def has_last_year(self) -> bool:
+        return any(v is not None for v in self.last_year.values())
+
+    @cached_property
     def year_stages(self) -> pd.DataFrame:
         """The national stages and the office's own events that touch the year."""
         return stages.in_year(stages.with_local(self.data.stages), self.year)
@@ -65,14 +74,7 @@ class EvaluationParts:
             ends = ends[ends["platform"] == platform] if platform else ends
             return float(ends["followers"].sum()) if not ends.empty else None
         if indicator == "pertumbuhan_pengikut":
-            table = self.growth_table[self.growth_table["previous"].notna()]
-            table = table[table["platform"] == platform] if platform else table
-            before = float(table["previous"].sum()) if not table.empty else 0.0
-            return (
-                fmt.share(int(table["current"].sum()) - int(before), int(before))
-                if before
-                else None
-            )
+            return metrics.followers_change(self.growth_table, platform)
         if indicator == "unggahan":
             posts = self.year_posts
             posts = posts[posts["platform"] == platform] if platform else posts
@@ -99,10 +101,9 @@ class EvaluationParts:
 
     def year_on_year(self) -> Fragment:
         """Chapter II: the headline figures against the previous year."""
-        now = metrics.headline(self.data, self.year, self.history)
-        before = metrics.headline(self.data, self.year - 1, self.history)
-        if all(v is None for v in before.values()):
+        if not self.has_last_year:
             return Fragment("")
+        now, before = metrics.headline(self.data, self.year, self.history), self.last_year
         labels = {
             "posts": "jumlah unggahan di beranda",
             "interactions": "jumlah interaksi unggahan",
@@ -359,8 +360,7 @@ class EvaluationParts:
 
     def monthly_comparison(self) -> Fragment:
         """Appendix: each platform month by month, this year and the year before."""
-        previous = metrics.headline(self.data, self.year - 1, self.history)
-        if all(v is None for v in previous.values()):
+        if not self.has_last_year:
             return Fragment("")
         counts = metrics.follower_counts(self.data.followers, self.data.daily)
         tables = []

@@ -124,10 +124,7 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         "scale_source": scale.source,
     }
     shown = {
-        "last_year": any(
-            v is not None
-            for v in metrics.headline(report.data, report.year - 1, report.history).values()
-        ),
+        "last_year": report.has_last_year,
         "stages": not report.year_stages.empty,
         "pillars": not report.pillar_table.empty,
         "targets": not report.achievement.empty,

@@ -590,3 +590,14 @@ def monthly_comparison(
         last = mine.sort_values("date").groupby(mine["date"].dt.month)["followers"].last()
         out[f"followers_{y}"] = last.reindex(out.index).astype("Float64")
     return out
+
+
+def followers_change(table: pd.DataFrame, platform: str | None = None) -> float | None:
+    """Percent change of year-end followers on the accounts counted both years (``table`` from
+    :func:`growth`), of one platform or of all; None where last year has no count."""
+    both = table[table["previous"].notna()]
+    both = both[both["platform"] == platform] if platform else both
+    before = int(both["previous"].sum()) if not both.empty else 0
+    if not before:
+        return None
+    return share(int(both["current"].sum()) - before, before)

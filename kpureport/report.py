@@ -203,11 +203,7 @@ class Report(EvaluationParts):
     def facts(self) -> dict[str, object]:
         """The year in a few figures, for the generated introduction."""
         known = self.platforms["followers"].notna().any()
-        both = self.growth_table[self.growth_table["previous"].notna()]
-        before = int(both["previous"].sum()) if not both.empty else 0
-        change = (
-            fmt.share(int(both["current"].sum()) - before, before) if before and len(both) else None
-        )
+        change = metrics.followers_change(self.growth_table)
         return {
             "accounts": len(self.profile.accounts),
             "followers": metrics.total_followers(self.platforms) if known else None,
