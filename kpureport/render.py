@@ -120,10 +120,26 @@ def svg_data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+#: The markup of an SVG (tags, with their coordinates); what lies between is its text.
+_SVG_TAG = re.compile(r"(<[^>]*>)")
+
+
+def public_svg(svg: str, keep: frozenset[str] = frozenset()) -> str:
+    """A chart with its text (labels from data) passed through :func:`public`; the markup is
+    left alone, so path coordinates such as ``0 222.405425`` are never taken for a phone
+    number and cut out of the drawing.
+
+    >>> public_svg('<path d="M 0 222.405425 L 18.4 235"/><text>0812 3456 7890</text>')
+    '<path d="M 0 222.405425 L 18.4 235"/><text>[nomor telepon dihapus]</text>'
+    """
+    parts = _SVG_TAG.split(svg)
+    return "".join(p if i % 2 else public(p, keep) for i, p in enumerate(parts))
+
+
 @jinja2.pass_context
 def _chart_uri(context: jinja2.runtime.Context, svg: str) -> str:
     """A chart as an inline image; its labels come from data, so they pass :func:`public`."""
-    return svg_data_uri(public(svg, context.get(OFFICIAL, frozenset())))
+    return svg_data_uri(public_svg(svg, context.get(OFFICIAL, frozenset())))
 
 
 @cache

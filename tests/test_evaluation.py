@@ -108,6 +108,8 @@ def test_time_charts_mark_the_stages(html):
     svgs = [base64.b64decode(f).decode("utf-8") for f in figures]
     marked = [s for s in svgs if "Masa kampanye" in s and "Hari pemungutan suara" in s]
     assert len(marked) >= 2  # posts per month and interactions per day
+    # Coordinates are drawing, not text: none is taken for a phone number and cut out
+    assert not [s for s in svgs if "dihapus]" in s]
 
 
 def test_year_on_year_gives_both_years(tables):
