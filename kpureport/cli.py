@@ -172,6 +172,25 @@ def parser() -> argparse.ArgumentParser:
     )
     chosen.add_argument("--office", nargs="+", action="extend", help="nama folder kantor")
     rekap.add_argument("--year", required=True, type=_positive, help="tahun rekap, mis. 2021")
+    rekap.add_argument(
+        "--rubrik",
+        type=Path,
+        metavar="BERKAS.yml",
+        help="rubrik penilaian provinsi (kriteria dan bobot); tanpa ini: rubrik bawaan",
+    )
+    rekap.add_argument(
+        "--nilai-juri",
+        type=Path,
+        metavar="BERKAS",
+        help="tabel nilai juri (.csv atau .xlsx; kolom kantor, kriteria, nilai)",
+    )
+    rekap.add_argument(
+        "--siapkan",
+        type=Path,
+        metavar="FOLDER",
+        help="tulis salinan rubrik bawaan dan templat nilai juri untuk kantor-kantor ini ke "
+        "FOLDER, lalu berhenti",
+    )
     _common(rekap)
 
     check = commands.add_parser(
@@ -331,8 +350,14 @@ def _single(outcome) -> int:
 
 
 def _rekap(args: argparse.Namespace) -> int:
-    from kpureport.rollup import build_rollup
+    from kpureport.rollup import build_rollup, prepare
 
+    if args.siapkan:
+        written = prepare(args.siapkan, args.data, args.province, args.office, args.rubrik)
+        print(f"Templat rekap ditulis ke {args.siapkan}:")
+        for path in written:
+            print(f"  {path}")
+        return 0
     result = build_rollup(
         args.data,
         args.out,
@@ -340,6 +365,8 @@ def _rekap(args: argparse.Namespace) -> int:
         province=args.province,
         offices=args.office,
         formats=args.format,
+        rubric=args.rubrik,
+        jury=args.nilai_juri,
     )
     print("Rekap dibuat sebagian:" if result.failed else "Rekap selesai:")
     for path in result.files:

@@ -89,6 +89,8 @@ MAX_TEXT_CHARS = 20_000
 #: Largest count any file may hold (no account has a trillion followers): a bigger one is a typo
 #: or a corrupted cell, refused with its location before it can overflow a 64-bit column.
 MAX_COUNT = 10**12
+#: The highest juried score a province may type (scores run from 0 to 100).
+MAX_SCORE = 100
 #: Exports lag behind and staff record today's count: nothing may be dated later than this.
 DAYS_AHEAD = 2
 

@@ -23,7 +23,7 @@ EXTENSIONS = (".csv", ".xlsx")
 
 
 def columns_of(name: str) -> tuple[validate.TableColumn, ...]:
-    return validate.MANUAL_TABLES[name]
+    return validate.TABLES[name]
 
 
 def files_of(folder: Path, name: str) -> list[Path]:
@@ -112,12 +112,14 @@ def read_manual(
     name: str,
     notes: list[Note] | None = None,
     choices: dict[str, tuple[str, ...]] | None = None,
+    paths: list[Path] | None = None,
 ) -> pd.DataFrame:
-    """One manual table from ``<name>.csv`` and/or ``<name>.xlsx``, validated and typed; texts
-    longer than the limit are cut, with a note in ``notes``; ``choices``: the allowed values of
-    a choice column that depend on the office (its pillars)."""
+    """One manual table from ``<name>.csv`` and/or ``<name>.xlsx`` (or the files ``paths`` in
+    ``folder``, for a table named by the user), validated and typed; texts longer than the
+    limit are cut, with a note in ``notes``; ``choices``: the allowed values of a choice column
+    known only when read (the office's pillars, the roll-up's offices)."""
     frames, problems = [], []
-    for path in files_of(folder, name):
+    for path in files_of(folder, name) if paths is None else paths:
         refused = validate.outside(path, folder)
         if refused:
             problems.append(refused)
@@ -209,6 +211,10 @@ def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFr
             out[column.name] = pd.array(
                 [validate.parse_decimal(v, locale) for v in values], dtype="float64"
             )
+        elif column.kind == "score":
+            out[column.name] = pd.array(
+                [validate.parse_score(v, locale) for v in values], dtype="float64"
+            )
         elif column.kind in ("choice", "platform"):
             out[column.name] = values.str.lower().replace("", pd.NA)
         elif column.kind == "count":
@@ -230,6 +236,7 @@ def _empty(name: str) -> pd.DataFrame:
         "count": "int64",
         "year": "int64",
         "decimal": "float64",
+        "score": "float64",
     }
     return pd.DataFrame(
         {c.name: pd.Series(dtype=dtypes.get(c.kind, "string")) for c in columns_of(name)}

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
-import yaml
 
 from kpureport import formatting as fmt
-from kpureport import metrics, stages
-from kpureport.config import TEMPLATES_DIR, platform_label
+from kpureport import metrics, render, stages
+from kpureport.config import platform_label
 from kpureport.feedback import lexicon
 from kpureport.metrics import MIN_POSTS_PER_SLOT
 from kpureport.models import PlainText
@@ -22,20 +20,9 @@ if TYPE_CHECKING:
     from kpureport.report import Report
 
 
-@cache
 def wording() -> dict:
     """The appendix's sentences (``templates/methods.yml``), whitespace folded."""
-    with open(TEMPLATES_DIR / "methods.yml", encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
-
-    def fold(value):
-        if isinstance(value, str):
-            return " ".join(value.split())
-        if isinstance(value, list):
-            return [fold(v) for v in value]
-        return {k: fold(v) for k, v in value.items()}
-
-    return fold(raw)
+    return render.wording("methods.yml")
 
 
 def _say(part: str, key: str, **fields: object) -> str:

@@ -22,6 +22,7 @@ from kpureport.config import (
     DAYS_AHEAD,
     EARLIEST_YEAR,
     MAX_COUNT,
+    MAX_SCORE,
     MAX_TEXT_CHARS,
     PLATFORMS,
     TARGET_INDICATORS,
@@ -183,7 +184,7 @@ class TableColumn:
 
     name: str
     label: str
-    kind: str  # date, moment, year, platform, count, decimal, text, category, choice
+    kind: str  # date, moment, year, platform, count, decimal, score, text, category, choice
     required: bool = True
     choices: tuple[str, ...] = ()  # of a "choice" column; may be given when read (pillars)
 
@@ -234,8 +235,18 @@ MANUAL_TABLES: dict[str, tuple[TableColumn, ...]] = {
         TableColumn("link", "tautan", "text", required=False),
     ),
 }
+#: Tables a province fills for its roll-up (not an office's): the juried scores.
+ROLLUP_TABLES: dict[str, tuple[TableColumn, ...]] = {
+    "jury": (
+        TableColumn("office", "kantor", "choice"),
+        TableColumn("criterion", "kriteria", "choice"),
+        TableColumn("score", "nilai", "score"),
+    ),
+}
+TABLES = MANUAL_TABLES | ROLLUP_TABLES
 #: Columns that identify a row: a second row with the same values is a duplicate.
 MANUAL_KEYS = {
+    "jury": ["office", "criterion"],
     "followers": ["date", "platform"],
     "polls": ["date", "platform", "question", "option"],
     "feedback": None,
@@ -273,20 +284,33 @@ def parse_moment(text: str, locale: str) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time(hour, minute, second))
 
 
+def _unsigned(text: str, locale: str) -> float | None:
+    """A number without sign, with a decimal point, or a comma in the Indonesian locale."""
+    value = text.strip()
+    if locale == "id":
+        value = value.replace(".", "") if _ID_GROUPED.fullmatch(value) else value
+        value = value.replace(",", ".")
+    return float(value) if _DECIMAL.fullmatch(value) else None
+
+
 def parse_decimal(text: str, locale: str) -> float | None:
     """A number above 0 with a decimal point (``5.5``), or a comma in the Indonesian locale.
 
     >>> parse_decimal("5,5", "id"), parse_decimal("5.5", "en"), parse_decimal("-1", "en")
     (5.5, 5.5, None)
     """
-    value = text.strip()
-    if locale == "id":
-        value = value.replace(".", "") if _ID_GROUPED.fullmatch(value) else value
-        value = value.replace(",", ".")
-    if not _DECIMAL.fullmatch(value):
-        return None
-    number = float(value)
-    return number if 0 < number <= MAX_COUNT else None
+    number = _unsigned(text, locale)
+    return number if number is not None and 0 < number <= MAX_COUNT else None
+
+
+def parse_score(text: str, locale: str) -> float | None:
+    """A juried score from 0 to 100.
+
+    >>> parse_score("87,5", "id"), parse_score("0", "en"), parse_score("101", "en")
+    (87.5, 0.0, None)
+    """
+    number = _unsigned(text, locale)
+    return number if number is not None and number <= MAX_SCORE else None
 
 
 def _column_checks(
@@ -320,6 +344,14 @@ def _column_checks(
             _check(
                 optional(lambda v: parse_decimal(v, locale) is not None),
                 f"angka lebih dari 0, mis. 1200 atau {example}",
+            )
+        )
+    elif column.kind == "score":
+        example = "87,5" if locale == "id" else "87.5"
+        checks.append(
+            _check(
+                optional(lambda v: parse_score(v, locale) is not None),
+                f"nilai dari 0 sampai {MAX_SCORE}, mis. {example}",
             )
         )
     elif column.kind == "moment":
@@ -388,7 +420,7 @@ def manual_schema(
 ) -> pa.DataFrameSchema:
     """The rules of one staff-filled table, for a file in ``locale`` ("en" or "id");
     ``choices`` gives the allowed values of a choice column known only when read."""
-    columns = MANUAL_TABLES[name]
+    columns = TABLES[name]
     choices = choices or {}
     return pa.DataFrameSchema(
         {
@@ -418,7 +450,7 @@ def table_problems(
     ]
     if missing:
         header = ",".join(labels.get(c, c) for c in frame.columns)
-        indonesian = {c.name: c.label for c in MANUAL_TABLES.get(schema.name, ())}
+        indonesian = {c.name: c.label for c in TABLES.get(schema.name, ())}
         wanted = ",".join(indonesian.get(c, c) for c in schema.columns)
         return [
             Problem(

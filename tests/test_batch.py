@@ -200,30 +200,17 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, capsys):
 
 
 def test_rollup_compares_and_ranks_the_offices_of_a_province(tmp_path, capsys):
-    assert (
-        main(
-            [
-                "rekap",
-                "--province",
-                "Kalimantan Barat",
-                "--year",
-                "2021",
-                "--data",
-                str(DATA),
-                "--out",
-                str(tmp_path),
-                "--format",
-                "html",
-            ]
-        )
-        == 0
-    )
+    jury = DATA / "_rekap" / "kalimantan-barat" / "nilai-juri.csv"
+    args = ["rekap", "--province", "Kalimantan Barat", "--year", "2024", "--data", str(DATA)]
+    assert main([*args, "--out", str(tmp_path), "--format", "html", "--nilai-juri", str(jury)]) == 0
     html = (
-        tmp_path / "rekap" / "kalimantan-barat" / "2021" / "rekap-kalimantan-barat-2021.html"
+        tmp_path / "rekap" / "kalimantan-barat" / "2024" / "rekap-kalimantan-barat-2024.html"
     ).read_text(encoding="utf-8")
-    assert "KPU Kabupaten Kayong Utara" in html and "KPU Kabupaten Contoh *" in html
-    assert "Peringkat kantor se-Provinsi Kalimantan Barat" in html
-    assert "rata-rata ketiga peringkat" in html and "2.064" in html
+    assert "KPU Kabupaten Contoh *" in html and "KPU Kota Contoh Raya *" in html
+    assert "kayong-utara: tidak ada data tahun 2024" in html  # named, not silently dropped
+    assert "Nilai akhir dan peringkat kantor se-Provinsi Kalimantan Barat, tahun 2024" in html
+    assert "Peringkat tanpa juri" in html and "Kualitas konten (10)" in html
+    assert "114.369" in html  # Contoh's followers at the end of 2024
     assert (
         main(
             [

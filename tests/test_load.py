@@ -286,7 +286,13 @@ def test_the_data_folder_is_found_by_one_rule(tmp_path, monkeypatch):
 def test_offices_and_years_are_discoverable():
     import kpureport
 
-    assert kpureport.offices(DATA) == ["contoh", KKU]
+    assert kpureport.offices(DATA) == [
+        "contoh",
+        "contoh-hulu",
+        "contoh-pesisir",
+        KKU,
+        "kota-contoh",
+    ]
     assert kpureport.years(KKU, str(DATA)) == [2021]  # a string path works too
     assert kpureport.years("contoh", DATA)[-1] == 2024
 

@@ -65,7 +65,7 @@ def test_reprs_summarise_office_year_tables_and_period(demo: Report):
     assert repr(demo.data).startswith("ReportData('contoh', 2024: followers=")
     assert len(repr(demo.data)) < 300  # a summary, not every table printed out
     rollup = Rollup.load(2021, DATA, province="Kalimantan Barat")
-    assert repr(rollup) == "<Rollup se-Provinsi Kalimantan Barat 2021: 2 kantor>"
+    assert repr(rollup) == "<Rollup se-Provinsi Kalimantan Barat 2021: 2 kantor, 3 tidak dimuat>"
 
 
 def test_matplotlib_state_is_left_alone_by_plotting_public_tables(demo: Report):
