@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from kpureport import cache
 from kpureport.config import DEFAULT_TIMEZONE, FORMATS, KNOWN_FORMATS
 from kpureport.errors import Interrupted, KpuReportError, stop_on_signals
 
@@ -83,7 +84,7 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def _common(command: argparse.ArgumentParser, out: bool = True) -> None:
+def _common(command: argparse.ArgumentParser, out: bool = True, cached: bool = True) -> None:
     command.add_argument(
         "--data",
         type=Path,
@@ -91,6 +92,13 @@ def _common(command: argparse.ArgumentParser, out: bool = True) -> None:
         help="folder data semua kantor (bawaan: $KPUREPORT_DATA, atau folder data/ terdekat "
         "dari folder kerja ke atas)",
     )
+    if cached:
+        command.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="baca ulang setiap berkas ekspor, tanpa memakai atau mengisi tembolok hasil "
+            "baca di <folder hasil>/.cache",
+        )
     if out:
         command.add_argument(
             "--out",
@@ -219,7 +227,7 @@ def parser() -> argparse.ArgumentParser:
         description="Membuat profil dan templat tabel untuk kantor baru.",
     )
     init.add_argument("--office", required=True, help="nama folder kantor, mis. kota-pontianak")
-    _common(init, out=False)
+    _common(init, out=False, cached=False)
     return root
 
 
@@ -241,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     stop_on_signals()
     try:
         args.data = _data_folder(args)
-        return commands[args.command](args)
+        with cache.using(_cache_folder(args)):
+            return commands[args.command](args)
     except KpuReportError as exc:
         print(f"Gagal: {exc}", file=sys.stderr)
         return 1
@@ -255,6 +264,13 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return exc.code
+
+
+def _cache_folder(args: argparse.Namespace) -> Path | None:
+    """Parsed exports are kept under the output folder (``outputs/.cache`` by default)."""
+    if not hasattr(args, "no_cache") or args.no_cache:
+        return None
+    return Path(getattr(args, "out", None) or "outputs") / cache.CACHE_DIR
 
 
 def _data_folder(args: argparse.Namespace) -> Path | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from kpureport import canonical, manual, readers, validate
+from kpureport import cache, canonical, manual, readers, validate
 from kpureport.errors import (
     DataError,
     Note,
@@ -314,9 +314,7 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
     settings = _reader_settings(profile)
     for path in paths:
         try:
-            files += readers.read_exports(
-                path, profile.timezone, profile.feedback_column, **settings
-            )
+            files += cache.read_exports(path, profile.timezone, profile.feedback_column, **settings)
         except DataError as exc:
             problems += exc.problems
     for export in files:
