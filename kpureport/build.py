@@ -68,6 +68,8 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     skipped: bool = False
     failed: dict[str, str] = field(default_factory=dict)  # requested formats not made, and why
+    #: Seconds per stage of this build (:func:`stage_times`), empty when it was skipped.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -219,9 +221,16 @@ def build_document(
         if not force and is_current(doc, stamp, formats):
             files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
             return BuildResult(doc.parameters.get("office", ""), 0, files=files, skipped=True)
-        files, warnings, failed = publish(doc, formats, stamp, printer, kernel, on_executed)
+        files, warnings, failed, timings = publish(
+            doc, formats, stamp, printer, kernel, on_executed
+        )
         return BuildResult(
-            doc.parameters.get("office", ""), 0, files=files, warnings=warnings, failed=failed
+            doc.parameters.get("office", ""),
+            0,
+            files=files,
+            warnings=warnings,
+            failed=failed,
+            timings=timings,
         )
 
 
@@ -232,10 +241,10 @@ def publish(
     printer: export.PdfPrinter | None = None,
     kernel: Kernel | None = None,
     on_executed: Callable[[], None] | None = None,
-) -> tuple[list[Path], list[str], dict[str, str]]:
+) -> tuple[list[Path], list[str], dict[str, str], dict[str, float]]:
     """Execute, export and swap the staged folder in place of ``doc.target``; returns the files,
-    the warnings and the requested formats that failed, with the reason. Called under the
-    target's lock (:func:`build_document`).
+    the warnings, the requested formats that failed (with the reason) and the seconds each
+    stage took. Called under the target's lock (:func:`build_document`).
 
     The published folder is always one build's set: a format not made this time is carried
     over only when it was made from the same inputs (same fingerprint), otherwise it is gone.
@@ -252,34 +261,89 @@ def publish(
     )
     warnings: list[str] = []
     failed: dict[str, str] = {}
+    clock = Stopwatch()
     try:
         executed = staging / f"{doc.stem}.ipynb"
         nb = _execute(doc, kernel or Kernel(doc.notebook.parent))
+        clock.lap("execute")
         if on_executed:
             on_executed()
         nb.metadata["title"] = doc.title
-        nbformat.write(nb, executed)
-        html = export.to_html(nb) if {"html", "docx"} & set(formats) else ""
+        html = export.to_html(nb)  # the page every format is made from
         if "html" in formats:
             (staging / f"{doc.stem}.html").write_text(html, encoding="utf-8")
+        clock.lap("html")
         if "pdf" in formats:
-            pdf = _pdf(nb, doc, failed, printer)
+            pdf = _pdf(html, doc, failed, printer)
             if pdf is not None:
                 (staging / f"{doc.stem}.pdf").write_bytes(pdf)
+            clock.lap("pdf")
         if "docx" in formats:
             docx = _docx(html, doc, failed, printer)
             if docx is not None:
                 (staging / f"{doc.stem}.docx").write_bytes(docx)
+            clock.lap("docx")
         warnings += failed.values()
+        nbformat.write(nb, executed)
         _carry_over(doc, stamp, staging)
         produced = sorted(p.name for p in staging.iterdir())
+        clock.lap("publish")  # what is left, the record and one rename, takes no time
+        timings = stage_times(nb, clock.laps)
         (staging / RECORD).write_text(
-            json.dumps({"fingerprint": stamp, "files": produced}), encoding="utf-8"
+            json.dumps({"fingerprint": stamp, "files": produced, "timings": timings}),
+            encoding="utf-8",
         )
         _swap(staging, doc.target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [doc.target / name for name in produced], warnings, failed
+    return [doc.target / name for name in produced], warnings, failed, timings
+
+
+class Stopwatch:
+    """Seconds between laps, by name."""
+
+    def __init__(self):
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> float:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._last, 3)
+        self._last = now
+        return self.laps[name]
+
+
+def _moment(text: str | None) -> float | None:
+    if not text:
+        return None
+    from datetime import datetime
+
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+
+
+def stage_times(nb: nbformat.NotebookNode, laps: dict[str, float]) -> dict[str, float]:
+    """Seconds per stage: ``kernel`` (start, warm imports, waiting, shutting down: the run's
+    time outside its cells), ``load`` (the cell that loads the data), ``analysis`` (the other
+    cells), then ``html``, ``pdf``, ``docx`` as exported and ``publish`` (the folder written
+    and swapped into place); the cells' times are the kernel's own timestamps of
+    each cell (nbclient records them)."""
+    load = analysis = 0.0
+    for cell in nb.cells:
+        timing = cell.get("metadata", {}).get("execution", {})
+        busy, idle = (
+            _moment(timing.get("iopub.status.busy")),
+            _moment(timing.get("iopub.status.idle")),
+        )
+        if cell.cell_type != "code" or busy is None or idle is None:
+            continue
+        if ".load(" in cell.source:
+            load += idle - busy
+        else:
+            analysis += idle - busy
+    run = laps.get("execute", 0.0)
+    times = {"kernel": max(run - load - analysis, 0.0), "load": load, "analysis": analysis}
+    times |= {k: v for k, v in laps.items() if k in ("html", "pdf", "docx", "publish")}
+    return {k: round(v, 3) for k, v in times.items()}
 
 
 def _carry_over(doc: Document, stamp: str, staging: Path) -> None:
@@ -434,25 +498,20 @@ def _docx(
 
 
 def _pdf(
-    nb, doc: Document, failed: dict[str, str], printer: export.PdfPrinter | None
+    html: str, doc: Document, failed: dict[str, str], printer: export.PdfPrinter | None
 ) -> bytes | None:
-    """The PDF, or None with the reason in ``failed``: the HTML of the same build is still
-    published, and the command ends with an error that says why the PDF is missing."""
+    """The PDF of the report's HTML page (the very page the HTML format publishes), or None
+    with the reason in ``failed``: the HTML of the same build is still published, and the
+    command ends with an error that says why the PDF is missing."""
     try:
         browser = printer.browser_path if printer else export.find_browser()
         if browser is None:
             failed["pdf"] = export.NO_BROWSER_HELP
             return None
-        exporter = export.ReportPDFExporter(
-            browser=str(browser),
-            header=doc.header,
-            footer=doc.footer,
-            author=doc.author,
-            subject=doc.subject,
-        )
-        exporter.printer = printer
-        pdf, _ = exporter.from_notebook_node(nb)
-        return pdf
+        setup = export.PageSetup(doc.header, doc.footer, doc.author, doc.subject)
+        if printer is not None:
+            return printer.print(html, setup)
+        return export.print_pdf(html, browser, setup)
     except export.BrowserNotFoundError as exc:
         failed["pdf"] = str(exc)
     except Exception as exc:  # the browser crashed or timed out: the HTML is still good
