@@ -132,6 +132,8 @@ def _spans(years: list[int]) -> str:
 
 
 _LOCAL = threading.local()
+#: Set (to anything) to start every kernel the plain way, never forked.
+NO_FORK_ENV = "KPUREPORT_NO_FORK"
 #: How long an interrupted worker gets to stop its kernel and browser before it is killed.
 WORKER_STOP_SECONDS = 20
 
@@ -177,6 +179,8 @@ def run_job(
     if worker:
         kernel = getattr(_LOCAL, "kernel", None)
         _LOCAL.kernel = None
+        if kernel is None and prefetch:
+            kernel = _new_kernel()
     try:
         result = build_report(
             job.office,
@@ -212,10 +216,29 @@ def run_job(
 
 def _start_next_kernel() -> None:
     """Start this worker's next kernel now, so that it boots while the current report exports."""
+    kernel = _LOCAL.kernel = _new_kernel()
+    Finalize(kernel, kernel.close, exitpriority=10)
+
+
+def _new_kernel() -> Kernel:
+    """A fresh kernel for one report, forked from this worker's warm parent where the system
+    can fork (see :mod:`kpureport.zygote`), else booted the plain way."""
     from kpureport.config import notebook_path
 
-    kernel = _LOCAL.kernel = Kernel(notebook_path().parent)
-    Finalize(kernel, kernel.close, exitpriority=10)
+    return Kernel(notebook_path().parent, zygote=_zygote())
+
+
+def _zygote():
+    """This worker thread's forking parent, started at its first report, stopped with it."""
+    from kpureport import zygote
+
+    if not zygote.available() or os.environ.get(NO_FORK_ENV):
+        return None
+    parent = getattr(_LOCAL, "zygote", None)
+    if parent is None or not parent.alive:
+        parent = _LOCAL.zygote = zygote.Zygote()
+        Finalize(parent, parent.close, exitpriority=5)
+    return parent
 
 
 def _peak_mb() -> float:

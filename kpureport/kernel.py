@@ -8,9 +8,14 @@ down. Each report still gets a kernel of its own: nothing is shared between repo
 from __future__ import annotations
 
 import time
+import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jupyter_core.utils import run_sync
+
+if TYPE_CHECKING:
+    from kpureport.zygote import Zygote
 
 KERNEL = "python3"
 #: Quiet start-up, and no IPython history file shared by kernels that run side by side.
@@ -19,20 +24,27 @@ WARM_UP = "import kpureport.report"
 
 
 class Kernel:
-    """One started kernel, to be used by exactly one notebook run and then closed."""
+    """One started kernel, to be used by exactly one notebook run and then closed.
 
-    def __init__(self, cwd: Path):
+    With a ``zygote`` (a batch worker's forking parent) the kernel process is forked from it,
+    its libraries already imported; without one, or if the fork fails, it boots the plain way.
+    """
+
+    def __init__(self, cwd: Path, zygote: Zygote | None = None):
         from jupyter_client import BlockingKernelClient
-        from jupyter_client.manager import AsyncKernelManager
 
         self.cwd = Path(cwd)
-        self.manager = AsyncKernelManager(kernel_name=KERNEL)
-        # The notebook client that papermill asks the manager for shares the manager's ZMQ
-        # context, and close() stops it and destroys the context; a context of its own (the
-        # default) would outlive the report, a dozen file descriptors each.
+        self.forked = False
         self._clients: list = []
-        self.manager.client = self._notebook_client
-        run_sync(self.manager.start_kernel)(cwd=str(self.cwd), extra_arguments=list(KERNEL_ARGS))
+        if zygote is not None and zygote.alive:
+            try:
+                self._start(zygote)
+                self.forked = True
+            except RuntimeError:
+                run_sync(self.manager.cleanup_resources)()
+                self.manager.context.destroy(linger=0)
+        if not self.forked:
+            self._start(None)
         # A plain blocking client on its own ZMQ context: it must not touch the asyncio
         # context that the notebook client (nbclient) will use for this kernel.
         self._client = BlockingKernelClient()
@@ -40,6 +52,27 @@ class Kernel:
         self._client.start_channels()
         # Silent: no output, no execution count; the notebook's own numbering starts at 1.
         self._client.execute(WARM_UP, silent=True, store_history=False)
+
+    def _start(self, zygote: Zygote | None) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.manager = AsyncKernelManager(kernel_name=KERNEL)
+        # The notebook client that papermill asks the manager for shares the manager's ZMQ
+        # context, and close() stops it and destroys the context; a context of its own (the
+        # default) would outlive the report, a dozen file descriptors each.
+        self.manager.client = self._notebook_client
+        if zygote is not None:
+            from kpureport.zygote import ForkProvisioner
+
+            self.manager.kernel_id = str(uuid.uuid4())
+            provisioner = ForkProvisioner(
+                kernel_id=self.manager.kernel_id,
+                kernel_spec=self.manager.kernel_spec,
+                parent=self.manager,
+            )
+            provisioner.zygote = zygote
+            self.manager.provisioner = provisioner
+        run_sync(self.manager.start_kernel)(cwd=str(self.cwd), extra_arguments=list(KERNEL_ARGS))
 
     def _notebook_client(self, **kw):
         from jupyter_client.manager import AsyncKernelManager

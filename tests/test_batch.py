@@ -41,11 +41,19 @@ def build(data: Path, out: Path, *args: str) -> int:
 
 
 def kernels_left(runtime: Path) -> int:
-    """Kernels of this test only: those whose connection file is in the test's runtime folder
+    """Kernels of this test only: those whose connection file is in the test's runtime folder,
+    and forked kernels and their warm parent, started with that folder as their runtime
     (other Jupyter kernels on the machine do not count)."""
     found = 0
     for process in psutil.process_iter(["cmdline"]):
-        if any(str(runtime) in part for part in process.info["cmdline"] or ()):
+        try:
+            environ = process.environ() if process.pid != os.getpid() else {}
+        except (psutil.AccessDenied, psutil.NoSuchProcess, psutil.ZombieProcess):
+            environ = {}
+        cmdline = process.info["cmdline"] or ()
+        if any(str(runtime) in part for part in cmdline) or (
+            "kpureport.zygote" in cmdline and environ.get("JUPYTER_RUNTIME_DIR") == str(runtime)
+        ):
             found += 1
     return found
 
