@@ -10,7 +10,11 @@ Batch of ``--batch`` office-years (fictional copies of the demo office, six year
   naive      the same three commands per report, one report after another
   kpureport  one `kpureport build ... --jobs <cores> --force`
 Prints the times, the ratios (targets: single <= 0.5x the naive time; batch >= 6x the naive
-throughput) and the peak memory of each kpureport worker (target < 500 MB).
+throughput), the peak memory of each kpureport worker (target < 500 MB), and where kpureport's
+time goes: per stage (kernel, load, analysis, html, pdf, publish, as each build records them;
+"host" is the command's time outside them) for the single report and per report in the batch,
+and the imports a kernel pays once (with forked kernels, once per worker). All of it is also
+written as JSON (``--json``, default outputs/bench_build.json).
 """
 
 from __future__ import annotations
@@ -125,6 +129,44 @@ def fictional_offices(data: Path, count: int) -> list[str]:
     return names
 
 
+STAGES = ("kernel", "load", "analysis", "html", "pdf", "docx", "publish")
+
+
+def stage_times(out: Path) -> list[dict[str, float]]:
+    """The stage times each build under ``out`` recorded."""
+    found = []
+    for record in sorted(out.glob("*/*/.kpureport-build.json")):
+        timings = json.loads(record.read_text(encoding="utf-8")).get("timings", {})
+        if timings:
+            found.append(timings)
+    return found
+
+
+def mean_stages(records: list[dict[str, float]]) -> dict[str, float]:
+    return {
+        stage: round(statistics.mean(r.get(stage, 0.0) for r in records), 3)
+        for stage in STAGES
+        if any(stage in r for r in records)
+    }
+
+
+def import_seconds() -> float:
+    """What a kernel spends importing the report's libraries (over a bare interpreter)."""
+
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        return time.perf_counter() - start
+
+    bare = min(run("pass") for _ in range(3))
+    warm = min(run("import ipykernel.kernelapp, kpureport.report") for _ in range(3))
+    return round(warm - bare, 3)
+
+
+def shown(stages: dict[str, float]) -> str:
+    return ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
+
+
 def peak_memory(output: str) -> float | None:
     """The summary's line on the workers' peak memory (Indonesian thousands dots)."""
     match = re.search(r"Memori puncak proses pekerja: paling besar ([0-9.]+) MB", output)
@@ -137,7 +179,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--skip-single", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument("--json", type=Path, default=ROOT / "outputs" / "bench_build.json")
     args = parser.parse_args()
+    results: dict = {"cores": os.cpu_count(), "imports_s": import_seconds()}
+    print(f"imports of a kernel: {results['imports_s']:.2f} s (paid once per worker when forked)")
     chrome = browser()
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as folder:
@@ -155,6 +200,17 @@ def main() -> None:
             print(
                 f"single report: naive {n:.1f} s, kpureport {o:.1f} s, ratio {o / n:.2f}x (target <= 0.5x)"
             )
+            stages = mean_stages(
+                [t for i in range(args.repeat) for t in stage_times(tmp / f"ours-{i}")]
+            )
+            stages["host"] = round(o - sum(stages.values()), 3)
+            print(f"  kpureport's seconds by stage: {shown(stages)}")
+            results["single"] = {
+                "naive_s": naive_times,
+                "kpureport_s": our_times,
+                "ratio": round(o / n, 3),
+                "stages_s": stages,
+            }
         if not args.skip_batch:
             offices = fictional_offices(data, max(1, args.batch // 6))
             jobs = [(o, y) for o in offices for y in range(2019, 2025)][: args.batch]
@@ -195,7 +251,20 @@ def main() -> None:
             peak = peak_memory(result.stdout)
             if peak is not None:
                 print(f"worker peak memory: {peak:.0f} MB at most (target < 500 MB)")
-            print(json.dumps({"built": built}))
+            per_report = mean_stages(stage_times(tmp / "ours-batch"))
+            print(f"  per report in the batch, seconds by stage: {shown(per_report)}")
+            results["batch"] = {
+                "reports": len(jobs),
+                "built": built,
+                "naive_s": round(n, 3),
+                "kpureport_s": round(o, 3),
+                "throughput_ratio": round(n / o, 3),
+                "worker_peak_mb": peak,
+                "stages_per_report_s": per_report,
+            }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"written: {args.json}")
 
 
 if __name__ == "__main__":

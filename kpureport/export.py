@@ -249,11 +249,64 @@ def _outline_pages(pdf: bytes) -> tuple[dict[str, int], list[tuple[str, int]]]:
     return marks, headings
 
 
+def _pdf_text(text: str) -> bytes:
+    """A PDF text string in UTF-16BE hex: any script, nothing to escape."""
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+_TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$", re.S)
+_INFO = re.compile(rb"/Info\s+(\d+)\s+(\d+)\s+R")
+_SIZE = re.compile(rb"/Size\s+(\d+)")
+_ROOT = re.compile(rb"/Root\s+\d+\s+\d+\s+R")
+
+
+def _appended_info(pdf: bytes, fields: dict[str, str]) -> bytes | None:
+    """``pdf`` with an incremental update that replaces its document information with the
+    old one plus ``fields``: the printed bytes stay as they are, a few hundred bytes follow
+    (milliseconds, where rewriting a report's PDF takes half a second). None when the file
+    does not end in a classic cross-reference table (then it is rewritten instead)."""
+    tail_start = max(len(pdf) - 4096, 0)
+    trailer = _TRAILER.search(pdf, tail_start)
+    if trailer is None:
+        return None
+    body, previous = trailer.group(1), trailer.group(2)
+    size, root, info = _SIZE.search(body), _ROOT.search(body), _INFO.search(body)
+    if size is None or root is None or info is None:
+        return None
+    start = pdf.find(b"\n%s %s obj" % (info.group(1), info.group(2)))
+    end = pdf.find(b"endobj", start)
+    if start < 0 or end < 0:
+        return None
+    old = pdf[start:end]
+    opened, closed = old.find(b"<<"), old.rfind(b">>")
+    if opened < 0 or closed < opened:
+        return None
+    entries = old[opened + 2 : closed]
+    entries += b"".join(b"\n/" + k.encode() + b" " + _pdf_text(v) for k, v in fields.items())
+    number = int(size.group(1))
+    update = b"\n%d 0 obj\n<<%s>>\nendobj\n" % (number, entries)
+    offset = len(pdf) + 1
+    xref = len(pdf) + len(update)
+    update += b"xref\n%d 1\n%010d 00000 n \n" % (number, offset)
+    update += b"trailer\n<</Size %d\n%s\n/Info %d 0 R\n/Prev %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        number + 1,
+        root.group(0),
+        number,
+        previous,
+        xref,
+    )
+    return pdf + update
+
+
 def with_metadata(pdf: bytes, setup: PageSetup) -> bytes:
     """The PDF with its author and subject set (Chromium writes only the title); the outline,
     tags and language are kept."""
     if not (setup.author or setup.subject):
         return pdf
+    fields = {"Author": setup.author, "Subject": setup.subject}
+    updated = _appended_info(pdf, {k: v for k, v in fields.items() if v})
+    if updated is not None:
+        return updated
     from pypdf import PdfWriter
 
     writer = PdfWriter(clone_from=io.BytesIO(pdf))

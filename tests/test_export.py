@@ -336,6 +336,11 @@ def test_the_pdf_has_bookmarks_and_says_who_issued_it(built: Path, built_demo: P
         assert meta.title.startswith("Laporan Penggunaan Media Sosial")
         assert "penggunaan media sosial" in meta.subject
         assert reader.trailer["/Root"]["/Lang"] == "id"
+        # poppler, as readers' PDF viewers do, follows the appended document information
+        shown = subprocess.run(
+            ["pdfinfo", str(stem.with_suffix(".pdf"))], capture_output=True, text=True, check=True
+        ).stdout
+        assert re.search(rf"^Author:\s+{office}$", shown, re.M) and "Tagged:          yes" in shown
 
 
 @needs_browser
