@@ -29,7 +29,6 @@ from kpureport.errors import KpuReportError, stop_on_signals
 from kpureport.kernel import Kernel
 from kpureport.load import (
     check_office_name,
-    load_profile,
     office_dir,
     offices,
     years_of_office,
@@ -454,19 +453,3 @@ def summary(outcomes: list[Outcome]) -> str:
     if peaks:
         lines.append(f"Memori puncak proses pekerja: paling besar {fmt.number(max(peaks))} MB.")
     return "\n".join(lines)
-
-
-def province_offices(data_dir: Path, province: str) -> list[str]:
-    """Offices whose profile names ``province`` (case and spacing ignored)."""
-    wanted = " ".join(province.lower().split())
-    found = []
-    for name in offices(data_dir):
-        try:
-            if (
-                " ".join(load_profile(office_dir(data_dir, name)).province.lower().split())
-                == wanted
-            ):
-                found.append(name)
-        except KpuReportError:
-            continue
-    return found

@@ -12,6 +12,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -36,7 +37,14 @@ from kpureport.config import (
 )
 from kpureport.errors import BuildError, KpuReportError
 from kpureport.kernel import KERNEL, Kernel
-from kpureport.load import data_folder, load_profile, office_dir, office_files, report_year
+from kpureport.load import (
+    data_folder,
+    load_profile,
+    office_dir,
+    office_files,
+    province_offices,
+    report_year,
+)
 
 RECORD = ".kpureport-build.json"
 #: Errors the notebook raises about the data itself; their message is all a user needs.
@@ -517,3 +525,59 @@ def _pdf(
     except Exception as exc:  # the browser crashed or timed out: the HTML is still good
         failed["pdf"] = f"PDF gagal dicetak oleh peramban: {type(exc).__name__}: {exc}"
     return None
+
+
+def build_rollup(
+    data_dir: Path,
+    out_dir: Path,
+    year: int,
+    province: str | None = None,
+    offices: Iterable[str] | None = None,
+    formats: Iterable[str] = ("html", "pdf"),
+    force: bool = False,
+    rubric: Path | None = None,
+    jury: Path | None = None,
+):
+    """Build ``outputs/rekap/<province-slug>/<year>/rekap-<province-slug>-<year>.*``, scored
+    by ``rubric`` (None: the shipped one) with the juried scores of ``jury`` (if any)."""
+    rubric, jury = (Path(p).resolve() if p else None for p in (rubric, jury))
+    if jury and not jury.is_file():
+        raise KpuReportError(f"Tabel nilai juri {jury} tidak ditemukan.")
+    from kpureport import monev
+
+    monev.load_rubric(rubric)  # a rubric's mistakes are said before any kernel starts
+    data_dir, out_dir, formats = Path(data_dir).resolve(), Path(out_dir).resolve(), tuple(formats)
+    names = list(offices or []) or province_offices(data_dir, province or "")
+    if not names:
+        raise KpuReportError(f"Tidak ada kantor dengan provinsi '{province}' di {data_dir}.")
+    area = (
+        re.sub(r"[^a-z0-9]+", "-", province.lower()).strip("-") if province else "kantor-terpilih"
+    )
+    title = (
+        f"Rekap Penggunaan Media Sosial KPU Kabupaten/Kota se-Provinsi {province} Tahun {year}"
+        if province
+        else f"Rekap Penggunaan Media Sosial KPU Kabupaten/Kota Terpilih Tahun {year}"
+    )
+    doc = Document(
+        notebook=notebook_path("rekap"),
+        parameters={
+            "offices": names,
+            "province": province or "",
+            "year": int(year),
+            "data_dir": str(data_dir),
+            "rubric": str(rubric) if rubric else None,
+            "jury": str(jury) if jury else None,
+        },
+        target=out_dir / "rekap" / area / str(year),
+        stem=f"rekap-{area}-{year}",
+        title=title,
+        header=title,
+        footer=SLOGAN,
+        author="Komisi Pemilihan Umum" + (f" Provinsi {province}" if province else ""),
+        subject=title,
+    )
+    inputs = [p for name in names for p in office_files(office_dir(data_dir, name))[0]]
+    inputs += [p for p in (rubric, jury) if p]
+    result = build_document(doc, inputs, formats, force)
+    result.office, result.year = area, int(year)
+    return result

@@ -375,10 +375,11 @@ def _single(outcome) -> int:
 
 
 def _rekap(args: argparse.Namespace) -> int:
-    from kpureport.rollup import build_rollup, prepare
+    from kpureport.build import build_rollup
+    from kpureport.scaffold import rollup_templates
 
     if args.siapkan:
-        written = prepare(args.siapkan, args.data, args.province, args.office, args.rubrik)
+        written = rollup_templates(args.siapkan, args.data, args.province, args.office, args.rubrik)
         print(f"Templat rekap ditulis ke {args.siapkan}:")
         for path in written:
             print(f"  {path}")

@@ -114,9 +114,10 @@ def report_stem(office: str, year: int) -> str:
     return f"laporan-media-sosial-{office}-{year}"
 
 
-def notebook_path() -> Path:
-    """The report notebook: in a checkout it sits in notebooks/, next to the package."""
-    return PACKAGE_DIR.parent / "notebooks" / NOTEBOOK_NAME
+def notebook_path(name: str = NOTEBOOK_NAME) -> Path:
+    """A notebook of the package (the report's by default, ``rekap`` for the roll-up's): in a
+    checkout they sit in notebooks/, next to the package."""
+    return PACKAGE_DIR.parent / "notebooks" / Path(name).with_suffix(".ipynb").name
 
 
 #: Indicators an office may set a yearly target for (``targets.csv``): key -> (label in the

@@ -18,6 +18,7 @@ import yaml
 from kpureport import cache, canonical, manual, readers, validate
 from kpureport.errors import (
     DataError,
+    KpuReportError,
     Note,
     OfficeNotFoundError,
     Problem,
@@ -678,3 +679,19 @@ def check_office(data_dir: Path, office: str) -> tuple[list[Problem], list[Note]
         if "exports" in exports:
             notes += exports["exports"].notes
     return problems, notes
+
+
+def province_offices(data_dir: Path, province: str) -> list[str]:
+    """Offices whose profile names ``province`` (case and spacing ignored)."""
+    wanted = " ".join(province.lower().split())
+    found = []
+    for name in offices(data_dir):
+        try:
+            if (
+                " ".join(load_profile(office_dir(data_dir, name)).province.lower().split())
+                == wanted
+            ):
+                found.append(name)
+        except KpuReportError:
+            continue
+    return found

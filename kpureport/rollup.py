@@ -3,31 +3,24 @@ a declared rubric (``monev``)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from kpureport import batch, charts, metrics, monev, render, validate
+from kpureport import charts, metrics, monev, render
 from kpureport import formatting as fmt
-from kpureport.build import Document, build_document
-from kpureport.config import PACKAGE_DIR, PLATFORMS, SLOGAN, platform_label
+from kpureport.config import PLATFORMS, SLOGAN, platform_label
 from kpureport.errors import KpuReportError, YearNotAvailableError
 from kpureport.load import (
     ReportData,
     data_folder,
     load_report_data,
-    office_dir,
-    office_files,
+    province_offices,
     report_year,
 )
 from kpureport.narrative import join_words
 from kpureport.render import Fragment, fragment, section
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def say(key: str, **fields: object) -> str:
@@ -129,7 +122,7 @@ class Rollup:
         data_dir = data_folder(data_dir)
         year = report_year(year)
         rules = monev.load_rubric(rubric)
-        names = list(offices) or (batch.province_offices(data_dir, province) if province else [])
+        names = list(offices) or (province_offices(data_dir, province) if province else [])
         if not names:
             raise KpuReportError(
                 f"Tidak ada kantor untuk direkap: tidak ada profil kantor dengan "
@@ -419,88 +412,3 @@ def _score(value: float) -> str:
 
 def _pct(value: float | None) -> str:
     return "-" if value is None or pd.isna(value) else fmt.percent(value, 2)
-
-
-def rollup_notebook() -> Path:
-    return PACKAGE_DIR.parent / "notebooks" / "rekap.ipynb"
-
-
-def build_rollup(
-    data_dir: Path,
-    out_dir: Path,
-    year: int,
-    province: str | None = None,
-    offices: Iterable[str] | None = None,
-    formats: Iterable[str] = ("html", "pdf"),
-    force: bool = False,
-    rubric: Path | None = None,
-    jury: Path | None = None,
-):
-    """Build ``outputs/rekap/<province-slug>/<year>/rekap-<province-slug>-<year>.*``, scored
-    by ``rubric`` (None: the shipped one) with the juried scores of ``jury`` (if any)."""
-    rubric, jury = (Path(p).resolve() if p else None for p in (rubric, jury))
-    if jury and not jury.is_file():
-        raise KpuReportError(f"Tabel nilai juri {jury} tidak ditemukan.")
-    monev.load_rubric(rubric)  # a rubric's mistakes are said before any kernel starts
-    data_dir, out_dir, formats = Path(data_dir).resolve(), Path(out_dir).resolve(), tuple(formats)
-    names = list(offices or []) or batch.province_offices(data_dir, province or "")
-    if not names:
-        raise KpuReportError(f"Tidak ada kantor dengan provinsi '{province}' di {data_dir}.")
-    area = slug(province) if province else "kantor-terpilih"
-    title = (
-        f"Rekap Penggunaan Media Sosial KPU Kabupaten/Kota se-Provinsi {province} Tahun {year}"
-        if province
-        else f"Rekap Penggunaan Media Sosial KPU Kabupaten/Kota Terpilih Tahun {year}"
-    )
-    doc = Document(
-        notebook=rollup_notebook(),
-        parameters={
-            "offices": names,
-            "province": province or "",
-            "year": int(year),
-            "data_dir": str(data_dir),
-            "rubric": str(rubric) if rubric else None,
-            "jury": str(jury) if jury else None,
-        },
-        target=out_dir / "rekap" / area / str(year),
-        stem=f"rekap-{area}-{year}",
-        title=title,
-        header=title,
-        footer=SLOGAN,
-        author="Komisi Pemilihan Umum" + (f" Provinsi {province}" if province else ""),
-        subject=title,
-    )
-    inputs = [p for name in names for p in office_files(office_dir(data_dir, name))[0]]
-    inputs += [p for p in (rubric, jury) if p]
-    result = build_document(doc, inputs, formats, force)
-    result.office, result.year = area, int(year)
-    return result
-
-
-def prepare(
-    folder: Path,
-    data_dir: Path,
-    province: str | None,
-    offices: Iterable[str] | None,
-    rubric: Path | None = None,
-) -> list[Path]:
-    """A province's starting files in ``folder``: the rubric (a copy of the shipped one, or of
-    ``rubric``) and the juried-score table with one row per office and juried criterion, the
-    scores left for the jury; files already there are never overwritten."""
-    rules = monev.load_rubric(rubric)
-    names = list(offices or []) or batch.province_offices(Path(data_dir), province or "")
-    if not names:
-        raise KpuReportError(f"Tidak ada kantor dengan provinsi '{province}' di {data_dir}.")
-    folder = Path(folder)
-    targets = [folder / monev.RUBRIC_FILE, folder / "nilai-juri.csv"]
-    existing = [str(p) for p in targets if p.exists()]
-    if existing:
-        raise KpuReportError(
-            f"Berkas sudah ada dan tidak ditimpa: {', '.join(existing)}. Pilih folder lain."
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-    targets[0].write_bytes(rules.path.read_bytes())
-    labels = [c.label for c in validate.ROLLUP_TABLES["jury"]]
-    rows = [",".join(labels)] + [f"{n},{c.code}," for n in names for c in rules.juried]
-    targets[1].write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return targets

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
-from kpureport import manual
+from kpureport import manual, monev, validate
 from kpureport.config import TEMPLATES_DIR
 from kpureport.errors import KpuReportError
-from kpureport.load import EXPORTS_DIR, NARRATIVE_DIR, PROFILE_FILE
+from kpureport.load import EXPORTS_DIR, NARRATIVE_DIR, PROFILE_FILE, province_offices
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -40,3 +41,32 @@ def create_office(data_dir: Path, office: str, year: int | None = None) -> list[
     )
     shutil.copyfile(source / "exports-README.txt", written[2])
     return written + manual.write_templates(folder)
+
+
+def rollup_templates(
+    folder: Path,
+    data_dir: Path,
+    province: str | None,
+    offices: Iterable[str] | None,
+    rubric: Path | None = None,
+) -> list[Path]:
+    """A province's starting files in ``folder``: the rubric (a copy of the shipped one, or of
+    ``rubric``) and the juried-score table with one row per office and juried criterion, the
+    scores left for the jury; files already there are never overwritten."""
+    rules = monev.load_rubric(rubric)
+    names = list(offices or []) or province_offices(Path(data_dir), province or "")
+    if not names:
+        raise KpuReportError(f"Tidak ada kantor dengan provinsi '{province}' di {data_dir}.")
+    folder = Path(folder)
+    targets = [folder / monev.RUBRIC_FILE, folder / "nilai-juri.csv"]
+    existing = [str(p) for p in targets if p.exists()]
+    if existing:
+        raise KpuReportError(
+            f"Berkas sudah ada dan tidak ditimpa: {', '.join(existing)}. Pilih folder lain."
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    targets[0].write_bytes(rules.path.read_bytes())
+    labels = [c.label for c in validate.ROLLUP_TABLES["jury"]]
+    rows = [",".join(labels)] + [f"{n},{c.code}," for n in names for c in rules.juried]
+    targets[1].write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return targets

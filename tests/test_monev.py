@@ -271,3 +271,18 @@ def test_prepare_writes_the_rubric_and_a_jury_table_to_fill(tmp_path, capsys):
     assert all(r["nilai"] == "" for r in rows)
     assert main(args) == 1  # never overwrites what the province may have filled
     assert "tidak ditimpa" in capsys.readouterr().err
+
+
+def test_the_kernel_side_never_loads_the_build_machinery():
+    """The report and roll-up kernels import what they compute with, not papermill, nbconvert
+    or the browser: those belong to the process that builds and publishes."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kpureport.rollup, kpureport.report; "
+        "print(sorted(m for m in ('papermill', 'nbconvert', 'playwright', 'kpureport.build', "
+        "'kpureport.batch') if m in sys.modules))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "[]"
