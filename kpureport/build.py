@@ -35,7 +35,7 @@ from kpureport.config import (
     notebook_path,
     report_stem,
 )
-from kpureport.errors import BuildError, KpuReportError
+from kpureport.errors import ERROR_MIME, BuildError, KpuReportError, error_from_data
 from kpureport.kernel import KERNEL, Kernel
 from kpureport.load import (
     data_folder,
@@ -47,8 +47,6 @@ from kpureport.load import (
 )
 
 RECORD = ".kpureport-build.json"
-#: Errors the notebook raises about the data itself; their message is all a user needs.
-USER_ERRORS = {"DataError", "OfficeNotFoundError", "YearNotAvailableError"}
 
 
 #: Staging folders are named ``.<target>-staging-<pid>-<random>``; older than this, they are
@@ -272,7 +270,7 @@ def publish(
     clock = Stopwatch()
     try:
         executed = staging / f"{doc.stem}.ipynb"
-        nb = _execute(doc, kernel or Kernel(doc.notebook.parent))
+        nb = _execute(doc, kernel or Kernel(doc.notebook.parent), executed)
         clock.lap("execute")
         if on_executed:
             on_executed()
@@ -444,15 +442,17 @@ def build_report(
             kernel.close()  # unused when the report was up to date or its data was wrong
 
 
-def _execute(doc: Document, kernel: Kernel) -> nbformat.NotebookNode:
-    """Run the notebook in ``kernel`` (its own, fresh), then shut the kernel down."""
+def _execute(doc: Document, kernel: Kernel, executed: Path) -> nbformat.NotebookNode:
+    """Run the notebook in ``kernel`` (its own, fresh), then shut the kernel down. The run is
+    saved to ``executed`` as it ends; when it fails on the user's data, the error the kernel
+    gave as data (kind, message, problems) is raised here again."""
     if kernel.cwd != doc.notebook.parent:  # started ahead for a notebook elsewhere
         kernel.close()
         kernel = Kernel(doc.notebook.parent)
     try:
         return papermill.execute_notebook(
             str(doc.notebook),
-            None,
+            str(executed),
             kernel_name=KERNEL,
             km=kernel.manager,
             progress_bar=False,
@@ -461,8 +461,9 @@ def _execute(doc: Document, kernel: Kernel) -> nbformat.NotebookNode:
             request_save_on_cell_execute=False,
         )
     except PapermillExecutionError as exc:
-        if exc.ename in USER_ERRORS:  # bad input, already said in Bahasa Indonesia
-            raise KpuReportError(exc.evalue) from exc
+        given = _error_given(executed)
+        if given is not None:  # bad input, already said in Bahasa Indonesia
+            raise error_from_data(given) from exc
         raise BuildError(
             f"Notebook {doc.notebook.name} gagal dijalankan untuk {doc.title} "
             f"pada sel {exc.exec_count}: {exc.ename}: {exc.evalue}"
@@ -471,6 +472,19 @@ def _execute(doc: Document, kernel: Kernel) -> nbformat.NotebookNode:
         raise BuildError(f"Kernel notebook berhenti saat membuat {doc.title}: {exc}") from exc
     finally:
         kernel.close()
+
+
+def _error_given(executed: Path) -> dict | None:
+    """The error data a failed run's kernel left in its notebook (see kpureport.jupyter)."""
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except (OSError, ValueError):
+        return None
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if ERROR_MIME in output.get("data", {}):
+                return dict(output["data"][ERROR_MIME])
+    return None
 
 
 def _docx(

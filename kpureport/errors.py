@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+
+#: The output a notebook run under a build adds to the cell that failed: the error as data,
+#: for the building process to raise again (its kind, message and problems).
+ERROR_MIME = "application/vnd.kpureport.error+json"
+#: Set in a build's kernel: errors are then also given as data (never in an analyst's notebook).
+ERRORS_AS_DATA_ENV = "KPUREPORT_ERRORS_AS_DATA"
 
 
 class KpuReportError(Exception):
     """Base of every error a user is meant to read (the CLI prints it without a traceback)."""
+
+    kind = "error"
+
+    def as_data(self) -> dict:
+        """The error as plain data, to cross from a kernel to the process that started it."""
+        return {"kind": self.kind, "message": str(self), "problems": []}
+
+
+def error_from_data(data: dict) -> KpuReportError:
+    """The error :meth:`KpuReportError.as_data` described, raised again in this process.
+
+    >>> error_from_data(OfficeNotFoundError("tidak ada").as_data())
+    OfficeNotFoundError('tidak ada')
+    """
+    if data.get("kind") == "data" and data.get("problems"):
+        return DataError([Problem(**{**p, "path": Path(p["path"])}) for p in data["problems"]])
+    kinds = {c.kind: c for c in (OfficeNotFoundError, YearNotAvailableError)}
+    return kinds.get(data.get("kind"), KpuReportError)(data.get("message", ""))
 
 
 @dataclass(frozen=True)
@@ -64,13 +88,23 @@ class DataError(KpuReportError):
         lines = [f"{head} pada data masukan:"] + [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
 
+    kind = "data"
+
+    def as_data(self) -> dict:
+        problems = [{**asdict(p), "path": str(p.path)} for p in self.problems]
+        return {**super().as_data(), "problems": problems}
+
 
 class OfficeNotFoundError(KpuReportError):
     """The office slug has no folder under the data directory."""
 
+    kind = "office"
+
 
 class YearNotAvailableError(KpuReportError):
     """The office folder has no data for the requested year."""
+
+    kind = "year"
 
 
 class BuildError(KpuReportError):

@@ -8,9 +8,10 @@ the kernel still reports the error (papermill stops on it as before).
 
 from __future__ import annotations
 
+import os
 import sys
 
-from kpureport.errors import KpuReportError
+from kpureport.errors import ERROR_MIME, ERRORS_AS_DATA_ENV, KpuReportError
 
 #: The last line of the short message: where the full traceback still is.
 FULL_TRACEBACK = "(Jejak lengkap kesalahan: jalankan %tb pada sel baru.)"
@@ -20,6 +21,8 @@ def show_error(shell, etype, value, tb, tb_offset=None) -> list[str]:
     """IPython custom exception handler: the message only, in red, and where the rest is."""
     sys.last_type, sys.last_value, sys.last_traceback = etype, value, tb
     lines = [f"\x1b[1;31m{etype.__name__}\x1b[0m: {value}", FULL_TRACEBACK]
+    if os.environ.get(ERRORS_AS_DATA_ENV):  # a build's kernel: the builder reads it back
+        shell.display_pub.publish(data={ERROR_MIME: value.as_data()}, metadata={})
     shell._showtraceback(etype, value, lines)
     return lines
 

@@ -7,12 +7,15 @@ down. Each report still gets a kernel of its own: nothing is shared between repo
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jupyter_core.utils import run_sync
+
+from kpureport.errors import ERRORS_AS_DATA_ENV
 
 if TYPE_CHECKING:
     from kpureport.zygote import Zygote
@@ -72,7 +75,11 @@ class Kernel:
             )
             provisioner.zygote = zygote
             self.manager.provisioner = provisioner
-        run_sync(self.manager.start_kernel)(cwd=str(self.cwd), extra_arguments=list(KERNEL_ARGS))
+        run_sync(self.manager.start_kernel)(
+            cwd=str(self.cwd),
+            extra_arguments=list(KERNEL_ARGS),
+            env={**os.environ, ERRORS_AS_DATA_ENV: "1"},
+        )
 
     def _notebook_client(self, **kw):
         from jupyter_client.manager import AsyncKernelManager

@@ -15,7 +15,7 @@ import pytest
 
 from kpureport.build import build_report
 from kpureport.cli import main
-from kpureport.errors import BuildError
+from kpureport.errors import BuildError, DataError, OfficeNotFoundError
 
 from .conftest import DATA, KKU, ROOT
 
@@ -405,3 +405,17 @@ def test_building_many_reports_in_one_process_leaves_no_sockets_behind(tmp_path)
     assert open_files() <= before
     assert not [o for o in gc.get_objects() if isinstance(o, zmq.Context) and not o.closed]
     assert not [t for t in threading.enumerate() if type(t).__name__ == "HBChannel"]
+
+
+def test_a_data_error_in_the_kernel_comes_back_as_the_same_error_with_its_problems(
+    data_dir, tmp_path
+):
+    (data_dir / KKU / "followers.csv").write_text(BAD_FOLLOWERS["thousands dot"], encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        build_report(KKU, 2021, data_dir, tmp_path / "out", formats=("html",))
+    problem = caught.value.problems[0]
+    assert problem.path == data_dir / KKU / "followers.csv"
+    assert (problem.row, problem.column) == (2, "followers")
+    assert "1030" in problem.expected
+    with pytest.raises(OfficeNotFoundError):
+        build_report("kayong-selatan", 2021, DATA, tmp_path / "out", formats=("html",))

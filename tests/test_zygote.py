@@ -23,6 +23,9 @@ def run(kernel: Kernel, code: str) -> str:
         if message["msg_type"] == "stream":
             printed.append(message["content"]["text"])
 
+    # a forked kernel is up before the client has subscribed to its output: wait until the
+    # output channel is live, as papermill's client does, or the first messages are lost
+    kernel._client.wait_for_ready(timeout=60)
     reply = kernel._client.execute_interactive(code, timeout=60, output_hook=output)
     assert reply["content"]["status"] == "ok", reply["content"]
     return "".join(printed).strip()
