@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,17 +20,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.util import Finalize
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from tqdm import tqdm
 
 from kpureport import export
 from kpureport import formatting as fmt
-from kpureport.errors import KpuReportError, stop_on_signals
+from kpureport.errors import DataError, KpuReportError, stop_on_signals
 from kpureport.kernel import Kernel
 from kpureport.load import (
+    PROFILE_FILE,
     check_office_name,
     office_dir,
+    office_files,
     offices,
     years_of_office,
 )
@@ -326,6 +329,82 @@ def _stopping(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
         pool.shutdown(wait=True)
 
 
+def office_bytes(data_dir: Path, office: str) -> dict[str, bytes]:
+    """An office's input files as bytes, by their path inside its folder: what a worker that
+    cannot see the data folder receives with its tasks (links leading outside are refused)."""
+    folder = office_dir(data_dir, office)
+    files, problems = office_files(folder)
+    if problems:
+        raise DataError(problems)
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def run_shipped(
+    job: Job, files: dict[str, bytes], formats: tuple[str, ...]
+) -> tuple[Outcome, dict[str, bytes], str]:
+    """On a worker without the client's folders: the office's files written to a folder of
+    the task's own, the report built there, and the built files sent back as bytes for the
+    client to publish; also the task's data folder, for the client to name files its way."""
+    with tempfile.TemporaryDirectory(prefix="kpureport-") as folder:
+        data = Path(folder) / "data"
+        office = data / job.office
+        for name, content in files.items():
+            relative = PurePosixPath(name)
+            if relative.is_absolute() or ".." in relative.parts:
+                raise KpuReportError(f"Nama berkas kiriman tidak sah: {name!r}")
+            path = office.joinpath(*relative.parts)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        out = Path(folder) / "out"
+        outcome = run_job(job, str(data), str(out), formats, True, prefetch=False)
+        target = out / job.office / str(job.year)
+        built = (
+            {p.name: p.read_bytes() for p in target.iterdir() if p.is_file()}
+            if target.is_dir()
+            else {}
+        )
+        outcome.files = []
+        return outcome, built, str(data)
+
+
+def _workers_see(client, data_dir: Path, names: list[str]) -> bool:
+    """Whether every worker reads the same office profiles at the same paths (a shared disk)."""
+    import hashlib
+
+    wanted = {
+        n: hashlib.sha256((data_dir / n / PROFILE_FILE).read_bytes()).hexdigest() for n in names
+    }
+
+    def probe(folder: str, wanted: dict[str, str]) -> bool:
+        import hashlib
+        from pathlib import Path
+
+        try:
+            return all(
+                hashlib.sha256((Path(folder) / n / "profile.yml").read_bytes()).hexdigest() == d
+                for n, d in wanted.items()
+            )
+        except OSError:
+            return False
+
+    try:
+        return all(client.run(probe, str(data_dir), wanted).values())
+    except OSError:
+        return False
+
+
+def _current(job: Job, data_dir: Path, out_dir: Path, formats: tuple[str, ...]) -> Outcome | None:
+    """A skipped outcome when the published report is up to date (decided here, so that an
+    unchanged report is never shipped to a worker)."""
+    from kpureport.build import fingerprint, is_current, report_document
+
+    doc, inputs = report_document(job.office, job.year, data_dir, out_dir)
+    if not is_current(doc, fingerprint(inputs, doc.notebook), formats):
+        return None
+    files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
+    return Outcome(job, SKIPPED, "sudah mutakhir", files=files)
+
+
 def run_dask(
     jobs: list[Job],
     data_dir: Path,
@@ -334,8 +413,12 @@ def run_dask(
     force: bool,
     scheduler: str,
     report: Callable[[Outcome], None],
+    ship: bool | None = None,
 ) -> list[Outcome]:
-    """Run jobs as tasks on an existing Dask cluster; the workers must see the same folders."""
+    """Run jobs as tasks on an existing Dask cluster. Where the workers see the same folders
+    (checked, unless ``ship`` says), they read and write them; otherwise each office's files
+    go to the workers as bytes, once per office, and the built files come back to be
+    published here."""
     try:
         from distributed import Client
         from distributed import as_completed as dask_completed
@@ -347,31 +430,81 @@ def run_dask(
         client = Client(scheduler, timeout="10s")
     except OSError as exc:
         raise KpuReportError(f"Tidak dapat terhubung ke penjadwal Dask {scheduler}: {exc}") from exc
-    outcomes = []
+    outcomes: list[Outcome] = []
     with client:
-        futures = [
-            client.submit(
-                run_job,
-                job,
-                str(data_dir),
-                str(out_dir),
-                formats,
-                force,
-                prefetch=False,
-                pure=False,
-                key=f"kpureport-{job.office}-{job.year}-{time.time_ns()}",
-            )
-            for job in jobs
-        ]
-        for future in dask_completed(futures):
+        names = sorted({job.office for job in jobs})
+        if ship is None:
+            ship = not _workers_see(client, data_dir, names)
+        futures = {}
+        if ship:
+            futures = _ship(client, jobs, data_dir, out_dir, formats, force, outcomes, report)
+        else:
+            for job in jobs:
+                future = client.submit(
+                    run_job,
+                    job,
+                    str(data_dir),
+                    str(out_dir),
+                    formats,
+                    force,
+                    prefetch=False,
+                    pure=False,
+                    key=f"kpureport-{job.office}-{job.year}-{time.time_ns()}",
+                )
+                futures[future] = job
+        for future in dask_completed(list(futures)):
+            job = futures[future]
             try:
-                outcome = future.result()
+                result = future.result()
+                outcome = _published(result, job, data_dir, out_dir) if ship else result
+            except KpuReportError as exc:
+                outcome = Outcome(job, FAILED, str(exc))
             except Exception as exc:  # the task's worker died
-                job = jobs[futures.index(future)]
                 outcome = Outcome(job, FAILED, f"tugas Dask gagal: {type(exc).__name__}: {exc}")
             outcomes.append(outcome)
             report(outcome)
     return outcomes
+
+
+def _ship(client, jobs, data_dir, out_dir, formats, force, outcomes, report) -> dict:
+    """Submit the jobs with their office's files (sent to the cluster once per office);
+    reports already up to date, or whose files cannot be read, are settled here."""
+    packed: dict[str, object] = {}
+    futures = {}
+    for job in jobs:
+        try:
+            settled = None if force else _current(job, data_dir, out_dir, formats)
+            if settled is None and job.office not in packed:
+                packed[job.office] = client.scatter([office_bytes(data_dir, job.office)])[0]
+        except KpuReportError as exc:
+            settled = Outcome(job, FAILED, str(exc))
+        if settled is not None:
+            outcomes.append(settled)
+            report(settled)
+            continue
+        future = client.submit(
+            run_shipped,
+            job,
+            packed[job.office],
+            formats,
+            pure=False,
+            key=f"kpureport-{job.office}-{job.year}-{time.time_ns()}",
+        )
+        futures[future] = job
+    return futures
+
+
+def _published(result: tuple, job: Job, data_dir: Path, out_dir: Path) -> Outcome:
+    """A shipped task's outcome, its files published here and its messages naming the files
+    in this machine's data folder."""
+    from kpureport.build import publish_files
+
+    outcome, built, their_data = result
+    outcome.detail = outcome.detail.replace(their_data, str(data_dir))
+    outcome.warnings = [w.replace(their_data, str(data_dir)) for w in outcome.warnings]
+    if built and outcome.status != FAILED:
+        outcome.files = publish_files(out_dir / job.office / str(job.year), built)
+    return outcome
 
 
 def build_many(
@@ -384,10 +517,13 @@ def build_many(
     scheduler: str | None = None,
     progress: bool = True,
     kernel: Kernel | None = None,
+    ship: bool | None = None,
 ) -> list[Outcome]:
     """Build every job; returns one outcome per job, in the order the jobs were given.
 
     ``kernel``: a kernel the caller started ahead for a lone report (closed if not used).
+    ``ship``: on a Dask cluster, send the offices' files with the tasks (True), let the
+    workers use the shared folders (False), or check which the workers need (None).
     """
     formats = tuple(formats)
     if kernel is not None and (scheduler or len(jobs) != 1):
@@ -409,7 +545,7 @@ def build_many(
 
     try:
         if scheduler:
-            outcomes = run_dask(jobs, data_dir, out_dir, formats, force, scheduler, report)
+            outcomes = run_dask(jobs, data_dir, out_dir, formats, force, scheduler, report, ship)
         elif len(jobs) == 1:
             outcomes = [
                 run_job(

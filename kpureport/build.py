@@ -352,6 +352,26 @@ def stage_times(nb: nbformat.NotebookNode, laps: dict[str, float]) -> dict[str, 
     return {k: round(v, 3) for k, v in times.items()}
 
 
+def publish_files(target: Path, files: dict[str, bytes]) -> list[Path]:
+    """Files of one build made elsewhere (a cluster worker that cannot see this disk),
+    published here as a local build publishes them: staged beside the target and swapped into
+    place whole, under the target's lock."""
+    with _writing(target.parent), target_lock(target):
+        clean_stale(target)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}-{STAGING}-{os.getpid()}-", dir=target.parent)
+        )
+        try:
+            for name, content in files.items():
+                if Path(name).name != name or name in (".", ".."):
+                    raise BuildError(f"Nama berkas hasil tidak sah dari pekerja klaster: {name!r}")
+                (staging / name).write_bytes(content)
+            _swap(staging, target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return sorted(target / name for name in files if not name.startswith("."))
+
+
 def _carry_over(doc: Document, stamp: str, staging: Path) -> None:
     """Formats of the last build not made now stay only if that build had the same inputs."""
     saved = _record(doc.target)

@@ -190,6 +190,69 @@ def test_builds_run_on_a_dask_cluster(tmp_path, capsys):
         assert (out / name / "2021" / f"laporan-media-sosial-{name}-2021.html").is_file()
 
 
+def _paths_in(value, found: list) -> list:
+    """Every text or path inside a task's arguments (nested in tuples, lists and dicts)."""
+    if isinstance(value, str | Path):
+        found.append(str(value))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _paths_in(key, found)
+            _paths_in(item, found)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _paths_in(item, found)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            _paths_in(getattr(value, name), found)
+    return found
+
+
+def test_workers_without_the_shared_folders_get_the_files_with_their_tasks(tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    data = tmp_path / "data"
+    names = make_offices(data, 2)
+    (data / names[1] / "followers.csv").write_text(
+        "date,platform,followers\n2021-06-30,instagram,1.030\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    sent = []
+    submit, scatter = distributed.Client.submit, distributed.Client.scatter
+
+    def watched_submit(self, fn, *args, **kwargs):
+        sent.append((fn.__name__, args))
+        return submit(self, fn, *args, **kwargs)
+
+    def watched_scatter(self, data, *args, **kwargs):
+        sent.append(("scatter", (data,)))
+        return scatter(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(distributed.Client, "submit", watched_submit)
+    monkeypatch.setattr(distributed.Client, "scatter", watched_scatter)
+    jobs = [batch.Job(name, 2021) for name in names]
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        outcomes = batch.build_many(
+            jobs, data, out, ("html",), scheduler=cluster.scheduler_address, ship=True
+        )
+        assert [o.status for o in outcomes] == [batch.BUILT, batch.FAILED]
+        # the bad office's problem names the file in this machine's data folder
+        assert f"{data / names[1] / 'followers.csv'}, baris 2" in outcomes[1].detail
+        built = out / names[0] / "2021"
+        assert (built / f"laporan-media-sosial-{names[0]}-2021.html").is_file()
+        assert (built / ".kpureport-build.json").is_file()  # published whole, with its record
+        assert outcomes[0].files == sorted(p for p in built.iterdir() if p.name[0] != ".")
+        # each office's files went once, and no task was given a path into the data folder
+        assert [name for name, _ in sent] == ["scatter", "run_shipped", "scatter", "run_shipped"]
+        assert not [p for p in _paths_in(sent, []) if str(tmp_path) in p]
+        # up to date: decided here, nothing shipped again
+        sent.clear()
+        again = batch.build_many(
+            jobs[:1], data, out, ("html",), scheduler=cluster.scheduler_address, ship=True
+        )
+        assert again[0].status == batch.SKIPPED and sent == []
+
+
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, capsys):
     pytest.importorskip("distributed")
     code = build(
