@@ -133,29 +133,82 @@ def _spans(years: list[int]) -> str:
     return ", ".join(f"{s[0]}-{s[-1]}" if len(s) > 1 else str(s[0]) for s in spans)
 
 
-_LOCAL = threading.local()
 #: Set (to anything) to start every kernel the plain way, never forked.
 NO_FORK_ENV = "KPUREPORT_NO_FORK"
 #: How long an interrupted worker gets to stop its kernel and browser before it is killed.
 WORKER_STOP_SECONDS = 20
 
 
-def _printer(formats: tuple[str, ...]) -> export.PdfPrinter | None:
-    """This worker thread's browser, started at its first PDF (or Word file, whose charts it
-    makes pictures) and closed when the process ends.
+class Worker:
+    """What one batch worker keeps from report to report: the warm parent its kernels are
+    forked from, the next report's kernel started ahead, and the browser that prints its PDFs.
 
-    Playwright's objects belong to the thread that made them, so each thread keeps its own.
+    Playwright's objects belong to the thread that made them, so each worker thread has its
+    own Worker (:func:`worker`); everything it started is closed when its process ends.
     """
-    if not {"pdf", "docx"} & set(formats):
-        return None
-    printer = getattr(_LOCAL, "printer", None)
-    if printer is None:
-        browser = export.find_browser()
-        if browser is None:
+
+    def __init__(self, forking: bool):
+        from kpureport import zygote
+
+        self.forking = forking and zygote.available() and not os.environ.get(NO_FORK_ENV)
+        self._zygote = None
+        self._next: Kernel | None = None
+        self._printer: export.PdfPrinter | None = None
+        Finalize(self, self.close, exitpriority=10)
+
+    def kernel(self) -> Kernel:
+        """This report's kernel: the one started ahead, or a new one."""
+        kernel, self._next = self._next, None
+        return kernel or self._new_kernel()
+
+    def start_next(self) -> None:
+        """Start the next report's kernel now, so that it boots while this report exports."""
+        self._next = self._new_kernel()
+
+    def _new_kernel(self) -> Kernel:
+        """A fresh kernel, forked from the warm parent where the system can fork (see
+        :mod:`kpureport.zygote`), else booted the plain way."""
+        from kpureport.config import notebook_path
+
+        if self.forking and (self._zygote is None or not self._zygote.alive):
+            from kpureport.zygote import Zygote
+
+            self._zygote = Zygote()
+        return Kernel(notebook_path().parent, zygote=self._zygote if self.forking else None)
+
+    def printer(self, formats: tuple[str, ...]) -> export.PdfPrinter | None:
+        """The browser, started at the first PDF (or Word file, whose charts it makes
+        pictures)."""
+        if not {"pdf", "docx"} & set(formats):
             return None
-        printer = _LOCAL.printer = export.PdfPrinter(browser).__enter__()
-        Finalize(printer, printer.__exit__, args=(None, None, None), exitpriority=10)
-    return printer
+        if self._printer is None:
+            browser = export.find_browser()
+            if browser is None:
+                return None
+            self._printer = export.PdfPrinter(browser).__enter__()
+        return self._printer
+
+    def close(self) -> None:
+        if self._next is not None:
+            self._next.close()
+            self._next = None
+        if self._printer is not None:
+            self._printer.__exit__(None, None, None)
+            self._printer = None
+        if self._zygote is not None:
+            self._zygote.close()
+            self._zygote = None
+
+
+_LOCAL = threading.local()
+
+
+def worker(forking: bool = True) -> Worker:
+    """This thread's worker, made at its first report."""
+    found = getattr(_LOCAL, "worker", None)
+    if found is None:
+        found = _LOCAL.worker = Worker(forking)
+    return found
 
 
 def run_job(
@@ -164,25 +217,24 @@ def run_job(
     out_dir: str,
     formats: tuple[str, ...],
     force: bool,
-    worker: bool = True,
+    in_worker: bool = True,
     kernel: Kernel | None = None,
     prefetch: bool = True,
 ) -> Outcome:
     """Build one report and say how it went; never raises for a report's own failure.
 
-    In a ``worker`` (one of many reports), one browser serves all the worker's PDFs and, with
-    ``prefetch``, the next report's kernel starts while this report is exported (not on a
-    shared Dask cluster, where an idle kernel would wait in every worker thread). A lone
-    report may bring a ``kernel`` started ahead by the caller.
+    In a worker (``in_worker``, one of many reports), one browser serves all the worker's
+    PDFs and, with ``prefetch``, kernels are forked warm and the next report's kernel starts
+    while this report is exported (not on a shared Dask cluster, where an idle kernel would
+    wait in every worker thread). A lone report may bring a ``kernel`` started ahead by the
+    caller.
     """
     from kpureport.build import build_report
 
     start = time.perf_counter()
-    if worker:
-        kernel = getattr(_LOCAL, "kernel", None)
-        _LOCAL.kernel = None
-        if kernel is None and prefetch:
-            kernel = _new_kernel()
+    owner = worker(forking=prefetch) if in_worker else None
+    if owner is not None and prefetch:
+        kernel = owner.kernel()
     try:
         result = build_report(
             job.office,
@@ -191,9 +243,9 @@ def run_job(
             Path(out_dir),
             formats,
             force=force,
-            printer=_printer(formats) if worker else None,
+            printer=owner.printer(formats) if owner else None,
             kernel=kernel,
-            on_executed=_start_next_kernel if worker and prefetch else None,
+            on_executed=owner.start_next if owner and prefetch else None,
         )
     except KpuReportError as exc:
         outcome = Outcome(job, FAILED, str(exc))
@@ -214,33 +266,6 @@ def run_job(
     outcome.seconds = time.perf_counter() - start
     outcome.peak_mb = _peak_mb()
     return outcome
-
-
-def _start_next_kernel() -> None:
-    """Start this worker's next kernel now, so that it boots while the current report exports."""
-    kernel = _LOCAL.kernel = _new_kernel()
-    Finalize(kernel, kernel.close, exitpriority=10)
-
-
-def _new_kernel() -> Kernel:
-    """A fresh kernel for one report, forked from this worker's warm parent where the system
-    can fork (see :mod:`kpureport.zygote`), else booted the plain way."""
-    from kpureport.config import notebook_path
-
-    return Kernel(notebook_path().parent, zygote=_zygote())
-
-
-def _zygote():
-    """This worker thread's forking parent, started at its first report, stopped with it."""
-    from kpureport import zygote
-
-    if not zygote.available() or os.environ.get(NO_FORK_ENV):
-        return None
-    parent = getattr(_LOCAL, "zygote", None)
-    if parent is None or not parent.alive:
-        parent = _LOCAL.zygote = zygote.Zygote()
-        Finalize(parent, parent.close, exitpriority=5)
-    return parent
 
 
 def _peak_mb() -> float:
@@ -554,7 +579,7 @@ def build_many(
                     str(out_dir),
                     formats,
                     force,
-                    worker=False,
+                    in_worker=False,
                     kernel=kernel,
                 )
             ]
