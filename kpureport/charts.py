@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import matplotlib
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
@@ -53,9 +54,13 @@ class Chart:
 
 
 def _svg(fig: Figure) -> str:
-    """The figure as SVG text; called inside the STYLE context, whose hash salt keeps ids stable."""
+    """The figure as SVG text, cropped to what it draws; called inside the STYLE context, whose
+    hash salt keeps ids stable. The crop is measured with the Agg renderer, which lays the text
+    out without drawing: ``bbox_inches="tight"`` would draw the whole SVG twice."""
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    crop = fig.get_tightbbox(renderer).padded(matplotlib.rcParams["savefig.pad_inches"])
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(buffer, format="svg", bbox_inches=crop, metadata={"Date": None})
     text = buffer.getvalue()
     return text[text.index("<svg") :]
 
