@@ -421,13 +421,14 @@ def _check(args: argparse.Namespace) -> int:
 
 def _inspect(args: argparse.Namespace) -> int:
     from kpureport import readers
-    from kpureport.load import load_profile, office_dir
+    from kpureport.load import load_profile, office_dir, reader_settings
 
-    timezone, column = DEFAULT_TIMEZONE, None
-    if args.office:
+    timezone, column, settings = DEFAULT_TIMEZONE, None, {}
+    if args.office:  # read as the office's report reads it
         profile = load_profile(office_dir(args.data, args.office))
         timezone, column = profile.timezone, profile.feedback_column
-    exports = readers.read_exports(args.file, timezone, column)
+        settings = reader_settings(profile)
+    exports = cache.read_exports(args.file, timezone, column, **settings)
     summaries = [readers.summary(e) for e in exports]
     if args.json:
         shown = summaries[0] if len(summaries) == 1 else summaries

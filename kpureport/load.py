@@ -304,7 +304,7 @@ def export_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     ], problems
 
 
-def _reader_settings(profile: Profile) -> dict[str, str | None]:
+def reader_settings(profile: Profile) -> dict[str, str | None]:
     return {"form_date_order": profile.form_date_order, "meta_timezone": profile.meta_timezone}
 
 
@@ -312,7 +312,7 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
     """Read every export; files are merged oldest first so that the newest export wins."""
     paths, problems = export_files(folder)
     files: list[readers.Export] = []
-    settings = _reader_settings(profile)
+    settings = reader_settings(profile)
     for path in paths:
         try:
             files += cache.read_exports(path, profile.timezone, profile.feedback_column, **settings)
