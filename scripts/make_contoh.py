@@ -169,6 +169,63 @@ def _write_csv(
         writer.writerows(rows)
 
 
+def meta_header(platform: str, year: int) -> list[str]:
+    """The header of a Meta Business Suite post export (Facebook or Instagram) of ``year``:
+    "Impressions" became "Views" in 2023."""
+    views = "Impressions" if year < 2023 else "Views"
+    headers = {
+        "facebook": [
+            "Post ID",
+            "Page ID",
+            "Page name",
+            "Title",
+            "Description",
+            "Duration (sec)",
+            "Publish time",
+            "Caption type",
+            "Permalink",
+            "Is crosspost",
+            "Is share",
+            "Post type",
+            "Languages",
+            "Custom labels",
+            "Funded content status",
+            "Data comment",
+            "Date",
+            views,
+            "Reach",
+            "Reactions, Comments and Shares",
+            "Reactions",
+            "Comments",
+            "Shares",
+            "Total clicks",
+            "Link Clicks",
+            "Other Clicks",
+        ],
+        "instagram": [
+            "Post ID",
+            "Account ID",
+            "Account username",
+            "Account name",
+            "Description",
+            "Duration (sec)",
+            "Publish time",
+            "Permalink",
+            "Post type",
+            "Data comment",
+            "Date",
+            views,
+            "Reach",
+            "Likes",
+            "Shares",
+            "Follows",
+            "Comments",
+            "Saves",
+        ],
+    }
+    return headers[platform]
+
+
 def facebook_exports(exports: Path) -> None:
     for year in YEARS:
         posts = _posts("facebook", year)
@@ -232,34 +289,7 @@ def facebook_exports(exports: Path) -> None:
                 bom=True,
             )
             continue
-        header = [
-            "Post ID",
-            "Page ID",
-            "Page name",
-            "Title",
-            "Description",
-            "Duration (sec)",
-            "Publish time",
-            "Caption type",
-            "Permalink",
-            "Is crosspost",
-            "Is share",
-            "Post type",
-            "Languages",
-            "Custom labels",
-            "Funded content status",
-            "Data comment",
-            "Date",
-            "Impressions" if year < 2023 else "Views",
-            "Reach",
-            "Reactions, Comments and Shares",
-            "Reactions",
-            "Comments",
-            "Shares",
-            "Total clicks",
-            "Link Clicks",
-            "Other Clicks",
-        ]
+        header = meta_header("facebook", year)
         rows = [
             [
                 i,
@@ -313,26 +343,7 @@ def facebook_exports(exports: Path) -> None:
 def instagram_exports(exports: Path) -> None:
     for year in YEARS:
         posts = _posts("instagram", year)
-        header = [
-            "Post ID",
-            "Account ID",
-            "Account username",
-            "Account name",
-            "Description",
-            "Duration (sec)",
-            "Publish time",
-            "Permalink",
-            "Post type",
-            "Data comment",
-            "Date",
-            "Impressions" if year < 2023 else "Views",
-            "Reach",
-            "Likes",
-            "Shares",
-            "Follows",
-            "Comments",
-            "Saves",
-        ]
+        header = meta_header("instagram", year)
         if year in STORY_YEARS:
             header += STORY_COLUMNS
         rows = [

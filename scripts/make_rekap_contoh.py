@@ -16,20 +16,19 @@ every official channel. Deterministic: a fixed seed per office.
 
 from __future__ import annotations
 
-import csv
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from make_contoh import _meta_time, _write_csv, meta_header
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 JURY = DATA / "_rekap" / "kalimantan-barat" / "nilai-juri.csv"
 YEARS = (2023, 2024)
 TZ = "Asia/Pontianak"
-META_ZONE = "America/Los_Angeles"
 TOPICS = [
     "Sosialisasi tahapan pemilu di Kecamatan {place}",
     "Ayo cek data pemilih Anda melalui cekdptonline.kpu.go.id",
@@ -119,68 +118,6 @@ ACCOUNT_URLS = {
     "tiktok": "https://www.tiktok.com/@{handle}",
     "whatsapp": "https://whatsapp.com/channel/{handle}",
 }
-META_HEADERS = {
-    "instagram": [
-        "Post ID",
-        "Account ID",
-        "Account username",
-        "Account name",
-        "Description",
-        "Duration (sec)",
-        "Publish time",
-        "Permalink",
-        "Post type",
-        "Data comment",
-        "Date",
-        "Views",
-        "Reach",
-        "Likes",
-        "Shares",
-        "Follows",
-        "Comments",
-        "Saves",
-    ],
-    "facebook": [
-        "Post ID",
-        "Page ID",
-        "Page name",
-        "Title",
-        "Description",
-        "Duration (sec)",
-        "Publish time",
-        "Caption type",
-        "Permalink",
-        "Is crosspost",
-        "Is share",
-        "Post type",
-        "Languages",
-        "Custom labels",
-        "Funded content status",
-        "Data comment",
-        "Date",
-        "Views",
-        "Reach",
-        "Reactions, Comments and Shares",
-        "Reactions",
-        "Comments",
-        "Shares",
-        "Total clicks",
-        "Link Clicks",
-        "Other Clicks",
-    ],
-}
-
-
-def _write_csv(path: Path, header: list[str], rows: list[list], bom: bool = False) -> None:
-    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
-def _meta_time(moment: pd.Timestamp) -> str:
-    """``Publish time`` as Meta Business Suite writes it: US Pacific time."""
-    return moment.tz_localize(TZ).tz_convert(META_ZONE).strftime("%m/%d/%Y %H:%M")
 
 
 def _moments(office: Office, year: int, n: int, rng: np.random.Generator) -> list[pd.Timestamp]:
@@ -311,7 +248,7 @@ def write_office(office: Office) -> None:
         for platform in ("facebook", "instagram"):
             _write_csv(
                 exports / f"{platform}-{year}.csv",
-                META_HEADERS[platform],
+                meta_header(platform, year),
                 _rows(office, platform, year, rng),
                 bom=True,
             )
