@@ -259,12 +259,7 @@ def publish(
     next report's kernel while this one is exported.
     """
     formats = tuple(formats)
-    clean_stale(doc.target)
-    staging = Path(
-        tempfile.mkdtemp(
-            prefix=f".{doc.target.name}-{STAGING}-{os.getpid()}-", dir=doc.target.parent
-        )
-    )
+    staging = _staging_folder(doc.target)
     warnings: list[str] = []
     failed: dict[str, str] = {}
     clock = Stopwatch()
@@ -352,15 +347,20 @@ def stage_times(nb: nbformat.NotebookNode, laps: dict[str, float]) -> dict[str, 
     return {k: round(v, 3) for k, v in times.items()}
 
 
+def _staging_folder(target: Path) -> Path:
+    """A new staging folder beside ``target`` (named so that :func:`clean_stale` knows whose
+    it is), after removing those that killed builds left. Called under the target's lock."""
+    clean_stale(target)
+    prefix = f".{target.name}-{STAGING}-{os.getpid()}-"
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
+
+
 def publish_files(target: Path, files: dict[str, bytes]) -> list[Path]:
     """Files of one build made elsewhere (a cluster worker that cannot see this disk),
     published here as a local build publishes them: staged beside the target and swapped into
     place whole, under the target's lock."""
     with _writing(target.parent), target_lock(target):
-        clean_stale(target)
-        staging = Path(
-            tempfile.mkdtemp(prefix=f".{target.name}-{STAGING}-{os.getpid()}-", dir=target.parent)
-        )
+        staging = _staging_folder(target)
         try:
             for name, content in files.items():
                 if Path(name).name != name or name in (".", ".."):

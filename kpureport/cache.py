@@ -144,20 +144,18 @@ def _store(entry: Path, path: Path, exports: list[readers.Export]) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-#: How an object column marks a missing value, which Parquet writes as a plain null.
-_MISSING = {"NA": lambda: _pd().NA, "None": lambda: None, "nan": lambda: float("nan")}
-
-
-def _pd():
+def _missing_markers() -> dict:
+    """How an object column marks a missing value, which Parquet writes as a plain null."""
     import pandas as pd
 
-    return pd
+    return {"NA": pd.NA, "None": None, "nan": float("nan")}
 
 
 def _kinds(frame: pd.DataFrame) -> dict[str, list]:
     """Per column, what Parquet does not keep: the datetime unit (seconds come back as
     milliseconds) and an object column's missing marker (pandas' NA comes back as None)."""
-    pd = _pd()
+    import pandas as pd
+
     kinds = {}
     for name, dtype in frame.dtypes.items():
         missing = None
@@ -173,13 +171,14 @@ def _kinds(frame: pd.DataFrame) -> dict[str, list]:
 
 
 def _restore(frame: pd.DataFrame, kinds: dict[str, list]) -> pd.DataFrame:
+    markers = _missing_markers()
     for name, (dtype, missing) in kinds.items():
         if dtype.startswith("datetime64") and str(frame[name].dtype) != dtype:
             frame[name] = frame[name].astype(dtype)
-        elif missing in _MISSING:
+        elif missing in markers:
             blank = frame[name].isna()
             if blank.any():
-                frame[name] = frame[name].astype(object).where(~blank, _MISSING[missing]())
+                frame[name] = frame[name].astype(object).where(~blank, markers[missing])
     return frame
 
 
