@@ -38,7 +38,7 @@ NOTEBOOK = ROOT / "notebooks" / "laporan.ipynb"
 
 def browser() -> str:
     sys.path.insert(0, str(ROOT))
-    from kpureport.export import find_browser
+    from kpureport.output.export import find_browser
 
     found = find_browser()
     if found is None:
@@ -159,7 +159,7 @@ def import_seconds() -> float:
         return time.perf_counter() - start
 
     bare = min(run("pass") for _ in range(3))
-    warm = min(run("import ipykernel.kernelapp, kpureport.report") for _ in range(3))
+    warm = min(run("import ipykernel.kernelapp, kpureport.document.report") for _ in range(3))
     return round(warm - bare, 3)
 
 

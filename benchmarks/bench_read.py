@@ -5,7 +5,7 @@
 Generates a Meta Business Suite post-level export (Facebook) with ``--rows`` posts, then runs,
 side by side and alternating, each in a fresh process:
   baseline  pandas.read_csv(path, engine="pyarrow")
-  kpureport kpureport.readers.read_export(path, "Asia/Pontianak")  (detect, parse, validate)
+  kpureport kpureport.ingest.readers.read_export(path, "Asia/Pontianak")  (detect, parse, validate)
 and prints the ratio of median times (target: at most 2x) and the peak memory of the kpureport
 run above the process's start, against the size of the resulting DataFrame (target: under 3x).
 """
@@ -67,7 +67,7 @@ print(json.dumps({{"seconds": elapsed, "peak_kb": peak - start_rss,
 RUNS = {
     "baseline": CHILD.format(imports="", call='frame = pd.read_csv(path, engine="pyarrow")'),
     "kpureport": CHILD.format(
-        imports="from kpureport.readers import read_export",
+        imports="from kpureport.ingest.readers import read_export",
         call='frame = read_export(path, "Asia/Pontianak").table',
     ),
 }

@@ -8,7 +8,7 @@ In a notebook::
     laporan = kpureport.Report.load("contoh", 2024)
 
 The data folder is the one given, else ``$KPUREPORT_DATA``, else the nearest ``data/`` from the
-working directory upward (:func:`kpureport.load.data_folder`).
+working directory upward (:func:`kpureport.ingest.load.data_folder`).
 """
 
 from kpureport.errors import DataError, KpuReportError
@@ -30,21 +30,21 @@ __all__ = [
 
 def offices(data_dir=None) -> list[str]:
     """The offices (folder names) in the data folder."""
-    from kpureport.load import offices as _offices
+    from kpureport.ingest.load import offices as _offices
 
     return _offices(data_dir)
 
 
 def years(office: str, data_dir=None) -> list[int]:
     """The years for which ``office`` has any data."""
-    from kpureport.load import office_years
+    from kpureport.ingest.load import office_years
 
     return office_years(office, data_dir)
 
 
 def data_folder(data_dir=None):
     """The data folder, found by the one rule (given, ``$KPUREPORT_DATA``, nearest data/)."""
-    from kpureport.load import data_folder as _data_folder
+    from kpureport.ingest.load import data_folder as _data_folder
 
     return _data_folder(data_dir)
 
@@ -59,11 +59,11 @@ def picker(data_dir=None, office=None, year=None):
 def __getattr__(name: str):
     """``kpureport.Report`` on first use: the command line never pays for charts it does not draw."""
     if name == "Report":
-        from kpureport.report import Report
+        from kpureport.document.report import Report
 
         return Report
     if name == "Rollup":
-        from kpureport.rollup import Rollup
+        from kpureport.document.rollup import Rollup
 
         return Rollup
     raise AttributeError(f"module 'kpureport' has no attribute {name!r}")

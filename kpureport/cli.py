@@ -13,9 +13,9 @@ import re
 import sys
 from pathlib import Path
 
-from kpureport import cache
 from kpureport.config import DEFAULT_TIMEZONE, FORMATS, KNOWN_FORMATS
 from kpureport.errors import Interrupted, KpuReportError, stop_on_signals
+from kpureport.ingest import cache
 
 #: argparse's own phrases in its error messages, said in Bahasa Indonesia.
 _ARGPARSE_WORDS = (
@@ -286,7 +286,7 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
     """The data folder by the one rule (``--data``, ``$KPUREPORT_DATA``, the nearest data/);
     ``init`` may create it, and ``inspect`` of a lone file needs none."""
     from kpureport.errors import OfficeNotFoundError
-    from kpureport.load import data_folder
+    from kpureport.ingest.load import data_folder
 
     if args.command == "inspect" and not args.office:
         return args.data
@@ -314,10 +314,10 @@ def _build(args: argparse.Namespace) -> int:
     try:
         if _lone_report(args):
             from kpureport.config import notebook_path
-            from kpureport.kernel import Kernel
+            from kpureport.engine.kernel import Kernel
 
             kernel = Kernel(notebook_path().parent)  # boots while the libraries below load
-        from kpureport import batch
+        from kpureport.engine import batch
 
         planned = batch.plan(args.data, args.office, args.year, args.all)
     except BaseException:
@@ -352,7 +352,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _single(outcome) -> int:
-    from kpureport import batch
+    from kpureport.engine import batch
 
     if outcome.status == batch.FAILED:
         print(f"Gagal: {outcome.detail}", file=sys.stderr)
@@ -375,7 +375,7 @@ def _single(outcome) -> int:
 
 
 def _rekap(args: argparse.Namespace) -> int:
-    from kpureport.build import build_rollup
+    from kpureport.engine.build import build_rollup
     from kpureport.scaffold import rollup_templates
 
     if args.siapkan:
@@ -403,7 +403,7 @@ def _rekap(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from kpureport.load import check_office
+    from kpureport.ingest.load import check_office
 
     problems, notes = check_office(args.data, args.office)
     if notes:
@@ -420,8 +420,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    from kpureport import readers
-    from kpureport.load import load_profile, office_dir, reader_settings
+    from kpureport.ingest import readers
+    from kpureport.ingest.load import load_profile, office_dir, reader_settings
 
     timezone, column, settings = DEFAULT_TIMEZONE, None, {}
     if args.office:  # read as the office's report reads it

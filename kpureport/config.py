@@ -122,7 +122,7 @@ def notebook_path(name: str = NOTEBOOK_NAME) -> Path:
 
 #: Indicators an office may set a yearly target for (``targets.csv``): key -> (label in the
 #: report, unit, platform: "optional", "required" or "none"). The realisation of each is
-#: computed from the data; see :mod:`kpureport.targets`.
+#: computed from the data; see :mod:`kpureport.analysis.targets`.
 TARGET_INDICATORS = {
     "pengikut": ("Jumlah pengikut akhir tahun", "pengikut", "optional"),
     "pertumbuhan_pengikut": ("Pertumbuhan pengikut dari akhir tahun lalu", "%", "optional"),

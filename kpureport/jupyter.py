@@ -49,7 +49,7 @@ def picker(data_dir=None, office: str | None = None, year: int | None = None):
         import ipywidgets as widgets
     except ImportError:
         return None
-    from kpureport.load import data_folder, office_years, offices
+    from kpureport.ingest.load import data_folder, office_years, offices
 
     folder = data_folder(data_dir)
     names = offices(folder)

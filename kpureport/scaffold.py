@@ -8,10 +8,11 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from kpureport import manual, monev, validate
+from kpureport.analysis import monev
 from kpureport.config import TEMPLATES_DIR
 from kpureport.errors import KpuReportError
-from kpureport.load import EXPORTS_DIR, NARRATIVE_DIR, PROFILE_FILE, province_offices
+from kpureport.ingest import manual, validate
+from kpureport.ingest.load import EXPORTS_DIR, NARRATIVE_DIR, PROFILE_FILE, province_offices
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 

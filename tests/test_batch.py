@@ -11,8 +11,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from kpureport import batch
 from kpureport.cli import main
+from kpureport.engine import batch
 from kpureport.errors import KpuReportError
 
 from .conftest import DATA, KKU, ROOT
@@ -52,7 +52,8 @@ def kernels_left(runtime: Path) -> int:
             environ = {}
         cmdline = process.info["cmdline"] or ()
         if any(str(runtime) in part for part in cmdline) or (
-            "kpureport.zygote" in cmdline and environ.get("JUPYTER_RUNTIME_DIR") == str(runtime)
+            "kpureport.engine.zygote" in cmdline
+            and environ.get("JUPYTER_RUNTIME_DIR") == str(runtime)
         ):
             found += 1
     return found

@@ -13,8 +13,8 @@ import nbformat
 import psutil
 import pytest
 
-from kpureport.build import build_report
 from kpureport.cli import main
+from kpureport.engine.build import build_report
 from kpureport.errors import BuildError, DataError, OfficeNotFoundError
 
 from .conftest import DATA, KKU, ROOT
@@ -141,7 +141,7 @@ def test_html_shows_no_code_prompt_or_parameters(built: Path, text: str):
         "In&nbsp;[",
         "Out[",
         "jp-InputArea",
-        "kpureport.render.Fragment",
+        "kpureport.writing.render.Fragment",
     ):
         assert leak not in html
     assert "import " not in text
@@ -316,7 +316,7 @@ def test_a_published_set_is_always_from_one_build(data_dir, tmp_path, capsys, mo
 def test_a_full_or_read_only_disk_names_the_folder(tmp_path):
     import errno
 
-    from kpureport.build import _writing
+    from kpureport.engine.build import _writing
     from kpureport.errors import KpuReportError
 
     full = pytest.raises(KpuReportError, match=f"folder {tmp_path}: ruang disk penuh")
@@ -391,7 +391,7 @@ def test_building_many_reports_in_one_process_leaves_no_sockets_behind(tmp_path)
 
     import zmq
 
-    from kpureport.build import build_report
+    from kpureport.engine.build import build_report
 
     def open_files() -> int:
         return len(os.listdir("/proc/self/fd"))

@@ -5,9 +5,9 @@ import shutil
 
 import pandas as pd
 
-from kpureport import cache
 from kpureport.cli import main
-from kpureport.load import load_report_data
+from kpureport.ingest import cache
+from kpureport.ingest.load import load_report_data
 
 from .conftest import DATA
 

@@ -4,7 +4,8 @@ import sys
 
 import pandas as pd
 
-from kpureport import charts, metrics
+from kpureport.analysis import metrics
+from kpureport.writing import charts
 
 
 def test_charts_carry_alt_text_and_indonesian_numbers():
@@ -50,7 +51,7 @@ def test_poll_chart_shows_each_option_with_its_interval():
 
 
 def test_svg_embeds_as_a_data_uri():
-    from kpureport.render import svg_data_uri
+    from kpureport.writing.render import svg_data_uri
 
     uri = svg_data_uri("<svg></svg>")
     assert base64.b64decode(uri.split(",", 1)[1]) == b"<svg></svg>"
@@ -59,7 +60,7 @@ def test_svg_embeds_as_a_data_uri():
 def test_importing_kpureport_leaves_the_analyst_s_matplotlib_alone():
     code = (
         "import matplotlib; matplotlib.use('svg'); matplotlib.rcParams['font.size'] = 17\n"
-        "import kpureport.report, kpureport.charts\n"
+        "import kpureport.document.report, kpureport.writing.charts\n"
         "print(matplotlib.get_backend(), matplotlib.rcParams['font.size'])"
     )
     shown = subprocess.run(

@@ -124,8 +124,8 @@ def test_the_demo_report_shows_tiktok_and_instagram_stories(contoh_html):
 def test_figures_that_exist_only_in_a_chart_are_also_text(contoh_html):
     """The follower lines' earlier years and the platform split of monthly posts are in the
     charts' folded data tables, for a screen reader and for the printed copy."""
+    from kpureport.document.report import Report
     from kpureport.formatting import number
-    from kpureport.report import Report
 
     report = Report.load("contoh", 2024, DATA)
     folded = "".join(re.findall(r'<details class="data-grafik">.*?</details>', contoh_html, re.S))

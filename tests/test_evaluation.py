@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kpureport.document.report import Report
 from kpureport.errors import DataError
-from kpureport.load import load_report_data
-from kpureport.report import Report
+from kpureport.ingest.load import load_report_data
 
 from .conftest import DATA
 from .test_prose import _tables

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from kpureport.build import build_report
-from kpureport.export import BROWSER_ARGS, BROWSER_ENV, find_browser
+from kpureport.engine.build import build_report
+from kpureport.output.export import BROWSER_ARGS, BROWSER_ENV, find_browser
 
 from .conftest import KKU, ROOT
 

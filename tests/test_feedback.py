@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from kpureport import feedback
+from kpureport.analysis import feedback
 
 
 @pytest.mark.parametrize(

@@ -111,7 +111,7 @@ def test_an_analyst_runs_the_exploration_notebook_in_jupyterlab_and_plots_their_
 
     from playwright.sync_api import sync_playwright
 
-    from kpureport.export import BROWSER_ARGS, find_browser
+    from kpureport.output.export import BROWSER_ARGS, find_browser
 
     browser_path = find_browser()
     if browser_path is None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from kpureport.errors import DataError, OfficeNotFoundError, YearNotAvailableError
-from kpureport.load import (
+from kpureport.ingest.load import (
     check_office,
     load_followers,
     load_narrative,
@@ -262,7 +262,7 @@ def test_manual_only_channels_are_accepted_in_the_followers_table(data_dir):
 
 
 def test_the_data_folder_is_found_by_one_rule(tmp_path, monkeypatch):
-    from kpureport.load import DATA_ENV, data_folder
+    from kpureport.ingest.load import DATA_ENV, data_folder
 
     monkeypatch.delenv(DATA_ENV, raising=False)
     project = tmp_path / "proyek"
@@ -299,7 +299,7 @@ def test_offices_and_years_are_discoverable():
 
 @pytest.mark.parametrize("year", ["dua ribu", "21", 2021.5, True])
 def test_a_year_that_is_not_a_year_says_what_a_year_looks_like(year):
-    from kpureport.load import load_report_data
+    from kpureport.ingest.load import load_report_data
 
     with pytest.raises(YearNotAvailableError, match="empat angka"):
         load_report_data(DATA, KKU, year)

@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from kpureport import validate
 from kpureport.cli import main
 from kpureport.errors import DataError
-from kpureport.manual import read_manual
+from kpureport.ingest import validate
+from kpureport.ingest.manual import read_manual
 
 
 def test_polls_with_indonesian_headers(tmp_path):

@@ -1,7 +1,7 @@
 import pandas as pd
 
-from kpureport.load import load_followers, load_profile
-from kpureport.metrics import followers_at_year_end, platform_table
+from kpureport.analysis.metrics import followers_at_year_end, platform_table
+from kpureport.ingest.load import load_followers, load_profile
 
 from .conftest import DATA, KKU
 
@@ -42,7 +42,7 @@ def test_accounts_without_a_count_stay_in_the_table_without_a_share():
     assert table["share"].dtype == "float64" and table["followers"].dtype == "Int64"
 
 
-from kpureport import metrics  # noqa: E402
+from kpureport.analysis import metrics  # noqa: E402
 
 
 def _history(rows):

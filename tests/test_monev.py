@@ -12,11 +12,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from kpureport import monev
+from kpureport.analysis import monev
 from kpureport.cli import main
 from kpureport.config import TEMPLATES_DIR
+from kpureport.document.rollup import Rollup
 from kpureport.errors import DataError
-from kpureport.rollup import Rollup
 
 from .conftest import DATA
 
@@ -280,9 +280,9 @@ def test_the_kernel_side_never_loads_the_build_machinery():
     import sys
 
     code = (
-        "import sys, kpureport.rollup, kpureport.report; "
-        "print(sorted(m for m in ('papermill', 'nbconvert', 'playwright', 'kpureport.build', "
-        "'kpureport.batch') if m in sys.modules))"
+        "import sys, kpureport.document.rollup, kpureport.document.report; "
+        "print(sorted(m for m in ('papermill', 'nbconvert', 'playwright', 'kpureport.engine.build', "
+        "'kpureport.engine.batch') if m in sys.modules))"
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"

@@ -4,10 +4,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from kpureport import narrative
-from kpureport.load import load_followers, load_narrative, load_profile
-from kpureport.metrics import platform_table
+from kpureport.analysis.metrics import platform_table
+from kpureport.ingest.load import load_followers, load_narrative, load_profile
 from kpureport.models import Narrative
+from kpureport.writing import narrative
 
 from .conftest import DATA, KKU
 
@@ -145,7 +145,7 @@ def test_no_previous_year_says_growth_cannot_be_computed():
 
 
 def _poll(votes):
-    from kpureport.metrics import poll_results
+    from kpureport.analysis.metrics import poll_results
 
     polls = pd.DataFrame(
         {
@@ -185,7 +185,7 @@ def test_activity_sentence_names_busiest_and_quietest_month():
 def test_rates_with_different_bases_are_never_ranked_against_each_other():
     import pandas as pd
 
-    from kpureport import narrative
+    from kpureport.writing import narrative
 
     rates = pd.DataFrame(
         {

@@ -8,7 +8,7 @@ import pytest
 
 from kpureport import formatting as fmt
 from kpureport.config import POST_TYPE_LABELS
-from kpureport.load import load_narrative
+from kpureport.ingest.load import load_narrative
 
 from .conftest import DATA, KKU
 

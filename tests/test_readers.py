@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpureport import readers
 from kpureport.errors import DataError
-from kpureport.load import load_exports, load_profile
-from kpureport.readers import textfile
+from kpureport.ingest import readers
+from kpureport.ingest.load import load_exports, load_profile
+from kpureport.ingest.readers import textfile
 
 from .conftest import DATA, KKU, SAMPLES
 
@@ -358,7 +358,7 @@ def test_formulas_and_html_in_feedback_stay_plain_text(tmp_path):
     st.sampled_from(["en", "id"]),
 )
 def test_platform_numbers_parse_back_in_their_locale(value, locale):
-    from kpureport.readers.parse import number_text
+    from kpureport.ingest.readers.parse import number_text
 
     if locale == "id":
         text = f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
@@ -698,7 +698,7 @@ STORY_HEADER = (
 
 
 def test_meta_story_rows_are_stories_with_their_own_figures(tmp_path):
-    from kpureport import metrics
+    from kpureport.analysis import metrics
 
     path = tmp_path / "ig.csv"
     path.write_text(

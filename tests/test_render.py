@@ -12,7 +12,7 @@ import pytest
 
 from kpureport.cli import main
 from kpureport.models import PlainText
-from kpureport.render import fragment, markdown
+from kpureport.writing.render import fragment, markdown
 
 from .conftest import DATA, KKU
 

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from kpureport import metrics
-from kpureport.report import Report
-from kpureport.rollup import Rollup
+from kpureport.analysis import metrics
+from kpureport.document.report import Report
+from kpureport.document.rollup import Rollup
 
 from .conftest import DATA, KKU
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from kpureport import word
-from kpureport.build import build_report
+from kpureport.engine.build import build_report
+from kpureport.output import word
 
 from .conftest import DATA, KKU
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kpureport import zygote
 from kpureport.cli import main
-from kpureport.kernel import Kernel
+from kpureport.engine import zygote
+from kpureport.engine.kernel import Kernel
 
 from .conftest import DATA, ROOT
 

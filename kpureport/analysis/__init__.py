@@ -1,0 +1,1 @@
+"""Analysis: figures computed from the canonical tables (metrics, feedback, evaluation parts, monev)."""

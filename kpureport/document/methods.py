@@ -1,0 +1,212 @@
+"""The methods appendix: sources of each figure, definitions and formulas, time zone, privacy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from kpureport import formatting as fmt
+from kpureport.analysis import metrics, stages
+from kpureport.analysis.feedback import lexicon
+from kpureport.analysis.metrics import MIN_POSTS_PER_SLOT
+from kpureport.config import platform_label
+from kpureport.ingest.readers.base import META_TIMEZONE
+from kpureport.models import PlainText
+from kpureport.redact import redact
+from kpureport.writing import render
+from kpureport.writing.narrative import TIMEZONE_NAMES, count_words, join_words, say
+
+if TYPE_CHECKING:
+    from kpureport.document.report import Report
+
+
+def wording() -> dict:
+    """The appendix's sentences (``templates/methods.yml``), whitespace folded."""
+    return render.wording("methods.yml")
+
+
+def _say(part: str, key: str, **fields: object) -> str:
+    return wording()[part][key].format(**fields)
+
+
+def _files(frame: pd.DataFrame) -> str:
+    names = sorted(frame["source"].dropna().unique()) if "source" in frame.columns else []
+    if not names:
+        return wording()["sources"]["no_files"]
+    return join_words([f"\u201c{n}\u201d" for n in names])
+
+
+def sources(report: Report) -> list[str]:
+    data, year = report.data, report.year
+    out = [_say("sources", "followers", files=_files(data.followers))]
+    posts = report.year_posts
+    if posts.empty:
+        out.append(_say("sources", "posts_none", year=year))
+    else:
+        counts = posts.groupby("platform").size()
+        listed = join_words(
+            [f"{platform_label(p, year)} {fmt.number(n)} unggahan" for p, n in counts.items()]
+        )
+        out.append(_say("sources", "posts", listed=listed, files=_files(posts)))
+    stories = metrics.stories_in_year(data.posts, year)
+    if not stories.empty:
+        out.append(say("methods_stories", total=fmt.number(len(stories)), year=year))
+    listed = report.videos_listed()
+    if listed:
+        in_year = len(metrics.top_videos(data.top_videos, year, n=listed))
+        out.append(
+            say(
+                "methods_tiktok_content",
+                listed=fmt.number(listed),
+                in_year=fmt.number(in_year),
+                year=year,
+            )
+        )
+    polls = data.polls[data.polls["date"].dt.year == year]
+    out.append(
+        _say("sources", "polls", files=_files(polls))
+        if not polls.empty
+        else _say("sources", "polls_none", year=year)
+    )
+    rows = report.feedback_rows
+    out.append(
+        _say("sources", "feedback", count=fmt.number(len(rows)), files=_files(rows))
+        if not rows.empty
+        else _say("sources", "feedback_none", year=year)
+    )
+    out.append(_say("sources", "narrative"))
+    return [PlainText(s) for s in out]
+
+
+def definitions(report: Report) -> list[tuple[str, str]]:
+    rates = report.rates[report.rates["rate"].notna()]
+    used = (
+        join_words(
+            [
+                f"{platform_label(r.platform, report.year)}: {r.base_label}"
+                for r in rates.itertuples(index=False)
+            ]
+        )
+        or "tidak ada"
+    )
+    rules = lexicon()["categories"]
+    rule_text = "; ".join(
+        f"{name}: antara lain \u201c{', '.join(rule.get('words', rule.get('starts_with', []))[:5])}\u201d"
+        for name, rule in rules.items()
+    )
+    stage_sources = "; ".join(sorted(set(stages.national()["source"])))
+    pillar_rules = "; ".join(
+        f"{p.label}: antara lain \u201c{', '.join(sorted(p.words)[:4] or sorted(p.hashtags)[:4])}\u201d"
+        for p in report.data.pillars
+    )
+    scale = report.data.scale
+    scale_levels = scale.describe()
+    fields = {
+        "used": used,
+        "rules": rule_text,
+        "minimum": count_words(MIN_POSTS_PER_SLOT),
+        "stage_sources": stage_sources,
+        "pillar_rules": pillar_rules,
+        "scale_levels": scale_levels,
+        "scale_source": scale.source,
+    }
+    shown = {
+        "last_year": report.has_last_year,
+        "stages": not report.year_stages.empty,
+        "pillars": not report.pillar_table.empty,
+        "targets": not report.achievement.empty,
+        "answers": not report.answer_times.empty,
+    }
+    return [
+        (item["term"], PlainText(item["text"].format(**fields)))
+        for item in wording()["definitions"]
+        if shown.get(item.get("when"), True)
+    ]
+
+
+def privacy(report: Report) -> str:
+    texts = list(
+        report.data.feedback.loc[
+            report.data.feedback["date"].dt.year == report.year, "text"
+        ].fillna("")
+    )
+    if not report.year_posts.empty:
+        texts += list(report.year_posts["text"].fillna(""))
+    counts = [redact(str(t))[1] for t in texts]
+    nik, phone, email = (sum(getattr(c, k) for c in counts) for k in ("nik", "phone", "email"))
+    return PlainText(_say("privacy", "rule") + " " + removed_sentence(nik, phone, email))
+
+
+def removed_sentence(nik: int, phone: int, email: int) -> str:
+    """What was removed this year, naming only what there was.
+
+    >>> removed_sentence(0, 2, 0)
+    'Pada data tahun ini dihapus 2 nomor telepon.'
+    >>> removed_sentence(0, 0, 0)
+    'Pada data tahun ini tidak ditemukan data pribadi yang perlu dihapus.'
+    """
+    found = [
+        f"{fmt.number(count)} {name}"
+        for count, name in ((nik, "NIK"), (phone, "nomor telepon"), (email, "alamat surel"))
+        if count
+    ]
+    if not found:
+        return _say("privacy", "removed_none")
+    return _say("privacy", "removed", items=join_words(found))
+
+
+KINDS = {
+    "posts": "unggahan",
+    "daily": "harian akun",
+    "top": "video terbaru/teratas",
+    "audience": "potret pengikut",
+    "feedback": "jawaban formulir",
+}
+
+
+def coverage(report: Report) -> list[list[str]]:
+    """Rows of the coverage table: platform, kind of data, period within the year (its first
+    and last day, or the one day of a snapshot), files."""
+    rows = []
+    for r in metrics.coverage_in_year(report.data.coverage, report.year).itertuples(index=False):
+        platform = platform_label(r.platform, report.year) if pd.notna(r.platform) else "Formulir"
+        period = (
+            [fmt.date(r.start.date())]
+            if r.start == r.end
+            else [
+                fmt.date(r.start.date()),
+                fmt.date(r.end.date()),
+            ]
+        )
+        rows.append([platform, KINDS.get(r.kind, r.kind), period, ", ".join(r.files)])
+    return rows
+
+
+def time_rules(report: Report) -> list[str]:
+    """The office zone, and the rules for the exports that do not write office time."""
+    zone = report.profile.timezone
+    rules = [_say("time", "office", zone=zone, zone_name=TIMEZONE_NAMES.get(zone, zone))]
+    formats = set(report.data.coverage["format"]) if report.data.coverage is not None else set()
+    if any(f.startswith("meta-post") for f in formats):
+        rules.append(
+            say(
+                "methods_meta_time",
+                meta_zone=report.profile.meta_timezone or META_TIMEZONE,
+                zone=zone,
+            )
+        )
+    if any(f.startswith("tiktok") for f in formats):
+        rules.append(say("methods_tiktok_time"))
+    return rules
+
+
+def appendix(report: Report) -> dict[str, object]:
+    return {
+        "sources": sources(report),
+        "definitions": definitions(report),
+        "timezone": time_rules(report),
+        "coverage": coverage(report),
+        "year": report.year,
+        "privacy": privacy(report),
+    }

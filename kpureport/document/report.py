@@ -1,0 +1,835 @@
+"""The report as the notebook sees it: one object per office and year, one method per part.
+
+The notebook only arranges these parts; each returns a :class:`~kpureport.writing.render.Fragment`
+that Jupyter shows and nbconvert exports. Table and figure numbers are keyed by name, so
+re-running a cell in JupyterLab keeps its number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from kpureport import formatting as fmt
+from kpureport.analysis import feedback, metrics
+from kpureport.config import (
+    AUDIENCE_LABELS,
+    REPORT_TITLE,
+    SLOGAN,
+    platform_label,
+    post_type_label,
+)
+from kpureport.document.evaluation import EvaluationParts
+from kpureport.ingest.load import ReportData, load_report_data
+from kpureport.models import PlainText
+from kpureport.redact import official_contacts
+from kpureport.writing import charts, narrative
+from kpureport.writing.charts import Chart
+from kpureport.writing.render import Fragment, fragment, section
+
+#: Chapters as in the seed report: key, title (``{office}`` is the office's short name).
+CHAPTERS = (
+    ("pendahuluan", "Pendahuluan"),
+    ("platform", "Platform Media Sosial di {office}"),
+    ("fitur", "Penggunaan Fitur Media Sosial"),
+    ("kendala", "Kendala dan Solusi"),
+    ("penutup", "Penutup"),
+)
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+EXCERPT = 90
+
+
+class Report(EvaluationParts):
+    """One office's report for one year, built from its validated data."""
+
+    def __init__(self, data: ReportData, today: dt.date | None = None):
+        self.data = data
+        self.profile = data.profile
+        self.year = data.year
+        self.narrative = data.narrative
+        self.today = today or dt.date.today()
+        self.platforms = metrics.platform_table(self.profile, data.followers, self.year)
+        self._numbers: dict[tuple[str, str], int] = {}
+        self._official = official_contacts(
+            [self.profile.email],
+            [self.profile.website, self.profile.jdih]
+            + [t for a in self.profile.accounts for t in (a.url, a.handle)],
+        )
+
+    def __repr__(self) -> str:
+        accounts = len(self.profile.accounts)
+        return (
+            f"<Report {self.profile.slug!r} {self.year}: {accounts} akun, "
+            f"{len(self.year_posts)} unggahan tahun ini; tabel {self.data.tables()}; "
+            f"data {self.data.period()}>"
+        )
+
+    def _fragment(self, template: str, **context: object) -> Fragment:
+        return fragment(template, official=self._official, **context)
+
+    def _section(self, **parts: object) -> Fragment:
+        return section(official=self._official, **parts)
+
+    @classmethod
+    def load(cls, office: str, year: int | str, data_dir: str | Path | None = None) -> Report:
+        """The report of ``office`` for ``year`` from the data folder (found from the working
+        directory upward, or ``$KPUREPORT_DATA``, when ``data_dir`` is not given)."""
+        return cls(load_report_data(data_dir, office, year))
+
+    # Figures, computed once on first use.
+
+    @cached_property
+    def history(self) -> pd.DataFrame:
+        """Followers of each platform at the end of each year: ``platform, year, date, followers``."""
+        return metrics.year_end_history(
+            metrics.follower_counts(self.data.followers, self.data.daily)
+        )
+
+    @cached_property
+    def growth_table(self) -> pd.DataFrame:
+        """Year-end followers against the year before: ``platform, previous, current, change,
+        change_pct`` (percent, float)."""
+        return metrics.growth(self.history, self.year)
+
+    @cached_property
+    def year_posts(self) -> pd.DataFrame:
+        """The year's feed posts (stories apart), each with its ``engagement``."""
+        return metrics.posts_in_year(self.data.posts, self.year)
+
+    @cached_property
+    def rates(self) -> pd.DataFrame:
+        """Engagement rate per platform: ``platform, posts, interactions, base, base_label,
+        denominator, rate`` (percent, float)."""
+        return metrics.engagement_rates(self.data.posts, self.year, self.history, self.data.daily)
+
+    @cached_property
+    def daily_spans(self) -> dict[str, tuple[dt.date, dt.date]]:
+        """First and last day of each platform's daily figures within the year."""
+        daily = self.data.daily
+        days = daily[daily["date"].dt.year == self.year] if not daily.empty else daily
+        return {
+            str(platform): (group["date"].min().date(), group["date"].max().date())
+            for platform, group in days.groupby("platform", sort=True)
+        }
+
+    @cached_property
+    def stories(self) -> pd.DataFrame:
+        """Stories per platform with their reach, replies, sticker taps, clicks, profile visits."""
+        return metrics.story_summary(self.data.posts, self.year)
+
+    @cached_property
+    def per_month(self) -> pd.DataFrame:
+        """Posts per month (rows 1-12) and platform (columns)."""
+        return metrics.posts_per_month(self.data.posts, self.year)
+
+    @cached_property
+    def polls(self) -> pd.DataFrame:
+        """The year's polls: votes, ``share`` and its 95% interval (``low``, ``high``) per option."""
+        return metrics.poll_results(self.data.polls, self.year)
+
+    @cached_property
+    def feedback_rows(self) -> pd.DataFrame:
+        """The year's feedback, personal data redacted, with a category for each message."""
+        return feedback.prepare(self.data.feedback, self.year)
+
+    @property
+    def has_feature_data(self) -> bool:
+        return not (self.year_posts.empty and self.polls.empty and self.feedback_rows.empty)
+
+    # Numbering and headings.
+
+    def _number(self, kind: str, key: str) -> int:
+        count = sum(1 for k in self._numbers if k[0] == kind)
+        return self._numbers.setdefault((kind, key), count + 1)
+
+    def _chapter(self, key: str) -> dict[str, str]:
+        index = [k for k, _ in CHAPTERS].index(key)
+        title = CHAPTERS[index][1].format(office=self.profile.short_name)
+        return {"id": f"bab-{index + 1}", "number": ROMAN[index], "title": title}
+
+    def _table(
+        self,
+        key: str,
+        caption: str,
+        headers: list[str],
+        rows: list[list],
+        numeric: set[int],
+        note: str | None = None,
+    ) -> dict:
+        return {
+            "number": self._number("tabel", key),
+            "caption": PlainText(caption),
+            "headers": headers,
+            "rows": rows,
+            "numeric": numeric,
+            "note": PlainText(note) if note else None,
+        }
+
+    def _figure(self, key: str, chart: Chart | None, caption: str) -> list[dict]:
+        if chart is None:
+            return []
+        return [
+            {"number": self._number("gambar", key), "chart": chart, "caption": PlainText(caption)}
+        ]
+
+    def _label(self, platform: str) -> str:
+        return platform_label(platform, self.year)
+
+    # Parts of the report, in the order the notebook shows them.
+
+    def title_page(self) -> Fragment:
+        """Letterhead, title, year, and the table of contents."""
+        chapters = [self._chapter(key) for key, _ in CHAPTERS]
+        return self._fragment(
+            "title_page.html.j2",
+            profile=self.profile,
+            year=self.year,
+            report_title=REPORT_TITLE,
+            chapters=chapters,
+            appendix=True,
+        )
+
+    def introduction(self) -> Fragment:
+        """Chapter I: the staff's introduction, or a generated one."""
+        return self._fragment(
+            "chapter.html.j2",
+            chapter=self._chapter("pendahuluan"),
+            overview=f"Gambaran Umum Penggunaan Media Sosial {self.profile.short_name}",
+            body=narrative.introduction(self.narrative, self.profile, self.facts()),
+        )
+
+    def facts(self) -> dict[str, object]:
+        """The year in a few figures, for the generated introduction."""
+        known = self.platforms["followers"].notna().any()
+        change = metrics.followers_change(self.growth_table)
+        return {
+            "accounts": len(self.profile.accounts),
+            "followers": metrics.total_followers(self.platforms) if known else None,
+            "change": change,
+            "posts": len(self.year_posts),
+            "stories": int(self.stories["stories"].sum()) if not self.stories.empty else 0,
+            "polls": self.polls.groupby(["date", "platform", "question"]).ngroups
+            if not self.polls.empty
+            else 0,
+            "feedback": len(self.feedback_rows),
+        }
+
+    def platforms_chapter(self) -> Fragment:
+        """Chapter II: the accounts, their followers and what the figures say."""
+        return self._fragment(
+            "chapter.html.j2",
+            chapter=self._chapter("platform"),
+            body=narrative.platforms_intro(self.narrative, self.profile),
+        )
+
+    def followers_table(self) -> Fragment:
+        """Table 1: every account, its followers at year end and its share of the total."""
+        rows = [
+            dict(
+                row._asdict(),
+                label=self._label(row.platform),
+                followers=None if pd.isna(row.followers) else int(row.followers),
+            )
+            for row in self.platforms.itertuples(index=False)
+        ]
+        known = self.platforms["followers"].notna().any()
+        return self._fragment(
+            "followers_table.html.j2",
+            rows=rows,
+            year=self.year,
+            number=self._number("tabel", "pengikut"),
+            total=metrics.total_followers(self.platforms) if known else None,
+        )
+
+    def followers_summary(self) -> Fragment:
+        """What the followers table says, in sentences."""
+        return self._fragment(
+            "paragraphs.html.j2",
+            paragraphs=[
+                narrative.paragraph(
+                    narrative.followers_summary(self.platforms, self.profile, self.year)
+                )
+            ],
+        )
+
+    def followers_chart(self) -> Fragment:
+        """Followers per platform as bars (nothing when no count is known)."""
+        if not self.platforms["followers"].notna().any():
+            return Fragment("")
+        chart = charts.followers_by_platform(self.platforms, self.year)
+        return self._fragment(
+            "figure.html.j2",
+            chart=chart,
+            number=self._number("gambar", "pengikut"),
+            caption=f"Jumlah pengikut per platform, tahun {self.year}",
+        )
+
+    def growth(self) -> Fragment:
+        """Growth against the previous year and the trend since the accounts started."""
+        if self.history["year"].nunique() < 2:
+            return Fragment("")
+        rows = [
+            [
+                self._label(r.platform),
+                "-" if pd.isna(r.previous) else fmt.number(r.previous),
+                fmt.number(r.current),
+                "-"
+                if r.change is None or pd.isna(r.change)
+                else f"{r.change:+,}".replace(",", "."),
+                "-" if pd.isna(r.change_pct) else fmt.percent(r.change_pct, 2),
+            ]
+            for r in self.growth_table.itertuples(index=False)
+        ]
+        table = self._table(
+            "pertumbuhan",
+            f"Pertumbuhan pengikut, akhir {self.year - 1} ke akhir {self.year}",
+            ["Platform", f"Akhir {self.year - 1}", f"Akhir {self.year}", "Perubahan", "Persentase"],
+            rows,
+            {1, 2, 3, 4},
+        )
+        paragraphs = [
+            narrative.paragraph(
+                narrative.growth(self.growth_table, self.profile, self.year)
+                + narrative.trend(self.history, self.year)
+            )
+        ]
+        figures = self._figure(
+            "tren",
+            charts.follower_trend(self.history, self.year),
+            f"Jumlah pengikut pada akhir tiap tahun sampai {self.year}",
+        )
+        return self._section(
+            id="pertumbuhan",
+            title="Pertumbuhan Pengikut",
+            paragraphs=paragraphs,
+            tables=[table],
+            figures=figures,
+        )
+
+    def features_chapter(self) -> Fragment:
+        """Chapter III's opening, and a note when the year has no post, poll or feedback data."""
+        note = (
+            None
+            if self.has_feature_data
+            else narrative.features_data_missing(self.profile, self.year)
+        )
+        context = {"note": note} if note else {}
+        return self._fragment(
+            "chapter.html.j2",
+            chapter=self._chapter("fitur"),
+            body=narrative.features(self.narrative, self.profile),
+            **context,
+        )
+
+    def activity(self) -> Fragment:
+        """A. Posts per month and per type, and stories counted apart."""
+        if not self.has_feature_data:
+            return Fragment("")
+        paragraphs = narrative.activity(self.per_month, self.profile, self.year)
+        tables = []
+        if not self.year_posts.empty:
+            types = metrics.posts_per_type(self.data.posts, self.year)
+            tables.append(
+                self._table(
+                    "jenis",
+                    f"Unggahan per platform dan jenis, tahun {self.year}",
+                    ["Platform", "Jenis unggahan", "Jumlah unggahan", "Rata-rata interaksi"],
+                    [
+                        [
+                            self._label(r.platform),
+                            post_type_label(r.type),
+                            fmt.number(r.posts),
+                            "-" if pd.isna(r.engagement_mean) else fmt.number(r.engagement_mean),
+                        ]
+                        for r in types.itertuples(index=False)
+                    ],
+                    {2, 3},
+                )
+            )
+        figures = self._figure(
+            "aktivitas",
+            charts.posting_activity(self.per_month, self.year, self.year_stages),
+            f"Jumlah unggahan per bulan, tahun {self.year}",
+        )
+        posted = set(self.year_posts["platform"]) if not self.year_posts.empty else set()
+        silent = [a.platform for a in self.profile.accounts if a.platform not in posted]
+        if not self.year_posts.empty:
+            paragraphs = paragraphs + narrative.posts_missing(
+                [p for p in silent if p != "tiktok"], self.year
+            )
+        paragraphs = paragraphs + narrative.no_post_export(
+            [p for p in silent if p == "tiktok"], self.year
+        )
+        story_paragraphs, story_tables = self._stories()
+        if story_paragraphs:
+            paragraphs = [*paragraphs, narrative.paragraph(story_paragraphs)]
+        return self._section(
+            id="aktivitas",
+            title="A. Aktivitas Unggahan",
+            paragraphs=paragraphs,
+            tables=tables + story_tables,
+            figures=figures,
+        )
+
+    def _stories(self) -> tuple[list[str], list[dict]]:
+        """Stories apart from feed posts: per platform with their own figures, and per month."""
+        summary = self.stories
+        if summary.empty:
+            return [], []
+        per_month = metrics.stories_per_month(self.data.posts, self.year)
+        sentences = narrative.stories(summary, per_month, self.profile, self.year)
+
+        def cell(value: object) -> str:
+            return "-" if value is None or pd.isna(value) else fmt.number(value)
+
+        by_platform = self._table(
+            "story",
+            f"Story per platform, tahun {self.year}",
+            [
+                "Platform",
+                "Story",
+                "Jangkauan",
+                "Balasan",
+                "Ketukan stiker",
+                "Klik tautan",
+                "Kunjungan profil",
+            ],
+            [
+                [
+                    self._label(r.platform),
+                    fmt.number(r.stories),
+                    cell(r.reach),
+                    cell(r.replies),
+                    cell(r.sticker_taps),
+                    cell(r.clicks),
+                    cell(r.profile_views),
+                ]
+                for r in summary.itertuples(index=False)
+            ],
+            {1, 2, 3, 4, 5, 6},
+            note="Jangkauan story dijumlahkan per story; satu akun yang melihat beberapa story "
+            "terhitung beberapa kali.",
+        )
+        by_month = self._table(
+            "story-bulanan",
+            f"Jumlah story per bulan, tahun {self.year}",
+            ["Bulan", *(self._label(p) for p in per_month.columns)],
+            [
+                [fmt.month_name(int(month)), *(fmt.number(int(v)) for v in row)]
+                for month, row in per_month.iterrows()
+            ],
+            set(range(1, len(per_month.columns) + 1)),
+        )
+        return sentences, [by_platform, by_month]
+
+    def engagement(self) -> Fragment:
+        """B. Engagement rate per platform and the best day and hour to post."""
+        if self.rates.empty:
+            return Fragment("")
+        rows = [
+            [
+                self._label(r.platform),
+                "-" if r.posts is None or pd.isna(r.posts) else fmt.number(r.posts),
+                "-"
+                if r.interactions is None or pd.isna(r.interactions)
+                else fmt.number(r.interactions),
+                "-" if pd.isna(r.base_label) else r.base_label,
+                "-"
+                if r.denominator is None or pd.isna(r.denominator)
+                else fmt.number(r.denominator),
+                "data tidak tersedia" if pd.isna(r.rate) else fmt.percent(r.rate, 2),
+            ]
+            for r in self.rates.itertuples(index=False)
+        ]
+        table = self._table(
+            "interaksi",
+            f"Tingkat interaksi per platform, tahun {self.year}",
+            ["Platform", "Unggahan", "Interaksi", "Pembagi", "Nilai pembagi", "Tingkat interaksi"],
+            rows,
+            {1, 2, 4, 5},
+            note="Tingkat interaksi = jumlah interaksi / jumlah pembagi x 100%. "
+            "Definisi lengkap ada pada Lampiran.",
+        )
+        best = metrics.best_times(self.data.posts, self.year)
+        paragraphs = [
+            narrative.paragraph(narrative.engagement(self.rates, self.year, self.daily_spans)),
+            narrative.paragraph(narrative.timing(best, self.year, self.profile.timezone)),
+        ]
+        tables = [table, self._best_times_table(best)] if not best.empty else [table]
+        figures = self._figure(
+            "interaksi",
+            charts.engagement_by_platform(self.rates, self.year),
+            f"Tingkat interaksi per platform, tahun {self.year}",
+        )
+        return self._section(
+            id="interaksi",
+            title="B. Interaksi Pengikut",
+            paragraphs=[p for p in paragraphs if p],
+            tables=tables,
+            figures=figures,
+        )
+
+    def _best_times_table(self, best: pd.DataFrame) -> dict:
+        zone = narrative.TIMEZONE_NAMES.get(self.profile.timezone, self.profile.timezone)
+
+        def slot(value: object, posts: object, mean: object) -> list[str]:
+            if pd.isna(value):
+                return ["-", "-", "-"]
+            return [str(value), fmt.number(posts), fmt.number(mean)]
+
+        return self._table(
+            "waktu-terbit",
+            f"Hari dan jam terbit dengan rata-rata interaksi tertinggi per platform, tahun {self.year}",
+            [
+                "Platform",
+                "Unggahan",
+                "Hari",
+                "Unggahan pada hari itu",
+                "Rata-rata interaksi",
+                f"Jam ({zone})",
+                "Unggahan pada jam itu",
+                "Rata-rata interaksi",
+            ],
+            [
+                [
+                    self._label(r.platform),
+                    fmt.number(r.posts),
+                    *slot(r.day, r.day_posts, r.day_mean),
+                    *slot(
+                        None if pd.isna(r.hour) else fmt.hour_range(int(r.hour)),
+                        r.hour_posts,
+                        r.hour_mean,
+                    ),
+                ]
+                for r in best.itertuples(index=False)
+            ],
+            {1, 3, 4, 6, 7},
+            note=f"Hanya hari dan jam dengan sedikitnya {metrics.MIN_POSTS_PER_SLOT} unggahan "
+            "yang dibandingkan; tanda - berarti tidak ada yang memenuhi.",
+        )
+
+    def top_posts(self) -> Fragment:
+        """C. The posts with most interactions, and the top videos a platform listed."""
+        top = metrics.top_posts(self.data.posts, self.year)
+        videos = metrics.top_videos(self.data.top_videos, self.year)
+        if top.empty and videos.empty:
+            return Fragment("")
+        tables, paragraphs = [], []
+        if not top.empty:
+            tables.append(self._top_posts_table(top))
+            paragraphs += narrative.top_post(top, self.year)
+        if not videos.empty:
+            tables.append(self._top_videos_table(videos))
+            paragraphs += narrative.top_videos(videos, self.videos_listed(), self.year)
+        return self._section(
+            id="teratas",
+            title="C. Unggahan dengan Interaksi Terbanyak",
+            paragraphs=paragraphs,
+            tables=tables,
+        )
+
+    def videos_listed(self) -> int:
+        """How many videos the newest Content download of the year listed, whatever year they
+        were posted in."""
+        listed = self.data.top_videos
+        if listed is None or listed.empty:
+            return 0
+        of_year = listed[listed["snapshot"].dt.year == self.year]
+        return int((of_year["snapshot"] == of_year["snapshot"].max()).sum()) if len(of_year) else 0
+
+    def _top_videos_table(self, videos: pd.DataFrame) -> dict:
+        rows = [
+            [
+                str(rank),
+                fmt.date(r.published.date()),
+                {"href": r.link, "text": _excerpt(r.text) or "(tanpa judul)"}
+                if pd.notna(r.link)
+                else _excerpt(r.text),
+                fmt.number(r.views),
+                "-" if pd.isna(r.engagement) else fmt.number(r.engagement),
+            ]
+            for rank, r in enumerate(videos.itertuples(index=False), start=1)
+        ]
+        platform = self._label(videos["platform"].iloc[0])
+        snapshot = fmt.date(videos["snapshot"].max().date())
+        return self._table(
+            "video-teratas",
+            f"Video {platform} dengan penayangan terbanyak, tahun {self.year}",
+            ["No.", "Tanggal terbit", "Judul video", "Penayangan", "Interaksi"],
+            rows,
+            {3, 4},
+            note=f"Dari tab Content TikTok Studio yang diunduh {snapshot}; tab ini hanya memuat "
+            "sekitar lima belas video terbaru atau teratas, bukan seluruh unggahan. Interaksi = "
+            "suka + komentar + bagikan.",
+        )
+
+    def _top_posts_table(self, top: pd.DataFrame) -> dict:
+        rows = []
+        for rank, r in enumerate(top.itertuples(index=False), start=1):
+            excerpt = _excerpt(r.text)
+            rows.append(
+                [
+                    str(rank),
+                    fmt.date(r.published.date()),
+                    self._label(r.platform),
+                    "-" if pd.isna(r.type) else post_type_label(r.type),
+                    {"href": r.link, "text": excerpt or "(tanpa teks)"}
+                    if pd.notna(r.link)
+                    else excerpt,
+                    fmt.number(r.engagement),
+                ]
+            )
+        return self._table(
+            "teratas",
+            f"Lima unggahan dengan interaksi terbanyak, tahun {self.year}",
+            ["No.", "Tanggal", "Platform", "Jenis", "Cuplikan", "Interaksi"],
+            rows,
+            {5},
+        )
+
+    def polls_section(self) -> Fragment:
+        """D. Each poll's result with its interval, beside the stories' sticker taps."""
+        if not self.has_feature_data:
+            return Fragment("")
+        tables, figures = [], []
+        for (date, platform, question), group in self.polls.groupby(
+            ["date", "platform", "question"], sort=True
+        ):
+            key = f"polling-{date:%Y%m%d}-{question}"
+            rows = [
+                [
+                    r.option,
+                    fmt.number(r.votes),
+                    fmt.percent(r.share, fmt.share_digits(r.total)),
+                    f"{fmt.percent(r.low, fmt.share_digits(r.total))} sampai "
+                    f"{fmt.percent(r.high, fmt.share_digits(r.total))}",
+                ]
+                for r in group.sort_values("votes", ascending=False).itertuples(index=False)
+            ]
+            caption = f"Hasil polling \u201c{question}\u201d, {self._label(platform)}, {fmt.date(date.date())}"
+            tables.append(
+                self._table(
+                    key,
+                    caption,
+                    ["Pilihan", "Suara", "Persentase", "Selang kepercayaan 95%"],
+                    rows,
+                    {1, 2, 3},
+                    note=self._poll_note(group, date, platform),
+                )
+            )
+            figures += self._figure(key, charts.poll_result(group), caption)
+        return self._section(
+            id="polling",
+            title="D. Polling Pendapat",
+            paragraphs=[narrative.paragraph(narrative.polls(self.polls, self.year))],
+            tables=tables,
+            figures=figures,
+        )
+
+    def _poll_note(self, group: pd.DataFrame, date: pd.Timestamp, platform: str) -> str:
+        """The vote count, and beside it the sticker taps the platform's export gives for the
+        stories of that day (story polls have no export of their own)."""
+        note = f"Jumlah suara: {fmt.number(group['total'].iloc[0])}."
+        taps = metrics.sticker_taps_on(self.data.posts, date, platform)
+        if taps is None:
+            return note
+        return f"{note} " + narrative.say(
+            "poll_stickers", platform=self._label(platform), taps=fmt.number(taps)
+        )
+
+    def audience(self) -> Fragment:
+        """When the followers are online and who they are (TikTok Studio's snapshots)."""
+        audience = self.data.audience
+        active = metrics.active_by_hour(audience, self.year)
+        gender = metrics.audience_in_year(audience, self.year, "gender")
+        territory = metrics.audience_in_year(audience, self.year, "territory")
+        if active.empty and gender.empty and territory.empty:
+            return Fragment("")
+        paragraphs = [
+            narrative.paragraph(
+                narrative.audience(
+                    active, gender, territory, AUDIENCE_LABELS, self.profile.timezone
+                )
+            )
+        ]
+        tables = []
+        for key, name, rows in (
+            ("gender", "jenis kelamin", gender),
+            ("wilayah", "wilayah", territory),
+        ):
+            if rows.empty:
+                continue
+            snapshot = fmt.date(rows["snapshot"].iloc[0].date())
+            tables.append(
+                self._table(
+                    f"audiens-{key}",
+                    f"Pengikut {self._label(rows['platform'].iloc[0])} menurut {name}, {snapshot}",
+                    ["Kelompok" if key == "gender" else "Wilayah", "Persentase"],
+                    [
+                        [AUDIENCE_LABELS.get(r.key, r.key), fmt.percent(r.value * 100, 0)]
+                        for r in rows.itertuples(index=False)
+                    ],
+                    {1},
+                    note="Potret pada hari unduh; TikTok Studio tidak menyimpan riwayatnya.",
+                )
+            )
+        figures = []
+        if not active.empty:
+            zone = narrative.TIMEZONE_NAMES.get(self.profile.timezone, self.profile.timezone)
+            snapshot = fmt.date(active.attrs["snapshot"].date())
+            figures = self._figure(
+                "audiens-jam",
+                charts.active_hours(active, zone),
+                f"Rata-rata pengikut {self._label(active.attrs['platform'])} yang aktif per jam, "
+                f"tujuh hari sebelum {snapshot}",
+            )
+        return self._section(
+            id="audiens",
+            title="Waktu Aktif dan Sebaran Pengikut",
+            paragraphs=paragraphs,
+            tables=tables,
+            figures=figures,
+        )
+
+    def feedback_section(self) -> Fragment:
+        """E. Feedback per category, channel and month, its frequent words, and quotes."""
+        if not self.has_feature_data:
+            return Fragment("")
+        rows = self.feedback_rows
+        by_category = feedback.counts_by_category(rows)
+        terms, pairs = (
+            feedback.themes(rows)
+            if not rows.empty
+            else (pd.DataFrame(columns=["term", "count"]),) * 2
+        )
+        paragraphs = [
+            narrative.paragraph(
+                narrative.feedback(rows, by_category, terms, self.profile, self.year)
+            )
+        ]
+        tables, figures, quotes = [], [], []
+        if not rows.empty:
+            total = len(rows)
+            tables.append(
+                self._table(
+                    "masukan",
+                    f"Masukan masyarakat per kategori, tahun {self.year}",
+                    ["Kategori", "Jumlah", "Persentase"],
+                    [
+                        [
+                            narrative.CATEGORY_NAMES[r.category].capitalize(),
+                            fmt.number(r.count),
+                            fmt.percent(fmt.share(r.count, total), fmt.share_digits(total)),
+                        ]
+                        for r in by_category.itertuples(index=False)
+                    ],
+                    {1, 2},
+                )
+            )
+            channels = feedback.counts_by_channel(rows)
+            tables.append(
+                self._table(
+                    "kanal",
+                    f"Masukan masyarakat per kanal, tahun {self.year}",
+                    ["Kanal", "Jumlah"],
+                    [[r.channel, fmt.number(r.count)] for r in channels.itertuples(index=False)],
+                    {1},
+                )
+            )
+            if not terms.empty:
+                tables.append(
+                    self._table(
+                        "tema",
+                        f"Kata dan pasangan kata yang paling sering muncul, tahun {self.year}",
+                        ["Kata", "Frekuensi", "Pasangan kata", "Frekuensi"],
+                        _side_by_side(terms, pairs),
+                        {1, 3},
+                    )
+                )
+            figures = self._figure(
+                "masukan",
+                charts.feedback_by_month(feedback.counts_by_month(rows), self.year),
+                f"Masukan masyarakat per bulan dan kategori, tahun {self.year}",
+            )
+            quotes = [
+                {
+                    "text": q.text,
+                    "source": f"{narrative.CATEGORY_NAMES[q.category].capitalize()}, "
+                    f"{q.channel}, {fmt.date(q.date.date())}",
+                }
+                for q in feedback.quotes(rows).itertuples()
+            ]
+        return self._section(
+            id="masukan",
+            title="E. Kritik dan Saran",
+            paragraphs=paragraphs,
+            tables=tables,
+            figures=figures,
+            quotes=quotes,
+        )
+
+    def constraints_chapter(self) -> Fragment:
+        """Chapter IV: constraints and solutions as the staff wrote them."""
+        return self._fragment(
+            "constraints.html.j2",
+            chapter=self._chapter("kendala"),
+            intro=narrative.constraints_intro(self.narrative, self.profile),
+            constraints=self.narrative.constraints,
+            solutions=self.narrative.solutions,
+            constraints_none=narrative.say("constraints_none", year=self.year),
+            solutions_none=narrative.say("solutions_none", year=self.year),
+        )
+
+    def closing_chapter(self) -> Fragment:
+        """Chapter V: closing text and the signature block."""
+        sig = narrative.signature(self.narrative, self.profile, self.today)
+        return self._fragment(
+            "closing.html.j2",
+            chapter=self._chapter("penutup"),
+            body=narrative.closing(self.narrative, self.profile),
+            signature=sig,
+            signing_date=narrative.signing_date(sig),
+        )
+
+    def methods(self) -> Fragment:
+        """Appendix: where each figure comes from and how it is computed."""
+        from kpureport.document import methods
+
+        return self._fragment("methods.html.j2", **methods.appendix(self))
+
+    def footer(self) -> Fragment:
+        """The office's contacts and the slogan."""
+        accounts = [
+            {
+                "url": a.url,
+                "handle": a.handle,
+                "name": a.name,
+                "label": self._label(a.platform),  # the link says which platform it opens
+            }
+            for a in self.profile.accounts
+        ]
+        return self._fragment(
+            "footer.html.j2", profile=self.profile, accounts=accounts, slogan=SLOGAN
+        )
+
+
+def _excerpt(value: object) -> str:
+    """The start of a caption or title, cut at a word, for a table cell."""
+    text = str(value) if pd.notna(value) else ""
+    if len(text) <= EXCERPT:
+        return text
+    return text[: EXCERPT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _side_by_side(terms: pd.DataFrame, pairs: pd.DataFrame) -> list[list[str]]:
+    """Terms and word pairs as one table of four columns, padded where one list is shorter."""
+
+    def cells(table: pd.DataFrame, i: int) -> list[str]:
+        if i >= len(table):
+            return ["", ""]
+        return [str(table["term"].iloc[i]), fmt.number(table["count"].iloc[i])]
+
+    return [cells(terms, i) + cells(pairs, i) for i in range(max(len(terms), len(pairs)))]

@@ -1,0 +1,311 @@
+"""Readers of the platforms' own export files, recognized by their content, never their name.
+
+``read_export(path, timezone)`` returns the canonical table of one file; ``detect(table)`` names
+its format, or says which known format is closest and which columns the file lacks.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from kpureport import formatting as fmt
+from kpureport.errors import DataError, Note, Problem
+from kpureport.ingest import canonical, validate
+from kpureport.ingest.readers import (
+    facebook_legacy,
+    google_forms,
+    meta,
+    tiktok,
+    twitter,
+    workbook,
+    youtube,
+)
+from kpureport.ingest.readers.base import Context, Format
+from kpureport.ingest.readers.textfile import TextTable, located_header, open_member, open_table
+
+FORMATS: tuple[Format, ...] = (
+    *meta.FORMATS,
+    *facebook_legacy.FORMATS,
+    *youtube.FORMATS,
+    *twitter.FORMATS,
+    *google_forms.FORMATS,
+    *tiktok.FORMATS,
+)
+
+
+@dataclass
+class Export:
+    """One export file as understood: its format and its rows in a canonical table."""
+
+    path: Path
+    format: Format
+    table: pd.DataFrame
+    notes: list[Note] = field(default_factory=list)
+    #: Header names the file repeats, with their column positions (the first is read).
+    repeated: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def platform(self) -> str | None:
+        if "platform" in self.table.columns and self.table["platform"].notna().any():
+            return str(self.table["platform"].dropna().iloc[0])
+        return self.format.platform
+
+
+def detect(table: TextTable) -> Format:
+    """The format whose required columns the file has; the most specific one if several."""
+    matches = [f for f in FORMATS if f.matches(table)]
+    if matches:
+        return max(matches, key=lambda f: max(len(r) for r in f.required))
+    closest = max(FORMATS, key=lambda f: f.overlap(table.columns))
+    header = ", ".join(table.header[:8]) + (", ..." if len(table.header) > 8 else "")
+    raise DataError(
+        [
+            Problem(
+                table.path,
+                row=table.header_row,
+                found=f"baris judul: {header}",
+                expected=f"ekspor platform yang dikenal; paling mirip: {closest.title} "
+                f"({closest.name}), tetapi kolom ini tidak ada: "
+                f"{', '.join(closest.missing(table.columns))}",
+            )
+        ]
+    )
+
+
+#: A ZIP as downloaded holds a few CSVs of some megabytes; anything far beyond is refused
+#: before it is inflated (a "ZIP bomb").
+ZIP_MAX_MEMBERS = 50
+ZIP_MAX_BYTES = 200 * 1024 * 1024
+
+
+def read_exports(
+    path: Path, timezone: str, feedback_column: str | None = None, **settings: str | None
+) -> list[Export]:
+    """Every export in one file: the file itself, each sheet of an Excel workbook, or each CSV
+    (or workbook) of a ZIP as downloaded."""
+    path = Path(path)
+    if not zipfile.is_zipfile(path):
+        return [read_export(path, timezone, feedback_column, **settings)]
+    if workbook.is_workbook(path):
+        _check_archive(path)
+        return _read_workbook(path, None, path.name, timezone, feedback_column, settings)
+
+    def member(name: str, raw: bytes):
+        if workbook.is_workbook(raw):
+            return lambda: _read_workbook(
+                path / name, raw, path.name, timezone, feedback_column, settings
+            )
+        return lambda: [
+            _read_table(open_member(path, name, raw), timezone, feedback_column, settings)
+        ]
+
+    return _every([member(name, raw) for name, raw in _zip_members(path)])
+
+
+def _read_workbook(
+    path: Path,
+    raw: bytes | None,
+    anchor: str,
+    timezone: str,
+    feedback_column: str | None,
+    settings: dict,
+) -> list[Export]:
+    """The sheets of a workbook that hold a known export (a TikTok tab, Facebook's "Key
+    Metrics"); the explanation sheets beside them are passed over. With none, the first
+    sheet's header is explained."""
+    if raw is not None:
+        _check_archive(path, raw)
+    found = workbook.sheets(path, raw)
+    tables = []
+    for title, rows in found:
+        if not rows:
+            continue
+        where = path if len(found) == 1 else path / title
+        text = workbook.as_csv(rows)
+        table = located_header(where, text, "utf-8", text)
+        table.anchor_name = anchor
+        tables.append(table)
+    if not tables:
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found="semua lembar kerja kosong",
+                    expected="baris judul dan minimal satu baris data",
+                )
+            ]
+        )
+    known = [t for t in tables if any(f.matches(t) for f in FORMATS)]
+    if not known:
+        detect(tables[0])
+    return _every(
+        [(lambda t=t: [_read_table(t, timezone, feedback_column, settings)]) for t in known]
+    )
+
+
+def _every(reads: list[Callable[[], list[Export]]]) -> list[Export]:
+    """Run every read, gather the problems of all of them, and raise them together."""
+    exports, problems = [], []
+    for read in reads:
+        try:
+            exports += read()
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return exports
+
+
+def _check_archive(path: Path, raw: bytes | None = None) -> None:
+    """Refuse, before anything is inflated, a workbook with too many parts or one that
+    inflates beyond the limit (a "ZIP bomb")."""
+    with zipfile.ZipFile(io.BytesIO(raw) if raw is not None else path) as archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+    refused = _limits(infos)
+    if refused:
+        raise DataError(
+            [
+                Problem(
+                    path,
+                    found="berkas Excel berisi " + "; ".join(refused),
+                    expected="berkas Excel seperti yang diunduh dari platform; unduh ulang",
+                )
+            ]
+        )
+
+
+def _limits(infos: list[zipfile.ZipInfo]) -> list[str]:
+    refused = []
+    if len(infos) > ZIP_MAX_MEMBERS:
+        refused.append(f"{len(infos)} berkas (paling banyak {ZIP_MAX_MEMBERS})")
+    total = sum(i.file_size for i in infos)
+    if total > ZIP_MAX_BYTES:
+        refused.append(
+            f"isi {fmt.number(total / 1024**2)} MB setelah dibuka (paling besar "
+            f"{fmt.number(ZIP_MAX_BYTES // 1024**2)} MB)"
+        )
+    return refused
+
+
+def _zip_members(path: Path) -> list[tuple[str, bytes]]:
+    """The CSVs and workbooks of a ZIP, read in memory; anything else in it, a name that would
+    leave the archive's folder, or a size beyond the limit is refused by name before it is
+    inflated."""
+    with zipfile.ZipFile(path) as archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()]
+        refused = _limits(infos)
+        for info in infos:
+            name = info.filename
+            parts = PurePosixPath(name.replace("\\", "/")).parts
+            if name.startswith(("/", "\\")) or ".." in parts or ":" in name:
+                refused.append(f"'{name}' menunjuk ke luar folder arsip")
+            elif PurePosixPath(name).suffix.lower() not in (".csv", ".xlsx"):
+                refused.append(f"'{name}' bukan berkas CSV atau Excel")
+        if refused:
+            raise DataError(
+                [
+                    Problem(
+                        path,
+                        found="ZIP berisi " + "; ".join(refused),
+                        expected="ZIP seperti yang diunduh dari platform (hanya berkas CSV atau "
+                        "Excel); unduh ulang, atau letakkan berkasnya langsung di exports/",
+                    )
+                ]
+            )
+        members = []
+        for info in infos:
+            with archive.open(info) as handle:
+                raw = handle.read(info.file_size + 1)
+            if len(raw) > info.file_size:  # the header lied about the size
+                raise DataError(
+                    [
+                        Problem(
+                            path,
+                            found=f"'{info.filename}' lebih besar dari yang tertulis",
+                            expected="ZIP yang utuh",
+                        )
+                    ]
+                )
+            members.append((info.filename, raw))
+    return members
+
+
+def read_export(
+    path: Path, timezone: str, feedback_column: str | None = None, **settings: str | None
+) -> Export:
+    """Read one export file into its canonical table, or raise every problem found in it.
+
+    ``settings`` are the office's reader settings from its profile (see :class:`Context`).
+    """
+    return _read_table(open_table(Path(path)), timezone, feedback_column, settings)
+
+
+def _read_table(
+    table: TextTable, timezone: str, feedback_column: str | None, settings: dict
+) -> Export:
+    path = table.path
+    fmt = detect(table)
+    given = {k: v for k, v in settings.items() if v is not None}
+    ctx = Context(timezone=timezone, feedback_column=feedback_column, **given)
+    frame = fmt.read(table, ctx)
+    validate.limit_texts(frame, ["text"], table.path, ctx.notes, rows=False)
+    if frame.empty and not ctx.problems:
+        ctx.problems.append(
+            Problem(
+                table.path,
+                found="tidak ada baris data (hanya baris judul, atau semua jawaban kosong)",
+                expected=f"ekspor {fmt.title} yang berisi data; hapus berkas ini "
+                "bila periodenya memang kosong",
+            )
+        )
+    if ctx.problems:
+        raise DataError(ctx.problems)
+    frame["source"] = Path(path).name
+    return Export(Path(path), fmt, frame, ctx.notes, table.repeated)
+
+
+def summary(export: Export) -> dict[str, object]:
+    """What ``kpureport inspect --json`` prints: format, platform, rows, period and totals."""
+    table = export.table
+    kind = export.format.kind
+    if kind in ("posts", "top"):
+        moments = table["published"]
+        rows = len(table)
+    elif kind == "audience":
+        moments = table["snapshot"]
+        rows = len(table)
+    else:
+        moments = table["date"]
+        rows = int(table["date"].nunique()) if kind == "daily" else len(table)
+    dates = pd.DatetimeIndex(moments.dropna())
+    totals: dict[str, float | int] = {}
+    if kind in ("posts", "top"):
+        for metric in canonical.METRICS:
+            if metric in table.columns:
+                totals[metric] = _plain(table[metric].sum())
+    elif kind == "daily":
+        sums = table[table["metric"].isin(canonical.METRICS)].groupby("metric")["value"].sum()
+        totals = {metric: _plain(value) for metric, value in sums.items()}
+    return {
+        "file": str(export.path),
+        "format": export.format.name,
+        "title": export.format.title,
+        "kind": kind,
+        "platform": export.platform,
+        "rows": rows,
+        "start": dates.min().date().isoformat() if len(dates) else None,
+        "end": dates.max().date().isoformat() if len(dates) else None,
+        "totals": totals,
+        "repeated_columns": export.repeated,
+    }
+
+
+def _plain(value: object) -> float | int:
+    number = float(value)
+    return int(number) if number.is_integer() else round(number, 4)

@@ -1,0 +1,121 @@
+"""Twitter / X analytics: the legacy per-tweet export and the 2024 account and content exports."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kpureport.ingest.readers import parse
+from kpureport.ingest.readers.base import Context, Format, columns, daily_frame, posts_frame
+from kpureport.ingest.readers.textfile import TextTable
+
+LEGACY_METRICS = {
+    "impressions": "impressions",
+    "engagements": "engagements",
+    "retweets": "shares",
+    "replies": "comments",
+    "likes": "likes",
+    "favorites": "likes",
+    "url clicks": "clicks",
+    "media views": "views",
+}
+NEW_METRICS = {
+    "Impressions": "impressions",
+    "Likes": "likes",
+    "Engagements": "engagements",
+    "Bookmarks": "saves",
+    "Reposts": "shares",
+    "Replies": "comments",
+    "URL Clicks": "clicks",
+    "Video views": "views",
+}
+X_DATES = ("%a, %b %d, %Y", "%b %d, %Y", "%Y-%m-%d", "%a, %b %d, %Y %H:%M", "%Y-%m-%d %H:%M")
+
+
+def _legacy(table: TextTable, ctx: Context) -> pd.DataFrame:
+    frame = table.body()
+    published = _utc_times(frame, table, ctx)
+    return posts_frame(
+        frame,
+        table,
+        ctx,
+        platform="twitter",
+        post_id="Tweet id",
+        published=published,
+        metrics=LEGACY_METRICS,
+        text="Tweet text",
+        link="Tweet permalink",
+    ).assign(type="tweet")
+
+
+def _utc_times(frame: pd.DataFrame, table: TextTable, ctx: Context) -> pd.Series:
+    """``2021-11-30 16:00 +0000`` is UTC: converted to office time before any day is taken."""
+    stripped = frame.assign(
+        time=frame["time"].astype("string").str.replace(r"\s*\+0000$", "", regex=True)
+    )
+    return parse.timestamps(
+        stripped, "time", table, ctx.problems, ("%Y-%m-%d %H:%M",), "UTC", ctx.timezone
+    )
+
+
+def _content(table: TextTable, ctx: Context) -> pd.DataFrame:
+    frame = table.body(as_text=True)
+    published = parse.timestamps(frame, "Date", table, ctx.problems, X_DATES, None, ctx.timezone)
+    return posts_frame(
+        frame,
+        table,
+        ctx,
+        platform="twitter",
+        post_id="Post id",
+        published=published,
+        metrics=NEW_METRICS,
+        text="Post text",
+        link="Post Link",
+        timed=frame["Date"].astype("string").str.contains(":", regex=False).fillna(False),
+    ).assign(type="post")
+
+
+def _overview(table: TextTable, ctx: Context) -> pd.DataFrame:
+    frame = table.body(as_text=True)
+    dates = parse.days(frame, "Date", table, ctx.problems, list(X_DATES))
+    if "Unfollows" in frame.columns:
+        gained = parse.numbers(frame, "New follows", table, ctx.problems)
+        lost = parse.numbers(frame, "Unfollows", table, ctx.problems)
+        frame = frame.assign(**{"New follows": gained.fillna(0) - lost.fillna(0)})
+    return daily_frame(
+        dates,
+        frame,
+        table,
+        ctx,
+        platform="twitter",
+        metrics={**NEW_METRICS, "New follows": "followers_gained"},
+        signed=frozenset({"followers_gained"}),
+    )
+
+
+FORMATS = (
+    Format(
+        "twitter-tweet-activity",
+        "Twitter Analytics lama, per tweet",
+        "posts",
+        (columns("Tweet id", "Tweet permalink", "Tweet text", "time", "impressions"),),
+        _legacy,
+        platform="twitter",
+    ),
+    Format(
+        "x-content",
+        "X Analytics, per unggahan",
+        "posts",
+        (columns("Post id", "Date", "Post text", "Post Link", "Impressions"),),
+        _content,
+        platform="twitter",
+    ),
+    Format(
+        "x-account-overview",
+        "X Analytics, ringkasan akun per hari",
+        "daily",
+        (columns("Date", "Impressions", "Likes", "Engagements", "New follows"),),
+        _overview,
+        platform="twitter",
+        excludes=columns("Post id"),
+    ),
+)

@@ -1,0 +1,1 @@
+"""Output: an executed notebook exported as HTML, PDF and Word."""

@@ -1,0 +1,1 @@
+"""Writing: figures turned into sentences, charts and HTML fragments."""
