@@ -2,10 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# An editable install leaves the nbconvert template where Jupyter does not look: link it, so
-# that `jupyter nbconvert --template laporan` finds it (a regular install copies it there).
+# An editable install copies the nbconvert template where Jupyter looks for templates, as a
+# regular install does; a link instead keeps `jupyter nbconvert --template laporan` on the
+# checkout's template while it is edited.
 TEMPLATES := $(VENV)/share/jupyter/nbconvert/templates
-LINK_TEMPLATE = mkdir -p $(TEMPLATES) && ln -sfn "$(CURDIR)/kpureport/templates/nbconvert/laporan" $(TEMPLATES)/laporan
+LINK_TEMPLATE = mkdir -p $(TEMPLATES) && rm -rf $(TEMPLATES)/laporan && ln -s "$(CURDIR)/kpureport/templates/nbconvert/laporan" $(TEMPLATES)/laporan
 OFFICE ?= kayong-utara
 YEAR ?= 2021
 

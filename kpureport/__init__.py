@@ -12,8 +12,7 @@ working directory upward (:func:`kpureport.ingest.load.data_folder`).
 """
 
 from kpureport.errors import DataError, KpuReportError
-
-__version__ = "0.1.0"
+from kpureport.version import __version__
 
 __all__ = [
     "DataError",

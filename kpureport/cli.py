@@ -1,4 +1,5 @@
-"""Command line: ``kpureport build | rekap | check | inspect | init``, a thin layer over the API.
+"""Command line: ``kpureport build | rekap | check | inspect | init | notebook``, a thin layer
+over the API.
 
 Each command imports what it needs when it runs, so that a lone ``build`` can start its kernel
 before the heavier libraries load."""
@@ -16,6 +17,9 @@ from pathlib import Path
 from kpureport.config import DEFAULT_TIMEZONE, FORMATS, KNOWN_FORMATS
 from kpureport.errors import Interrupted, KpuReportError, stop_on_signals
 from kpureport.ingest import cache
+
+#: The notebooks ``kpureport notebook`` copies out of the package.
+NOTEBOOKS = ("eksplorasi", "laporan", "rekap")
 
 #: argparse's own phrases in its error messages, said in Bahasa Indonesia.
 _ARGPARSE_WORDS = (
@@ -76,6 +80,15 @@ def _years(text: str) -> str:
             f"tahun harus empat angka, mis. 2021 atau 2019-2024, bukan {text!r}"
         )
     return text
+
+
+def _notebook_name(text: str) -> str:
+    name = text.strip().lower().removesuffix(".ipynb")
+    if name not in NOTEBOOKS:
+        raise argparse.ArgumentTypeError(
+            f"notebook tidak dikenal: {text!r}; pilih dari {', '.join(NOTEBOOKS)}"
+        )
+    return name
 
 
 def _positive(text: str) -> int:
@@ -228,11 +241,45 @@ def parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--office", required=True, help="nama folder kantor, mis. kota-pontianak")
     _common(init, out=False, cached=False)
+
+    notebook = commands.add_parser(
+        "notebook",
+        help="menyalin notebook kpureport (eksplorasi, laporan, rekap) untuk dibuka di Jupyter",
+        description="Menyalin notebook bawaan kpureport ke folder yang berisi folder data/, "
+        "agar analis dapat membukanya di JupyterLab tanpa salinan kode sumber.",
+    )
+    notebook.add_argument(
+        "name",
+        nargs="*",
+        type=_notebook_name,
+        default=[],
+        metavar="NAMA",
+        help=f"notebook yang disalin: {', '.join(NOTEBOOKS)} (bawaan: eksplorasi)",
+    )
+    notebook.add_argument(
+        "--to",
+        type=Path,
+        metavar="FOLDER",
+        help="folder tujuan (bawaan: folder yang berisi folder data, atau folder kerja)",
+    )
+    _common(notebook, out=False, cached=False)
     return root
 
 
+#: What each command was doing, for the one line an unexpected failure prints.
+_DOING = {
+    "build": "membuat laporan",
+    "rekap": "membuat rekap",
+    "check": "memeriksa data kantor",
+    "inspect": "membaca berkas",
+    "init": "membuat folder kantor",
+    "notebook": "menyalin notebook",
+}
+LOG_FILE = "kpureport-galat.log"
+
+
 def _version() -> str:
-    from kpureport import __version__
+    from kpureport.version import __version__
 
     return f"kpureport {__version__}"
 
@@ -254,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": _check,
         "inspect": _inspect,
         "init": _init,
+        "notebook": _notebook,
     }
     stop_on_signals()
     try:
@@ -263,6 +311,15 @@ def main(argv: list[str] | None = None) -> int:
     except KpuReportError as exc:
         print(f"Gagal: {exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # a defect of kpureport or of the machine: no traceback for a user
+        log = _log_failure(args, exc)
+        print(
+            f"Gagal tak terduga saat {_DOING[args.command]} ({type(exc).__name__}: "
+            f"{_one_line(exc)}). Rincian teknis ditulis ke {log}; kirimkan berkas itu kepada "
+            "pengelola kpureport.",
+            file=sys.stderr,
+        )
+        return 70  # EX_SOFTWARE
     except Interrupted as exc:
         # The notebook client's tasks end with "kernel died" as the process winds down; asyncio
         # would print each one as an unretrieved task exception under the message below.
@@ -273,6 +330,40 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return exc.code
+
+
+def _one_line(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _log_failure(args: argparse.Namespace, exc: BaseException) -> Path:
+    """Append the traceback to ``kpureport-galat.log`` in the output folder (the working
+    folder for commands without one; the system's temporary folder when neither can be
+    written); returns the file written."""
+    import datetime as dt
+    import tempfile
+    import traceback
+
+    from kpureport.version import __version__
+
+    entry = (
+        f"=== {dt.datetime.now().astimezone().isoformat(timespec='seconds')} kpureport "
+        f"{__version__}, Python {sys.version.split()[0]}, {sys.platform}\n"
+        f"perintah: {' '.join(sys.argv[1:]) or args.command}\n"
+        + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    )
+    folder = getattr(args, "out", None) or Path.cwd()
+    for place in (Path(folder), Path(tempfile.gettempdir())):
+        path = (place / LOG_FILE).resolve()
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(entry)
+            return path
+        except OSError:
+            continue
+    return Path(tempfile.gettempdir()) / LOG_FILE
 
 
 def _cache_folder(args: argparse.Namespace) -> Path | None:
@@ -290,7 +381,7 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
 
     if args.command == "inspect" and not args.office:
         return args.data
-    if args.command == "init":
+    if args.command in ("init", "notebook"):
         try:
             return data_folder(args.data)
         except OfficeNotFoundError:
@@ -467,5 +558,32 @@ def _init(args: argparse.Namespace) -> int:
     print(
         f"Folder kantor '{args.office}' dibuat. Isi profile.yml, lalu tabel-tabelnya; periksa "
         f"dengan: kpureport check --office {args.office}"
+    )
+    return 0
+
+
+def _notebook(args: argparse.Namespace) -> int:
+    """Copy the package's notebooks next to the data folder; a file already there is kept."""
+    import shutil
+
+    from kpureport.config import notebook_path
+
+    folder = args.to or (args.data.parent if args.data.is_dir() else Path.cwd())
+    folder.mkdir(parents=True, exist_ok=True)
+    copied, kept = [], []
+    for name in dict.fromkeys(args.name or ["eksplorasi"]):
+        target = folder / f"{name}.ipynb"
+        if target.exists():
+            kept.append(target)
+        else:
+            shutil.copyfile(notebook_path(name), target)
+            copied.append(target)
+    for path in copied:
+        print(f"  {path}")
+    for path in kept:
+        print(f"Sudah ada, tidak ditimpa: {path}")
+    print(
+        "Buka dengan JupyterLab (pip install 'kpureport[lab]'), mis.: "
+        f"python -m jupyterlab {(copied or kept)[0].name}  (dari folder {folder})"
     )
     return 0

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+#: The installed package's own folder, as importlib finds it (a wheel, an sdist's build or a
+#: checkout alike): every file a build reads (templates, calendars, lexicon, notebooks) is
+#: found from here, never from the working directory.
+PACKAGE_DIR = Path(str(resources.files("kpureport")))
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 NOTEBOOK_NAME = "laporan.ipynb"
 
@@ -114,10 +118,18 @@ def report_stem(office: str, year: int) -> str:
     return f"laporan-media-sosial-{office}-{year}"
 
 
+def notebooks_dir() -> Path:
+    """The package's notebooks: ``kpureport/notebooks`` in an installed wheel (the build maps
+    the checkout's notebooks/ there), the checkout's own ``notebooks/`` beside the package in
+    an editable install, where analysts open and edit them."""
+    installed = PACKAGE_DIR / "notebooks"
+    return installed if installed.is_dir() else PACKAGE_DIR.parent / "notebooks"
+
+
 def notebook_path(name: str = NOTEBOOK_NAME) -> Path:
-    """A notebook of the package (the report's by default, ``rekap`` for the roll-up's): in a
-    checkout they sit in notebooks/, next to the package."""
-    return PACKAGE_DIR.parent / "notebooks" / Path(name).with_suffix(".ipynb").name
+    """A notebook of the package: the report's by default, ``rekap`` for the roll-up's,
+    ``eksplorasi`` for the analysts' exploration."""
+    return notebooks_dir() / Path(name).with_suffix(".ipynb").name
 
 
 #: Indicators an office may set a yearly target for (``targets.csv``): key -> (label in the

@@ -320,9 +320,9 @@ def test_a_full_or_read_only_disk_names_the_folder(tmp_path):
     from kpureport.errors import KpuReportError
 
     full = pytest.raises(KpuReportError, match=f"folder {tmp_path}: ruang disk penuh")
-    with full, _writing(tmp_path):
+    with full, _writing(tmp_path / "2021"):
         raise OSError(errno.ENOSPC, "No space left on device")
-    with pytest.raises(KpuReportError, match="hanya-baca"), _writing(tmp_path):
+    with pytest.raises(KpuReportError, match="hanya-baca"), _writing(tmp_path / "2021"):
         raise OSError(errno.EROFS, "Read-only file system")
 
 

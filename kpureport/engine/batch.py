@@ -235,6 +235,7 @@ def run_job(
     owner = worker(forking=prefetch) if in_worker else None
     if owner is not None and prefetch:
         kernel = owner.kernel()
+    _BUILDING.set()
     try:
         result = build_report(
             job.office,
@@ -263,6 +264,8 @@ def run_job(
             detail = "sudah mutakhir" if result.skipped else ""
         warnings = [w for w in result.warnings if w not in result.failed.values()]
         outcome = Outcome(job, status, detail, files=result.files, warnings=warnings)
+    finally:
+        _BUILDING.clear()
     outcome.seconds = time.perf_counter() - start
     outcome.peak_mb = _peak_mb()
     return outcome
@@ -278,15 +281,35 @@ def _peak_mb() -> float:
     return peak / 1024**2 if sys.platform == "darwin" else peak / 1024
 
 
-def _worker_start() -> None:
-    """Pay the heavy imports once per worker, not once per report; a SIGTERM from the parent
-    unwinds the running report (its kernel, browser and staging folder are cleaned up)."""
+#: Set in a batch worker while it builds a report: a stop asked then unwinds that report.
+_BUILDING = threading.Event()
+
+
+def _worker_start(stop=None) -> None:
+    """Pay the heavy imports once per worker, not once per report. A stop of the batch
+    (``stop`` set by the parent, or Ctrl-C or SIGTERM) unwinds the running report: its kernel,
+    browser and staging folder are cleaned up."""
     stop_on_signals()
+    if stop is not None:
+        threading.Thread(target=_stop_when, args=(stop,), daemon=True).start()
     import matplotlib  # noqa: F401
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
 
     import kpureport.engine.build  # noqa: F401
+
+
+def _stop_when(stop) -> None:
+    """In a worker: once the batch is stopped, interrupt the report being built, as Ctrl-C
+    would, but without a signal between processes (Windows has none that lets a process clean
+    up: terminate() there ends the worker at once and leaves its kernels and browser running).
+    An idle worker is left to end when the pool shuts down."""
+    import _thread
+    import signal
+
+    stop.wait()
+    if _BUILDING.is_set():
+        _thread.interrupt_main(signal.SIGINT)
 
 
 def run_local(
@@ -305,12 +328,15 @@ def run_local(
     while pending:
         retry: list[Job] = []
         context = get_context("spawn")
+        stop = context.Event()
         with _stopping(
             ProcessPoolExecutor(
                 max_workers=min(workers, len(pending)),
                 mp_context=context,
                 initializer=_worker_start,
-            )
+                initargs=(stop,),
+            ),
+            stop,
         ) as pool:
             futures = {
                 pool.submit(run_job, job, str(data_dir), str(out_dir), formats, force): job
@@ -334,17 +360,17 @@ def run_local(
 
 
 @contextmanager
-def _stopping(pool: ProcessPoolExecutor) -> Iterator[ProcessPoolExecutor]:
+def _stopping(pool: ProcessPoolExecutor, stop) -> Iterator[ProcessPoolExecutor]:
     """The pool, shut down normally; when the batch is interrupted, queued reports are
-    cancelled and each worker is asked (SIGTERM) to unwind its running report, then waited for."""
+    cancelled and ``stop`` (the workers' event, see :func:`_stop_when`) asks each worker to
+    unwind its running report, closing its kernel and browser; a worker that has not ended
+    after :data:`WORKER_STOP_SECONDS` is killed."""
     try:
         yield pool
     except BaseException:
         processes = list((pool._processes or {}).values())
+        stop.set()
         pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
         for process in processes:
             process.join(timeout=WORKER_STOP_SECONDS)
             if process.is_alive():
@@ -424,7 +450,7 @@ def _current(job: Job, data_dir: Path, out_dir: Path, formats: tuple[str, ...]) 
     from kpureport.engine.build import fingerprint, is_current, report_document
 
     doc, inputs = report_document(job.office, job.year, data_dir, out_dir)
-    if not is_current(doc, fingerprint(inputs, doc.notebook), formats):
+    if not is_current(doc, fingerprint(inputs, doc.notebook, doc.data_dir), formats):
         return None
     files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
     return Outcome(job, SKIPPED, "sudah mutakhir", files=files)

@@ -13,9 +13,9 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -30,8 +30,8 @@ from kpureport.config import (
     FORMATS,
     PACKAGE_DIR,
     SLOGAN,
-    TEMPLATES_DIR,
     notebook_path,
+    notebooks_dir,
     report_stem,
 )
 from kpureport.engine.kernel import KERNEL, Kernel
@@ -49,10 +49,8 @@ from kpureport.output import export
 RECORD = ".kpureport-build.json"
 
 
-#: Staging folders are named ``.<target>-staging-<pid>-<random>``; older than this, they are
-#: taken as left behind whatever their process.
+#: Staging folders are named ``.<target>-staging-<pid>-<random>``.
 STAGING = "staging"
-STALE_SECONDS = 24 * 3600
 _WRITE_ERRORS = {
     errno.ENOSPC: "ruang disk penuh",
     errno.EROFS: "folder hanya-baca",
@@ -93,27 +91,62 @@ class Document:
     subject: str = ""
     #: The Word reference document (styles); None: kpureport's own.
     reference: Path | None = None
+    #: The folder the inputs are named from in the fingerprint (the data folder).
+    data_dir: Path = Path()
 
 
-def fingerprint(inputs: Iterable[Path], notebook: Path) -> str:
-    """A digest of everything a document's content depends on: its input files, the notebook,
-    the templates, and the package's own code and version (not the formats asked for: every
-    format of one fingerprint shows the same content)."""
-    from kpureport import __version__
+def fingerprint(inputs: Iterable[Path], notebook: Path, root: Path) -> str:
+    """A digest of everything a document's content depends on: its input files by their path
+    inside ``root`` (the data folder) and their bytes, the notebook, and every file of the
+    package that can change a report (code, templates, notebooks, calendars, lexicon) by its
+    path inside the package. Never a path of this machine: the same data and the same package
+    give the same fingerprint in any folder, and an export moved to another folder is a change.
+    The formats asked for are not in it: every format of one fingerprint shows the same content.
+    """
+    from kpureport.version import __version__
 
     digest = hashlib.sha256(__version__.encode())
-    files = sorted(
-        {Path(p) for p in inputs}
-        | {notebook}
-        | set(TEMPLATES_DIR.rglob("*"))
-        | set(PACKAGE_DIR.rglob("*.py"))
-        | set((PACKAGE_DIR / "lexicon").rglob("*"))
-    )
-    for path in files:
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.name).encode())
-            digest.update(path.read_bytes())
+    named = [("input", _inside(Path(p), Path(root)), Path(p)) for p in set(inputs)]
+    named += [("package", name, path) for name, path in package_files()]
+    named.append(("notebook", "", Path(notebook)))
+    for kind, name, path in sorted(named):
+        if path.is_file():
+            content = path.read_bytes()
+            for part in (kind.encode(), name.encode(), content):
+                digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()
+
+
+def _inside(path: Path, root: Path) -> str:
+    """``path`` as a POSIX path inside ``root``; a file elsewhere (a province's rubric) by name."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return f"../{path.name}"
+
+
+def package_files() -> list[tuple[str, Path]]:
+    """Every file of the package that can change a document, by its path inside the package:
+    the code, templates, calendars and lexicon, and the notebooks as ``notebooks/<name>`` (in a
+    wheel they are inside the package, in a checkout beside it: the same name either way)."""
+    found = {
+        path.relative_to(PACKAGE_DIR).as_posix(): path
+        for path in PACKAGE_DIR.rglob("*")
+        if path.is_file() and _shipped(path.relative_to(PACKAGE_DIR))
+    }
+    notebooks = notebooks_dir()
+    found |= {f"notebooks/{p.name}": p for p in notebooks.glob("*.ipynb")}
+    return sorted(found.items())
+
+
+def _shipped(relative: Path) -> bool:
+    """Not a by-product of running the code (bytecode, notebook checkpoints, editor files)."""
+    return not (
+        {"__pycache__", ".ipynb_checkpoints"} & set(relative.parts)
+        or relative.suffix in (".pyc", ".pyo")
+        or relative.name.startswith(".")
+        or relative.name.endswith("~")
+    )
 
 
 def _record(target: Path) -> dict:
@@ -134,6 +167,12 @@ def is_current(doc: Document, stamp: str, formats: Iterable[str]) -> bool:
         and wanted <= made
         and all((doc.target / name).is_file() for name in made)
     )
+
+
+#: Platform choices, each behind one seam that tests can set to the other branch.
+WINDOWS = sys.platform == "win32"
+#: Windows' "file in use by another process" errors (sharing and lock violation).
+_HELD_OPEN_WINERRORS = (32, 33)
 
 
 @contextmanager
@@ -161,9 +200,13 @@ def target_lock(target: Path) -> Iterator[None]:
 
 
 def _lock(handle) -> None:
-    if sys.platform == "win32":
+    """Lock the whole file (POSIX) or its first byte (Windows), without waiting. msvcrt locks
+    from the current position, and a file opened to append stands at its end, after the PID
+    the holder wrote: every build would lock a byte of its own. So: byte 0, always."""
+    if WINDOWS:
         import msvcrt
 
+        handle.seek(0)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
     else:
         import fcntl
@@ -171,36 +214,49 @@ def _lock(handle) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-def _owner_alive(pid: int) -> bool:
-    if sys.platform == "win32":
-        return True  # cannot tell cheaply: such folders go by age alone
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def clean_stale(target: Path, now: float | None = None) -> None:
-    """Remove staging folders of this target left by builds that were killed: those whose
-    process is gone, or older than a day. Called under the target's lock."""
-    now = time.time() if now is None else now
+def clean_stale(target: Path) -> None:
+    """Remove the staging folders of this target that killed builds left behind. Called under
+    the target's lock, which every build holds while its staging folder exists: any staging
+    folder found then belongs to a build that is gone (no process id needs checking, which
+    Windows could not do cheaply)."""
     for stale in target.parent.glob(f".{target.name}-{STAGING}-*"):
-        parts = stale.name.rsplit("-", 2)
-        pid = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
-        old = now - stale.stat().st_mtime > STALE_SECONDS
-        if old or (pid is not None and pid != os.getpid() and not _owner_alive(pid)):
-            shutil.rmtree(stale, ignore_errors=True)
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _held_open(exc: OSError) -> bool:
+    """Windows refuses to move a folder while a program (Word, Acrobat) holds a file in it."""
+    return getattr(exc, "winerror", None) in _HELD_OPEN_WINERRORS
+
+
+def _open_elsewhere(target: Path) -> list[str]:
+    """The files of ``target`` another program holds (cannot be opened to write here); when
+    none can be told apart, the report's PDF and Word files, which such programs keep open."""
+    files = sorted(p for p in target.glob("*") if p.is_file()) if target.is_dir() else []
+    held = []
+    for path in files:
+        try:
+            with path.open("r+b"):
+                pass
+        except OSError:
+            held.append(path.name)
+    return held or [p.name for p in files if p.suffix in (".pdf", ".docx")]
 
 
 @contextmanager
-def _writing(folder: Path) -> Iterator[None]:
-    """Disk full, read-only or forbidden folders said in Bahasa Indonesia, naming the folder."""
+def _writing(target: Path) -> Iterator[None]:
+    """Disk full, read-only or forbidden folders, and files held open by another program, said
+    in Bahasa Indonesia, naming the folder or the files."""
+    folder = target.parent
     try:
         yield
     except OSError as exc:
+        if _held_open(exc):
+            names = ", ".join(_open_elsewhere(target)) or target.name
+            raise KpuReportError(
+                f"Tidak dapat mengganti laporan di {target}: berkas {names} sedang dibuka "
+                f"program lain. Tutup berkas {names} di Word/Acrobat lalu ulangi. Laporan lama "
+                "tidak diubah."
+            ) from exc
         reason = _WRITE_ERRORS.get(exc.errno)
         if reason is None:
             raise
@@ -222,8 +278,8 @@ def build_document(
     """The one build path of every document (a report, a roll-up): under the target's lock,
     skip it when current, else execute, export and publish it."""
     formats = tuple(formats)
-    with _writing(doc.target.parent), target_lock(doc.target):
-        stamp = fingerprint(inputs, doc.notebook)
+    with _writing(doc.target), target_lock(doc.target):
+        stamp = fingerprint(inputs, doc.notebook, doc.data_dir)
         if not force and is_current(doc, stamp, formats):
             files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
             return BuildResult(doc.parameters.get("office", ""), 0, files=files, skipped=True)
@@ -351,15 +407,22 @@ def _staging_folder(target: Path) -> Path:
     """A new staging folder beside ``target`` (named so that :func:`clean_stale` knows whose
     it is), after removing those that killed builds left. Called under the target's lock."""
     clean_stale(target)
-    prefix = f".{target.name}-{STAGING}-{os.getpid()}-"
-    return Path(tempfile.mkdtemp(prefix=prefix, dir=target.parent))
+    while True:
+        staging = target.parent / f".{target.name}-{STAGING}-{os.getpid()}-{secrets.token_hex(4)}"
+        try:
+            # Made like any folder the user makes (the umask decides), not private as mkdtemp's
+            # are: the published report must be readable by colleagues on a shared server.
+            staging.mkdir()
+        except FileExistsError:
+            continue
+        return staging
 
 
 def publish_files(target: Path, files: dict[str, bytes]) -> list[Path]:
     """Files of one build made elsewhere (a cluster worker that cannot see this disk),
     published here as a local build publishes them: staged beside the target and swapped into
     place whole, under the target's lock."""
-    with _writing(target.parent), target_lock(target):
+    with _writing(target), target_lock(target):
         staging = _staging_folder(target)
         try:
             for name, content in files.items():
@@ -427,6 +490,7 @@ def report_document(
         author=profile.name,
         subject=f"Laporan tahunan penggunaan media sosial {profile.name} tahun {year}",
         reference=office_reference(office_dir(data_dir, office)),
+        data_dir=Path(data_dir),
     )
     return doc, office_files(office_dir(data_dir, office))[0]
 
@@ -609,6 +673,7 @@ def build_rollup(
         footer=SLOGAN,
         author="Komisi Pemilihan Umum" + (f" Provinsi {province}" if province else ""),
         subject=title,
+        data_dir=data_dir,
     )
     inputs = [p for name in names for p in office_files(office_dir(data_dir, name))[0]]
     inputs += [p for p in (rubric, jury) if p]

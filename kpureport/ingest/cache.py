@@ -60,7 +60,7 @@ def cache_folder() -> Path | None:
 @cache
 def code_version() -> str:
     """A digest of kpureport's code and version: a reader fixed is a cache emptied."""
-    from kpureport import __version__
+    from kpureport.version import __version__
 
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
