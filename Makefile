@@ -10,7 +10,7 @@ LINK_TEMPLATE = mkdir -p $(TEMPLATES) && rm -rf $(TEMPLATES)/laporan && ln -s "$
 OFFICE ?= kayong-utara
 YEAR ?= 2021
 
-.PHONY: report test lint format lab clean
+.PHONY: report test test-fast lint format lab clean
 
 report: $(VENV)/.installed
 	$(BIN)/kpureport build --office $(OFFICE) --year $(YEAR)
@@ -18,11 +18,18 @@ report: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+
+# The quick loop: every test but those that run a whole build in a kernel.
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -m "not build"
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .

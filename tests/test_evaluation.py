@@ -95,7 +95,7 @@ def test_stage_table_counts_posts_per_day_inside_the_campaign(tables):
     # PKPU 3/2022: the campaign ran to 10 February 2024: 41 days of 2024
     assert campaign[1] == "1 Januari 2024\u201310 Februari 2024" and campaign[2] == "41"
     report = Report.load("contoh", 2024, DATA)
-    days = report.year_posts["published"].dt.date
+    days = report.figures.year_posts["published"].dt.date
     inside = ((days >= dt.date(2024, 1, 1)) & (days <= dt.date(2024, 2, 10))).sum()
     assert campaign[3] == str(inside)
     assert campaign[4] == f"{inside / 41:.1f}".replace(".", ",")
@@ -216,7 +216,7 @@ def test_an_office_scale_changes_the_category(office):
         encoding="utf-8",
     )
     report = Report(load_report_data(office.parent, "contoh", 2024))
-    categories = set(report.achievement["category"].dropna())
+    categories = set(report.figures.achievement["category"].dropna())
     assert categories == {"Tercapai", "Belum tercapai"}
 
 

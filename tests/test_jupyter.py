@@ -148,9 +148,11 @@ def test_an_analyst_runs_the_exploration_notebook_in_jupyterlab_and_plots_their_
             page.keyboard.press("Escape")
             page.keyboard.press("b")
             page.keyboard.press("Enter")
-            page.keyboard.type('laporan.rates.plot.bar(x="platform", y="rate")')
+            page.keyboard.type('laporan.figures.rates.plot.bar(x="platform", y="rate")')
             page.keyboard.press("Shift+Enter")
-            own = page.locator(".jp-Notebook .jp-CodeCell", has_text="laporan.rates.plot.bar")
+            own = page.locator(
+                ".jp-Notebook .jp-CodeCell", has_text="laporan.figures.rates.plot.bar"
+            )
             own.locator(".jp-OutputArea-output img").wait_for(timeout=60_000)
             page.screenshot(path=str(shots / "plot-sendiri.png"))
             browser.close()

@@ -30,7 +30,7 @@ def demo() -> Report:
 
 @pytest.mark.parametrize("name", sorted(PUBLIC))
 def test_every_public_table_holds_numbers_that_plot(demo: Report, name: str):
-    table = getattr(demo, name)
+    table = getattr(demo.figures, name)
     column = PUBLIC[name]
     numbers = table.select_dtypes("number")
     assert column is None or column in numbers.columns, table.dtypes
@@ -51,16 +51,16 @@ def test_tables_of_an_office_without_posts_keep_their_types(tmp_path):
     posts = report.data.posts
     assert posts.empty and str(posts["published"].dtype).startswith("datetime64")
     assert posts["published"].dt.year.empty  # .dt works on an empty table
-    assert report.rates.empty and report.rates["rate"].dtype == "float64"
-    assert report.stories["stories"].dtype == "int64"
+    assert report.figures.rates.empty and report.figures.rates["rate"].dtype == "float64"
+    assert report.figures.stories["stories"].dtype == "int64"
     assert metrics.top_posts(posts, 2021)["engagement"].dtype == "Float64"
-    assert report.year_posts.empty
+    assert report.figures.year_posts.empty
 
 
 def test_reprs_summarise_office_year_tables_and_period(demo: Report):
     shown = repr(demo)
     assert shown.startswith("<Report 'contoh' 2024: 5 akun,")
-    assert f"{len(demo.year_posts)} unggahan tahun ini" in shown
+    assert f"{len(demo.figures.year_posts)} unggahan tahun ini" in shown
     assert f"posts={len(demo.data.posts)}" in shown and "data 2019-" in shown
     assert repr(demo.data).startswith("ReportData('contoh', 2024: followers=")
     assert len(repr(demo.data)) < 300  # a summary, not every table printed out
@@ -70,6 +70,6 @@ def test_reprs_summarise_office_year_tables_and_period(demo: Report):
 
 def test_matplotlib_state_is_left_alone_by_plotting_public_tables(demo: Report):
     backend = matplotlib.get_backend()
-    demo.rates.plot.bar(x="platform", y="rate", ax=Figure().subplots())
+    demo.figures.rates.plot.bar(x="platform", y="rate", ax=Figure().subplots())
     assert matplotlib.get_backend() == backend
-    assert isinstance(demo.growth_table, pd.DataFrame)
+    assert isinstance(demo.figures.growth_table, pd.DataFrame)

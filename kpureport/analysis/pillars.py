@@ -8,136 +8,23 @@ length of the caption, whatever the caption holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from kpureport.analysis.metrics import posts_in_year, typed_empty
-from kpureport.config import PACKAGE_DIR
-from kpureport.errors import DataError, Problem
+from kpureport.ingest.rules import OTHER, Pillar
 
-LEXICON = PACKAGE_DIR / "lexicon" / "pillars.yml"
-OFFICE_FILE = "pillars.yml"
-OTHER = "lainnya"
 _WORD = re.compile(r"#?\w+")
 LONGEST_PHRASE = 4
-
-
-@dataclass(frozen=True)
-class Pillar:
-    key: str
-    label: str
-    words: frozenset[str]
-    phrases: frozenset[tuple[str, ...]]
-    hashtags: frozenset[str]
-
-
-@cache
-def _shipped() -> dict:
-    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))["pillars"]
-
-
-def rules(folder: Path | None = None) -> list[Pillar]:
-    """The shipped pillars in order, extended by ``<folder>/pillars.yml`` when present."""
-    merged = {key: dict(rule) for key, rule in _shipped().items()}
-    if folder is not None and (folder / OFFICE_FILE).is_file():
-        for key, rule in _office_rules(folder / OFFICE_FILE).items():
-            base = merged.setdefault(key, {"label": rule.get("label", key.replace("_", " "))})
-            for part in ("words", "phrases", "hashtags"):
-                base[part] = list(base.get(part, [])) + list(rule.get(part, []))
-            if "label" in rule:
-                base["label"] = rule["label"]
-    return [
-        Pillar(
-            key,
-            str(rule.get("label", key)),
-            frozenset(str(w).lower() for w in rule.get("words", []) if " " not in str(w)),
-            frozenset(
-                tuple(str(p).lower().split())
-                for p in [
-                    *rule.get("phrases", []),
-                    *(w for w in rule.get("words", []) if " " in str(w)),
-                ]
-            ),
-            frozenset(str(h).lower().lstrip("#") for h in rule.get("hashtags", [])),
-        )
-        for key, rule in merged.items()
-    ]
-
-
-def _office_rules(path: Path) -> dict:
-    """An office's additions, or an error naming what is wrong in the file."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    found=f"YAML tidak sah: {exc}",
-                    expected="berkas YAML seperti lexicon/pillars.yml",
-                )
-            ]
-        ) from exc
-    pillars = raw.get("pillars") if isinstance(raw, dict) else None
-    if not isinstance(pillars, dict):
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    found="tidak ada bagian 'pillars'",
-                    expected="pillars: <pilar>: words: [...]",
-                )
-            ]
-        )
-    problems = []
-    for key, rule in pillars.items():
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", str(key)) or key == OTHER:
-            problems.append(
-                Problem(
-                    path,
-                    column=str(key),
-                    found=str(key),
-                    expected="nama pilar huruf kecil, angka, dan garis bawah, bukan 'lainnya'",
-                )
-            )
-        if not isinstance(rule, dict) or not set(rule) <= {"label", "words", "phrases", "hashtags"}:
-            problems.append(
-                Problem(
-                    path,
-                    column=str(key),
-                    found=str(rule)[:80],
-                    expected="label, words, phrases, dan/atau hashtags",
-                )
-            )
-            continue
-        for part in ("words", "phrases", "hashtags"):
-            if part in rule and not (
-                isinstance(rule[part], list)
-                and all(isinstance(w, str) and w.strip() for w in rule[part])
-            ):
-                problems.append(
-                    Problem(
-                        path,
-                        column=f"{key}.{part}",
-                        found=str(rule[part])[:80],
-                        expected="daftar kata, mis. [hoaks, klarifikasi]",
-                    )
-                )
-    if problems:
-        raise DataError(problems)
-    return pillars
 
 
 def classify(text: str | None, pillars: list[Pillar]) -> str:
     """The first pillar whose rule the caption matches, else ``lainnya``.
 
-    >>> classify("Cek DPT online, jangan sampai tidak terdaftar! #cekdpt", rules())
+    >>> from kpureport.ingest.rules import load_pillars
+    >>> classify("Cek DPT online, jangan sampai tidak terdaftar! #cekdpt", load_pillars())
     'sosialisasi_tahapan'
-    >>> classify("Foto bersama", rules())
+    >>> classify("Foto bersama", load_pillars())
     'lainnya'
     """
     tokens = _WORD.findall((text or "").lower())
@@ -153,11 +40,6 @@ def classify(text: str | None, pillars: list[Pillar]) -> str:
         if pillar.words & found or pillar.phrases & grams or pillar.hashtags & tags:
             return pillar.key
     return OTHER
-
-
-def known(pillars: list[Pillar]) -> tuple[str, ...]:
-    """The names a staff override may use."""
-    return (*(p.key for p in pillars), OTHER)
 
 
 def assign(

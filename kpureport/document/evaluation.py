@@ -1,110 +1,33 @@
 """The parts of the report an office is evaluated on: last year side by side, targets and
 achievement (LKj), activity per election stage, content pillars, and responsiveness.
 
-A mixin of :class:`~kpureport.document.report.Report`: each part is a method the notebook calls, and
-each is left out (an empty fragment) when the office keeps no data for it.
+Written on the report's own figures and numbering (:class:`~kpureport.document.parts.Parts`);
+the report hands each part to the notebook, and each is left out (an empty fragment) when the
+office keeps no data for it.
 """
 
 from __future__ import annotations
 
-from functools import cached_property
-
 import pandas as pd
 
 from kpureport import formatting as fmt
-from kpureport.analysis import metrics, pillars, responsiveness, stages
+from kpureport.analysis import metrics, stages
+from kpureport.document.parts import Parts
 from kpureport.writing import charts, narrative
 from kpureport.writing.render import Fragment
 
-#: Letters of the evaluation sections of chapter III, after the five of the seed report.
-FIRST_LETTER = "F"
 
-
-class EvaluationParts:
-    """Sections computed from the evaluation tables; mixed into ``Report``."""
-
-    def _letter(self, key: str) -> str:
-        return chr(ord(FIRST_LETTER) + self._number("bagian", key) - 1)
-
-    # Figures.
-
-    @cached_property
-    def last_year(self) -> dict[str, float | None]:
-        """The previous year's headline figures (all None: no data that year)."""
-        return metrics.headline(self.data, self.year - 1, self.history)
-
-    @property
-    def has_last_year(self) -> bool:
-        return any(v is not None for v in self.last_year.values())
-
-    @cached_property
-    def year_stages(self) -> pd.DataFrame:
-        """The national stages and the office's own events that touch the year."""
-        return stages.in_year(stages.with_local(self.data.stages), self.year)
-
-    @cached_property
-    def stage_activity(self) -> pd.DataFrame:
-        return stages.activity(self.data.posts, stages.with_local(self.data.stages), self.year)
-
-    @cached_property
-    def pillar_table(self) -> pd.DataFrame:
-        assigned = pillars.assign(
-            self.data.posts, self.year, self.data.pillars, self.data.pillar_overrides
-        )
-        return pillars.summary(assigned, self.data.pillars)
-
-    @cached_property
-    def answer_times(self) -> pd.DataFrame:
-        return responsiveness.answer_times(self.data.questions, self.year)
-
-    @cached_property
-    def clarifications(self) -> pd.DataFrame:
-        return responsiveness.clarifications_in_year(self.data.clarifications, self.year)
-
-    @cached_property
-    def achievement(self) -> pd.DataFrame:
-        """The LKj table of the year's targets (see :func:`kpureport.analysis.targets.achievement`)."""
-        from kpureport.analysis.targets import achievement
-
-        return achievement(self.data.targets, self.year, self.realised, self.data.scale)
-
-    def realised(self, indicator: str, platform: str | None) -> float | None:
-        """The realisation of one indicator, computed from the data (None: no data)."""
-        if indicator == "pengikut":
-            ends = self.history[self.history["year"] == self.year]
-            ends = ends[ends["platform"] == platform] if platform else ends
-            return float(ends["followers"].sum()) if not ends.empty else None
-        if indicator == "pertumbuhan_pengikut":
-            return metrics.followers_change(self.growth_table, platform)
-        if indicator == "unggahan":
-            posts = self.year_posts
-            posts = posts[posts["platform"] == platform] if platform else posts
-            return float(len(posts)) if not self.year_posts.empty else None
-        if indicator == "tingkat_interaksi":
-            rates = self.rates[(self.rates["platform"] == platform) & self.rates["rate"].notna()]
-            return float(rates["rate"].iloc[0]) if not rates.empty else None
-        if indicator == "polling":
-            return float(self.polls.groupby(["date", "platform", "question"]).ngroups)
-        if indicator == "masukan":
-            return float(len(self.feedback_rows))
-        if indicator in ("pertanyaan_dijawab", "dijawab_24_jam"):
-            if self.answer_times.empty:
-                return None
-            total = self.answer_times.iloc[-1]
-            if indicator == "dijawab_24_jam":
-                return float(total["within_share"])
-            return fmt.share(int(total["answered"]), int(total["received"]))
-        if indicator == "klarifikasi_hoaks":
-            return float(len(self.clarifications))
-        raise KeyError(indicator)
-
-    # Parts.
+class Evaluation(Parts):
+    """Sections computed from the evaluation tables, on the report's figures and numbering."""
 
     def year_on_year(self) -> Fragment:
         """Chapter II: the headline figures against the previous year."""
-        if not self.has_last_year:
+        if not self.figures.has_last_year:
             return Fragment("")
-        now, before = metrics.headline(self.data, self.year, self.history), self.last_year
+        now, before = (
+            metrics.headline(self.data, self.year, self.figures.history),
+            self.figures.last_year,
+        )
         labels = {
             "posts": "jumlah unggahan di beranda",
             "interactions": "jumlah interaksi unggahan",
@@ -124,9 +47,9 @@ class EvaluationParts:
             for key in labels
         ]
         previous_rates = metrics.engagement_rates(
-            self.data.posts, self.year - 1, self.history, self.data.daily
+            self.data.posts, self.year - 1, self.figures.history, self.data.daily
         ).set_index("platform")
-        for r in self.rates.itertuples(index=False):
+        for r in self.figures.rates.itertuples(index=False):
             if pd.isna(r.rate) or r.platform not in previous_rates.index:
                 continue
             old = previous_rates.loc[r.platform]
@@ -169,7 +92,7 @@ class EvaluationParts:
 
     def targets_section(self) -> Fragment:
         """Targets and achievement in the columns of a performance report (LKj)."""
-        table = self.achievement
+        table = self.figures.achievement
         if table.empty:
             return Fragment("")
 
@@ -210,7 +133,7 @@ class EvaluationParts:
 
     def stages_section(self) -> Fragment:
         """Posts and interactions per day inside each election stage against the rest."""
-        table = self.stage_activity
+        table = self.figures.stage_activity
         if table.empty:
             return Fragment("")
         rows = [
@@ -224,11 +147,13 @@ class EvaluationParts:
             ]
             for r in table.itertuples(index=False)
         ]
-        sources = sorted({s for s in self.year_stages["source"].dropna()})
+        sources = sorted({s for s in self.figures.year_stages["source"].dropna()})
         figures = self._figure(
             "tahapan",
             charts.daily_interactions(
-                stages.daily_interactions(self.data.posts, self.year), self.year, self.year_stages
+                stages.daily_interactions(self.data.posts, self.year),
+                self.year,
+                self.figures.year_stages,
             ),
             f"Interaksi unggahan per hari terbit dan tahapan pemilu, tahun {self.year}",
         )
@@ -261,7 +186,7 @@ class EvaluationParts:
 
     def pillars_section(self) -> Fragment:
         """The share of posts and mean interactions per content pillar."""
-        table = self.pillar_table
+        table = self.figures.pillar_table
         if table.empty:
             return Fragment("")
         digits = fmt.share_digits(int(table["posts"].sum()))
@@ -293,7 +218,7 @@ class EvaluationParts:
 
     def responsiveness_section(self) -> Fragment:
         """Time to answer the public per channel, and the hoax clarifications published."""
-        times, clarifications = self.answer_times, self.clarifications
+        times, clarifications = self.figures.answer_times, self.figures.clarifications
         if times.empty and clarifications.empty:
             return Fragment("")
         tables = []
@@ -361,7 +286,7 @@ class EvaluationParts:
 
     def monthly_comparison(self) -> Fragment:
         """Appendix: each platform month by month, this year and the year before."""
-        if not self.has_last_year:
+        if not self.figures.has_last_year:
             return Fragment("")
         counts = metrics.follower_counts(self.data.followers, self.data.daily)
         tables = []
@@ -403,7 +328,7 @@ class EvaluationParts:
             return Fragment("")
         return self._section(
             id="lampiran-bulanan",
-            title=f"F. Perbandingan Bulanan dengan Tahun {self.year - 1}",
+            title=f"{self.numbers.letter('lampiran', 'bulanan')}. Perbandingan Bulanan dengan Tahun {self.year - 1}",
             paragraphs=[
                 narrative.paragraph(
                     [narrative.say("monthly_intro", year=self.year, previous_year=self.year - 1)]

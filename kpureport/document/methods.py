@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
 from kpureport import formatting as fmt
@@ -11,14 +9,13 @@ from kpureport.analysis import metrics, stages
 from kpureport.analysis.feedback import lexicon
 from kpureport.analysis.metrics import MIN_POSTS_PER_SLOT
 from kpureport.config import platform_label
+from kpureport.document.figures import Figures
+from kpureport.document.numbering import Numbering
 from kpureport.ingest.readers.base import META_TIMEZONE
 from kpureport.models import PlainText
 from kpureport.redact import redact
 from kpureport.writing import render
 from kpureport.writing.narrative import TIMEZONE_NAMES, count_words, join_words, say
-
-if TYPE_CHECKING:
-    from kpureport.document.report import Report
 
 
 def wording() -> dict:
@@ -37,10 +34,10 @@ def _files(frame: pd.DataFrame) -> str:
     return join_words([f"\u201c{n}\u201d" for n in names])
 
 
-def sources(report: Report) -> list[str]:
-    data, year = report.data, report.year
+def sources(figures: Figures) -> list[str]:
+    data, year = figures.data, figures.year
     out = [_say("sources", "followers", files=_files(data.followers))]
-    posts = report.year_posts
+    posts = figures.year_posts
     if posts.empty:
         out.append(_say("sources", "posts_none", year=year))
     else:
@@ -52,7 +49,7 @@ def sources(report: Report) -> list[str]:
     stories = metrics.stories_in_year(data.posts, year)
     if not stories.empty:
         out.append(say("methods_stories", total=fmt.number(len(stories)), year=year))
-    listed = report.videos_listed()
+    listed = figures.videos_listed
     if listed:
         in_year = len(metrics.top_videos(data.top_videos, year, n=listed))
         out.append(
@@ -69,7 +66,7 @@ def sources(report: Report) -> list[str]:
         if not polls.empty
         else _say("sources", "polls_none", year=year)
     )
-    rows = report.feedback_rows
+    rows = figures.feedback_rows
     out.append(
         _say("sources", "feedback", count=fmt.number(len(rows)), files=_files(rows))
         if not rows.empty
@@ -79,12 +76,12 @@ def sources(report: Report) -> list[str]:
     return [PlainText(s) for s in out]
 
 
-def definitions(report: Report) -> list[tuple[str, str]]:
-    rates = report.rates[report.rates["rate"].notna()]
+def definitions(figures: Figures) -> list[tuple[str, str]]:
+    rates = figures.rates[figures.rates["rate"].notna()]
     used = (
         join_words(
             [
-                f"{platform_label(r.platform, report.year)}: {r.base_label}"
+                f"{platform_label(r.platform, figures.year)}: {r.base_label}"
                 for r in rates.itertuples(index=False)
             ]
         )
@@ -98,9 +95,9 @@ def definitions(report: Report) -> list[tuple[str, str]]:
     stage_sources = "; ".join(sorted(set(stages.national()["source"])))
     pillar_rules = "; ".join(
         f"{p.label}: antara lain \u201c{', '.join(sorted(p.words)[:4] or sorted(p.hashtags)[:4])}\u201d"
-        for p in report.data.pillars
+        for p in figures.data.pillars
     )
-    scale = report.data.scale
+    scale = figures.data.scale
     scale_levels = scale.describe()
     fields = {
         "used": used,
@@ -112,11 +109,11 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         "scale_source": scale.source,
     }
     shown = {
-        "last_year": report.has_last_year,
-        "stages": not report.year_stages.empty,
-        "pillars": not report.pillar_table.empty,
-        "targets": not report.achievement.empty,
-        "answers": not report.answer_times.empty,
+        "last_year": figures.has_last_year,
+        "stages": not figures.year_stages.empty,
+        "pillars": not figures.pillar_table.empty,
+        "targets": not figures.achievement.empty,
+        "answers": not figures.answer_times.empty,
     }
     return [
         (item["term"], PlainText(item["text"].format(**fields)))
@@ -125,14 +122,14 @@ def definitions(report: Report) -> list[tuple[str, str]]:
     ]
 
 
-def privacy(report: Report) -> str:
+def privacy(figures: Figures) -> str:
     texts = list(
-        report.data.feedback.loc[
-            report.data.feedback["date"].dt.year == report.year, "text"
+        figures.data.feedback.loc[
+            figures.data.feedback["date"].dt.year == figures.year, "text"
         ].fillna("")
     )
-    if not report.year_posts.empty:
-        texts += list(report.year_posts["text"].fillna(""))
+    if not figures.year_posts.empty:
+        texts += list(figures.year_posts["text"].fillna(""))
     counts = [redact(str(t))[1] for t in texts]
     nik, phone, email = (sum(getattr(c, k) for c in counts) for k in ("nik", "phone", "email"))
     return PlainText(_say("privacy", "rule") + " " + removed_sentence(nik, phone, email))
@@ -165,12 +162,12 @@ KINDS = {
 }
 
 
-def coverage(report: Report) -> list[list[str]]:
+def coverage(figures: Figures) -> list[list[str]]:
     """Rows of the coverage table: platform, kind of data, period within the year (its first
     and last day, or the one day of a snapshot), files."""
     rows = []
-    for r in metrics.coverage_in_year(report.data.coverage, report.year).itertuples(index=False):
-        platform = platform_label(r.platform, report.year) if pd.notna(r.platform) else "Formulir"
+    for r in metrics.coverage_in_year(figures.data.coverage, figures.year).itertuples(index=False):
+        platform = platform_label(r.platform, figures.year) if pd.notna(r.platform) else "Formulir"
         period = (
             [fmt.date(r.start.date())]
             if r.start == r.end
@@ -183,16 +180,16 @@ def coverage(report: Report) -> list[list[str]]:
     return rows
 
 
-def time_rules(report: Report) -> list[str]:
+def time_rules(figures: Figures) -> list[str]:
     """The office zone, and the rules for the exports that do not write office time."""
-    zone = report.profile.timezone
+    zone = figures.profile.timezone
     rules = [_say("time", "office", zone=zone, zone_name=TIMEZONE_NAMES.get(zone, zone))]
-    formats = set(report.data.coverage["format"]) if report.data.coverage is not None else set()
+    formats = set(figures.data.coverage["format"]) if figures.data.coverage is not None else set()
     if any(f.startswith("meta-post") for f in formats):
         rules.append(
             say(
                 "methods_meta_time",
-                meta_zone=report.profile.meta_timezone or META_TIMEZONE,
+                meta_zone=figures.profile.meta_timezone or META_TIMEZONE,
                 zone=zone,
             )
         )
@@ -201,12 +198,18 @@ def time_rules(report: Report) -> list[str]:
     return rules
 
 
-def appendix(report: Report) -> dict[str, object]:
+#: The appendix's sections in the order shown (their letters come from the numbering).
+SECTIONS = ("sumber", "definisi", "waktu", "cakupan", "privasi")
+
+
+def appendix(figures: Figures, numbers: Numbering) -> dict[str, object]:
+    """The appendix's fields for ``methods.html.j2``."""
     return {
-        "sources": sources(report),
-        "definitions": definitions(report),
-        "timezone": time_rules(report),
-        "coverage": coverage(report),
-        "year": report.year,
-        "privacy": privacy(report),
+        "letters": {key: numbers.letter("lampiran", key) for key in SECTIONS},
+        "sources": sources(figures),
+        "definitions": definitions(figures),
+        "timezone": time_rules(figures),
+        "coverage": coverage(figures),
+        "year": figures.year,
+        "privacy": privacy(figures),
     }

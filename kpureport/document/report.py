@@ -8,7 +8,6 @@ re-running a cell in JupyterLab keeps its number.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -19,16 +18,17 @@ from kpureport.config import (
     AUDIENCE_LABELS,
     REPORT_TITLE,
     SLOGAN,
-    platform_label,
     post_type_label,
 )
-from kpureport.document.evaluation import EvaluationParts
+from kpureport.document import methods
+from kpureport.document.evaluation import Evaluation
+from kpureport.document.figures import Figures
+from kpureport.document.numbering import Numbering
+from kpureport.document.parts import Parts
 from kpureport.ingest.load import ReportData, load_report_data
-from kpureport.models import PlainText
 from kpureport.redact import official_contacts
 from kpureport.writing import charts, narrative
-from kpureport.writing.charts import Chart
-from kpureport.writing.render import Fragment, fragment, section
+from kpureport.writing.render import Fragment
 
 #: Chapters as in the seed report: key, title (``{office}`` is the office's short name).
 CHAPTERS = (
@@ -38,40 +38,39 @@ CHAPTERS = (
     ("kendala", "Kendala dan Solusi"),
     ("penutup", "Penutup"),
 )
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 EXCERPT = 90
 
 
-class Report(EvaluationParts):
-    """One office's report for one year, built from its validated data."""
+class Report(Parts):
+    """One office's report for one year, built from its validated data.
+
+    Its figures (``report.figures``) are computed once and read by every part; the evaluation
+    parts are written by :class:`~kpureport.document.evaluation.Evaluation` on the same
+    figures and numbering.
+    """
 
     def __init__(self, data: ReportData, today: dt.date | None = None):
-        self.data = data
-        self.profile = data.profile
-        self.year = data.year
+        profile = data.profile
+        super().__init__(
+            Figures(data),
+            Numbering(),
+            official_contacts(
+                [profile.email],
+                [profile.website, profile.jdih]
+                + [t for a in profile.accounts for t in (a.url, a.handle)],
+            ),
+        )
         self.narrative = data.narrative
         self.today = today or dt.date.today()
-        self.platforms = metrics.platform_table(self.profile, data.followers, self.year)
-        self._numbers: dict[tuple[str, str], int] = {}
-        self._official = official_contacts(
-            [self.profile.email],
-            [self.profile.website, self.profile.jdih]
-            + [t for a in self.profile.accounts for t in (a.url, a.handle)],
-        )
+        self.evaluation = Evaluation(self.figures, self.numbers, self._official)
 
     def __repr__(self) -> str:
         accounts = len(self.profile.accounts)
         return (
             f"<Report {self.profile.slug!r} {self.year}: {accounts} akun, "
-            f"{len(self.year_posts)} unggahan tahun ini; tabel {self.data.tables()}; "
+            f"{len(self.figures.year_posts)} unggahan tahun ini; tabel {self.data.tables()}; "
             f"data {self.data.period()}>"
         )
-
-    def _fragment(self, template: str, **context: object) -> Fragment:
-        return fragment(template, official=self._official, **context)
-
-    def _section(self, **parts: object) -> Fragment:
-        return section(official=self._official, **parts)
 
     @classmethod
     def load(cls, office: str, year: int | str, data_dir: str | Path | None = None) -> Report:
@@ -79,104 +78,10 @@ class Report(EvaluationParts):
         directory upward, or ``$KPUREPORT_DATA``, when ``data_dir`` is not given)."""
         return cls(load_report_data(data_dir, office, year))
 
-    # Figures, computed once on first use.
-
-    @cached_property
-    def history(self) -> pd.DataFrame:
-        """Followers of each platform at the end of each year: ``platform, year, date, followers``."""
-        return metrics.year_end_history(
-            metrics.follower_counts(self.data.followers, self.data.daily)
-        )
-
-    @cached_property
-    def growth_table(self) -> pd.DataFrame:
-        """Year-end followers against the year before: ``platform, previous, current, change,
-        change_pct`` (percent, float)."""
-        return metrics.growth(self.history, self.year)
-
-    @cached_property
-    def year_posts(self) -> pd.DataFrame:
-        """The year's feed posts (stories apart), each with its ``engagement``."""
-        return metrics.posts_in_year(self.data.posts, self.year)
-
-    @cached_property
-    def rates(self) -> pd.DataFrame:
-        """Engagement rate per platform: ``platform, posts, interactions, base, base_label,
-        denominator, rate`` (percent, float)."""
-        return metrics.engagement_rates(self.data.posts, self.year, self.history, self.data.daily)
-
-    @cached_property
-    def daily_spans(self) -> dict[str, tuple[dt.date, dt.date]]:
-        """First and last day of each platform's daily figures within the year."""
-        daily = self.data.daily
-        days = daily[daily["date"].dt.year == self.year] if not daily.empty else daily
-        return {
-            str(platform): (group["date"].min().date(), group["date"].max().date())
-            for platform, group in days.groupby("platform", sort=True)
-        }
-
-    @cached_property
-    def stories(self) -> pd.DataFrame:
-        """Stories per platform with their reach, replies, sticker taps, clicks, profile visits."""
-        return metrics.story_summary(self.data.posts, self.year)
-
-    @cached_property
-    def per_month(self) -> pd.DataFrame:
-        """Posts per month (rows 1-12) and platform (columns)."""
-        return metrics.posts_per_month(self.data.posts, self.year)
-
-    @cached_property
-    def polls(self) -> pd.DataFrame:
-        """The year's polls: votes, ``share`` and its 95% interval (``low``, ``high``) per option."""
-        return metrics.poll_results(self.data.polls, self.year)
-
-    @cached_property
-    def feedback_rows(self) -> pd.DataFrame:
-        """The year's feedback, personal data redacted, with a category for each message."""
-        return feedback.prepare(self.data.feedback, self.year)
-
-    @property
-    def has_feature_data(self) -> bool:
-        return not (self.year_posts.empty and self.polls.empty and self.feedback_rows.empty)
-
-    # Numbering and headings.
-
-    def _number(self, kind: str, key: str) -> int:
-        count = sum(1 for k in self._numbers if k[0] == kind)
-        return self._numbers.setdefault((kind, key), count + 1)
-
     def _chapter(self, key: str) -> dict[str, str]:
         index = [k for k, _ in CHAPTERS].index(key)
         title = CHAPTERS[index][1].format(office=self.profile.short_name)
-        return {"id": f"bab-{index + 1}", "number": ROMAN[index], "title": title}
-
-    def _table(
-        self,
-        key: str,
-        caption: str,
-        headers: list[str],
-        rows: list[list],
-        numeric: set[int],
-        note: str | None = None,
-    ) -> dict:
-        return {
-            "number": self._number("tabel", key),
-            "caption": PlainText(caption),
-            "headers": headers,
-            "rows": rows,
-            "numeric": numeric,
-            "note": PlainText(note) if note else None,
-        }
-
-    def _figure(self, key: str, chart: Chart | None, caption: str) -> list[dict]:
-        if chart is None:
-            return []
-        return [
-            {"number": self._number("gambar", key), "chart": chart, "caption": PlainText(caption)}
-        ]
-
-    def _label(self, platform: str) -> str:
-        return platform_label(platform, self.year)
+        return {"id": f"bab-{index + 1}", "number": self.numbers.roman(index), "title": title}
 
     # Parts of the report, in the order the notebook shows them.
 
@@ -203,18 +108,20 @@ class Report(EvaluationParts):
 
     def facts(self) -> dict[str, object]:
         """The year in a few figures, for the generated introduction."""
-        known = self.platforms["followers"].notna().any()
-        change = metrics.followers_change(self.growth_table)
+        known = self.figures.platforms["followers"].notna().any()
+        change = metrics.followers_change(self.figures.growth_table)
         return {
             "accounts": len(self.profile.accounts),
-            "followers": metrics.total_followers(self.platforms) if known else None,
+            "followers": metrics.total_followers(self.figures.platforms) if known else None,
             "change": change,
-            "posts": len(self.year_posts),
-            "stories": int(self.stories["stories"].sum()) if not self.stories.empty else 0,
-            "polls": self.polls.groupby(["date", "platform", "question"]).ngroups
-            if not self.polls.empty
+            "posts": len(self.figures.year_posts),
+            "stories": int(self.figures.stories["stories"].sum())
+            if not self.figures.stories.empty
             else 0,
-            "feedback": len(self.feedback_rows),
+            "polls": self.figures.polls.groupby(["date", "platform", "question"]).ngroups
+            if not self.figures.polls.empty
+            else 0,
+            "feedback": len(self.figures.feedback_rows),
         }
 
     def platforms_chapter(self) -> Fragment:
@@ -233,15 +140,15 @@ class Report(EvaluationParts):
                 label=self._label(row.platform),
                 followers=None if pd.isna(row.followers) else int(row.followers),
             )
-            for row in self.platforms.itertuples(index=False)
+            for row in self.figures.platforms.itertuples(index=False)
         ]
-        known = self.platforms["followers"].notna().any()
+        known = self.figures.platforms["followers"].notna().any()
         return self._fragment(
             "followers_table.html.j2",
             rows=rows,
             year=self.year,
-            number=self._number("tabel", "pengikut"),
-            total=metrics.total_followers(self.platforms) if known else None,
+            number=self.numbers.table("pengikut"),
+            total=metrics.total_followers(self.figures.platforms) if known else None,
         )
 
     def followers_summary(self) -> Fragment:
@@ -250,26 +157,26 @@ class Report(EvaluationParts):
             "paragraphs.html.j2",
             paragraphs=[
                 narrative.paragraph(
-                    narrative.followers_summary(self.platforms, self.profile, self.year)
+                    narrative.followers_summary(self.figures.platforms, self.profile, self.year)
                 )
             ],
         )
 
     def followers_chart(self) -> Fragment:
         """Followers per platform as bars (nothing when no count is known)."""
-        if not self.platforms["followers"].notna().any():
+        if not self.figures.platforms["followers"].notna().any():
             return Fragment("")
-        chart = charts.followers_by_platform(self.platforms, self.year)
+        chart = charts.followers_by_platform(self.figures.platforms, self.year)
         return self._fragment(
             "figure.html.j2",
             chart=chart,
-            number=self._number("gambar", "pengikut"),
+            number=self.numbers.figure("pengikut"),
             caption=f"Jumlah pengikut per platform, tahun {self.year}",
         )
 
     def growth(self) -> Fragment:
         """Growth against the previous year and the trend since the accounts started."""
-        if self.history["year"].nunique() < 2:
+        if self.figures.history["year"].nunique() < 2:
             return Fragment("")
         rows = [
             [
@@ -281,7 +188,7 @@ class Report(EvaluationParts):
                 else f"{r.change:+,}".replace(",", "."),
                 "-" if pd.isna(r.change_pct) else fmt.percent(r.change_pct, 2),
             ]
-            for r in self.growth_table.itertuples(index=False)
+            for r in self.figures.growth_table.itertuples(index=False)
         ]
         table = self._table(
             "pertumbuhan",
@@ -292,13 +199,13 @@ class Report(EvaluationParts):
         )
         paragraphs = [
             narrative.paragraph(
-                narrative.growth(self.growth_table, self.profile, self.year)
-                + narrative.trend(self.history, self.year)
+                narrative.growth(self.figures.growth_table, self.profile, self.year)
+                + narrative.trend(self.figures.history, self.year)
             )
         ]
         figures = self._figure(
             "tren",
-            charts.follower_trend(self.history, self.year),
+            charts.follower_trend(self.figures.history, self.year),
             f"Jumlah pengikut pada akhir tiap tahun sampai {self.year}",
         )
         return self._section(
@@ -313,7 +220,7 @@ class Report(EvaluationParts):
         """Chapter III's opening, and a note when the year has no post, poll or feedback data."""
         note = (
             None
-            if self.has_feature_data
+            if self.figures.has_feature_data
             else narrative.features_data_missing(self.profile, self.year)
         )
         context = {"note": note} if note else {}
@@ -326,11 +233,11 @@ class Report(EvaluationParts):
 
     def activity(self) -> Fragment:
         """A. Posts per month and per type, and stories counted apart."""
-        if not self.has_feature_data:
+        if not self.figures.has_feature_data:
             return Fragment("")
-        paragraphs = narrative.activity(self.per_month, self.profile, self.year)
+        paragraphs = narrative.activity(self.figures.per_month, self.profile, self.year)
         tables = []
-        if not self.year_posts.empty:
+        if not self.figures.year_posts.empty:
             types = metrics.posts_per_type(self.data.posts, self.year)
             tables.append(
                 self._table(
@@ -351,12 +258,14 @@ class Report(EvaluationParts):
             )
         figures = self._figure(
             "aktivitas",
-            charts.posting_activity(self.per_month, self.year, self.year_stages),
+            charts.posting_activity(self.figures.per_month, self.year, self.figures.year_stages),
             f"Jumlah unggahan per bulan, tahun {self.year}",
         )
-        posted = set(self.year_posts["platform"]) if not self.year_posts.empty else set()
+        posted = (
+            set(self.figures.year_posts["platform"]) if not self.figures.year_posts.empty else set()
+        )
         silent = [a.platform for a in self.profile.accounts if a.platform not in posted]
-        if not self.year_posts.empty:
+        if not self.figures.year_posts.empty:
             paragraphs = paragraphs + narrative.posts_missing(
                 [p for p in silent if p != "tiktok"], self.year
             )
@@ -368,7 +277,7 @@ class Report(EvaluationParts):
             paragraphs = [*paragraphs, narrative.paragraph(story_paragraphs)]
         return self._section(
             id="aktivitas",
-            title="A. Aktivitas Unggahan",
+            title=f"{self._letter('aktivitas')}. Aktivitas Unggahan",
             paragraphs=paragraphs,
             tables=tables + story_tables,
             figures=figures,
@@ -376,7 +285,7 @@ class Report(EvaluationParts):
 
     def _stories(self) -> tuple[list[str], list[dict]]:
         """Stories apart from feed posts: per platform with their own figures, and per month."""
-        summary = self.stories
+        summary = self.figures.stories
         if summary.empty:
             return [], []
         per_month = metrics.stories_per_month(self.data.posts, self.year)
@@ -427,7 +336,7 @@ class Report(EvaluationParts):
 
     def engagement(self) -> Fragment:
         """B. Engagement rate per platform and the best day and hour to post."""
-        if self.rates.empty:
+        if self.figures.rates.empty:
             return Fragment("")
         rows = [
             [
@@ -442,7 +351,7 @@ class Report(EvaluationParts):
                 else fmt.number(r.denominator),
                 "data tidak tersedia" if pd.isna(r.rate) else fmt.percent(r.rate, 2),
             ]
-            for r in self.rates.itertuples(index=False)
+            for r in self.figures.rates.itertuples(index=False)
         ]
         table = self._table(
             "interaksi",
@@ -455,18 +364,20 @@ class Report(EvaluationParts):
         )
         best = metrics.best_times(self.data.posts, self.year)
         paragraphs = [
-            narrative.paragraph(narrative.engagement(self.rates, self.year, self.daily_spans)),
+            narrative.paragraph(
+                narrative.engagement(self.figures.rates, self.year, self.figures.daily_spans)
+            ),
             narrative.paragraph(narrative.timing(best, self.year, self.profile.timezone)),
         ]
         tables = [table, self._best_times_table(best)] if not best.empty else [table]
         figures = self._figure(
             "interaksi",
-            charts.engagement_by_platform(self.rates, self.year),
+            charts.engagement_by_platform(self.figures.rates, self.year),
             f"Tingkat interaksi per platform, tahun {self.year}",
         )
         return self._section(
             id="interaksi",
-            title="B. Interaksi Pengikut",
+            title=f"{self._letter('interaksi')}. Interaksi Pengikut",
             paragraphs=[p for p in paragraphs if p],
             tables=tables,
             figures=figures,
@@ -523,22 +434,13 @@ class Report(EvaluationParts):
             paragraphs += narrative.top_post(top, self.year)
         if not videos.empty:
             tables.append(self._top_videos_table(videos))
-            paragraphs += narrative.top_videos(videos, self.videos_listed(), self.year)
+            paragraphs += narrative.top_videos(videos, self.figures.videos_listed, self.year)
         return self._section(
             id="teratas",
-            title="C. Unggahan dengan Interaksi Terbanyak",
+            title=f"{self._letter('teratas')}. Unggahan dengan Interaksi Terbanyak",
             paragraphs=paragraphs,
             tables=tables,
         )
-
-    def videos_listed(self) -> int:
-        """How many videos the newest Content download of the year listed, whatever year they
-        were posted in."""
-        listed = self.data.top_videos
-        if listed is None or listed.empty:
-            return 0
-        of_year = listed[listed["snapshot"].dt.year == self.year]
-        return int((of_year["snapshot"] == of_year["snapshot"].max()).sum()) if len(of_year) else 0
 
     def _top_videos_table(self, videos: pd.DataFrame) -> dict:
         rows = [
@@ -592,10 +494,10 @@ class Report(EvaluationParts):
 
     def polls_section(self) -> Fragment:
         """D. Each poll's result with its interval, beside the stories' sticker taps."""
-        if not self.has_feature_data:
+        if not self.figures.has_feature_data:
             return Fragment("")
         tables, figures = [], []
-        for (date, platform, question), group in self.polls.groupby(
+        for (date, platform, question), group in self.figures.polls.groupby(
             ["date", "platform", "question"], sort=True
         ):
             key = f"polling-{date:%Y%m%d}-{question}"
@@ -623,8 +525,8 @@ class Report(EvaluationParts):
             figures += self._figure(key, charts.poll_result(group), caption)
         return self._section(
             id="polling",
-            title="D. Polling Pendapat",
-            paragraphs=[narrative.paragraph(narrative.polls(self.polls, self.year))],
+            title=f"{self._letter('polling')}. Polling Pendapat",
+            paragraphs=[narrative.paragraph(narrative.polls(self.figures.polls, self.year))],
             tables=tables,
             figures=figures,
         )
@@ -696,9 +598,9 @@ class Report(EvaluationParts):
 
     def feedback_section(self) -> Fragment:
         """E. Feedback per category, channel and month, its frequent words, and quotes."""
-        if not self.has_feature_data:
+        if not self.figures.has_feature_data:
             return Fragment("")
-        rows = self.feedback_rows
+        rows = self.figures.feedback_rows
         by_category = feedback.counts_by_category(rows)
         terms, pairs = (
             feedback.themes(rows)
@@ -764,18 +666,45 @@ class Report(EvaluationParts):
             ]
         return self._section(
             id="masukan",
-            title="E. Kritik dan Saran",
+            title=f"{self._letter('masukan')}. Kritik dan Saran",
             paragraphs=paragraphs,
             tables=tables,
             figures=figures,
             quotes=quotes,
         )
 
+    # The evaluation's parts, written by Evaluation on the same figures and numbering.
+
+    def year_on_year(self) -> Fragment:
+        """Chapter II: the headline figures against the previous year."""
+        return self.evaluation.year_on_year()
+
+    def pillars_section(self) -> Fragment:
+        """Chapter III: the share of posts and mean interactions per content pillar."""
+        return self.evaluation.pillars_section()
+
+    def stages_section(self) -> Fragment:
+        """Chapter III: posts and interactions per day inside each election stage."""
+        return self.evaluation.stages_section()
+
+    def responsiveness_section(self) -> Fragment:
+        """Chapter III: time to answer the public, and the hoax clarifications published."""
+        return self.evaluation.responsiveness_section()
+
+    def targets_section(self) -> Fragment:
+        """Chapter III: targets and achievement in the columns of a performance report."""
+        return self.evaluation.targets_section()
+
+    def monthly_comparison(self) -> Fragment:
+        """Appendix: each platform month by month, this year and the year before."""
+        return self.evaluation.monthly_comparison()
+
     def constraints_chapter(self) -> Fragment:
         """Chapter IV: constraints and solutions as the staff wrote them."""
         return self._fragment(
             "constraints.html.j2",
             chapter=self._chapter("kendala"),
+            letters={key: self.numbers.letter("kendala", key) for key in ("kendala", "solusi")},
             intro=narrative.constraints_intro(self.narrative, self.profile),
             constraints=self.narrative.constraints,
             solutions=self.narrative.solutions,
@@ -796,9 +725,7 @@ class Report(EvaluationParts):
 
     def methods(self) -> Fragment:
         """Appendix: where each figure comes from and how it is computed."""
-        from kpureport.document import methods
-
-        return self._fragment("methods.html.j2", **methods.appendix(self))
+        return self._fragment("methods.html.j2", **methods.appendix(self.figures, self.numbers))
 
     def footer(self) -> Fragment:
         """The office's contacts and the slogan."""

@@ -11,6 +11,7 @@ import pandas as pd
 from kpureport import formatting as fmt
 from kpureport.analysis import metrics, monev
 from kpureport.config import PLATFORMS, SLOGAN, platform_label
+from kpureport.document.numbering import Numbering
 from kpureport.errors import KpuReportError, YearNotAvailableError
 from kpureport.ingest.load import (
     ReportData,
@@ -104,7 +105,7 @@ class Rollup:
         self.jury = jury
         self.table = comparison(datasets, self.rubric)
         self.scores = monev.score(self.table, self.rubric, jury)
-        self._numbers: dict[str, int] = {}
+        self.numbers = Numbering()
 
     @classmethod
     def load(
@@ -153,9 +154,6 @@ class Rollup:
         missing = f", {len(self.missing)} tidak dimuat" if self.missing else ""
         return f"<Rollup {self.area} {self.year}: {len(self.datasets)} kantor{missing}>"
 
-    def _number(self, key: str) -> int:
-        return self._numbers.setdefault(key, len(self._numbers) + 1)
-
     def _name(self, office: str, mark: bool = True) -> str:
         """The office's short name; in tables a fictional one is marked with an asterisk."""
         row = self.table[self.table["office"] == office].iloc[0]
@@ -197,7 +195,7 @@ class Rollup:
             for _, r in self.table.iterrows()
         ]
         table = {
-            "number": self._number("perbandingan"),
+            "number": self.numbers.table("perbandingan"),
             "headers": headers,
             "rows": rows,
             "numeric": set(range(1, len(headers))),
@@ -206,7 +204,7 @@ class Rollup:
         }
         figures = [
             {
-                "number": 1,
+                "number": self.numbers.figure("perbandingan"),
                 "chart": charts.followers_by_office(self.table, self.year),
                 "caption": say("comparison_figure", year=self.year),
             }
@@ -217,7 +215,7 @@ class Rollup:
             paragraphs.append(say("comparison_missing", offices="; ".join(self.missing)))
         return section(
             id="perbandingan",
-            title="A. Perbandingan Kantor",
+            title=f"{self.numbers.letter('rekap', 'perbandingan')}. Perbandingan Kantor",
             paragraphs=paragraphs,
             tables=[table],
             figures=figures,
@@ -230,7 +228,7 @@ class Rollup:
             return Fragment("")
         return section(
             id="peringkat",
-            title="B. Penilaian Monev dan Peringkat",
+            title=f"{self.numbers.letter('rekap', 'peringkat')}. Penilaian Monev dan Peringkat",
             paragraphs=self._rubric_paragraphs(),
             tables=[
                 self._rank_table(),
@@ -299,7 +297,7 @@ class Rollup:
             self._fictional_note(),
         ]
         return {
-            "number": self._number("nilai-kriteria"),
+            "number": self.numbers.table("nilai-kriteria"),
             "headers": ["Kantor", *[f"{c.name} ({monev.weight_text(c.weight)})" for c in criteria]],
             "rows": rows,
             "numeric": set(range(1, len(criteria) + 1)),
@@ -326,7 +324,7 @@ class Rollup:
                 row += [_score(r["total_data"]), _rank(r["rank_data"], r["tied_data"])]
             rows.append(row)
         return {
-            "number": self._number("peringkat"),
+            "number": self.numbers.table("peringkat"),
             "headers": headers,
             "rows": rows,
             "numeric": set(range(2, len(headers))),
@@ -353,7 +351,7 @@ class Rollup:
         channels = ", ".join(platform_label(p, self.year) for p in self.rubric.channels)
         note = [say("values_note", channels=channels), self._fictional_note()]
         return {
-            "number": self._number("angka-dasar"),
+            "number": self.numbers.table("angka-dasar"),
             "headers": headers,
             "rows": rows,
             "numeric": set(range(1, len(columns) + 1)),
@@ -381,7 +379,7 @@ class Rollup:
             for office in self.scores["office"]
         ]
         return {
-            "number": self._number("konsistensi"),
+            "number": self.numbers.table("konsistensi"),
             "headers": ["Kantor", *[platform_label(p, self.year) for p in platforms]],
             "rows": rows,
             "numeric": set(range(1, len(platforms) + 1)),

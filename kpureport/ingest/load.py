@@ -23,7 +23,7 @@ from kpureport.errors import (
     Problem,
     YearNotAvailableError,
 )
-from kpureport.ingest import cache, canonical, manual, readers, validate
+from kpureport.ingest import cache, canonical, manual, readers, rules, validate
 from kpureport.models import Account, Narrative, Profile, Signature
 
 PROFILE_FILE = "profile.yml"
@@ -66,8 +66,8 @@ class ReportData:
     questions: pd.DataFrame | None = None
     clarifications: pd.DataFrame | None = None
     #: The office's content-pillar rules and achievement scale.
-    pillars: list | None = None
-    scale: object | None = None
+    pillars: list[rules.Pillar] | None = None
+    scale: rules.Scale | None = None
 
     def __repr__(self) -> str:
         return (
@@ -640,10 +640,9 @@ def evaluation_loaders(
 ) -> dict[str, Callable[[], object]]:
     """Loaders of the evaluation inputs; the pillar overrides are checked against the office's
     own pillar names."""
-    from kpureport.analysis import pillars, targets
 
     def overrides() -> pd.DataFrame:
-        names = pillars.known(pillars.rules(folder))
+        names = rules.known(rules.load_pillars(folder))
         return manual.read_manual(folder, "pillars", notes, choices={"pillar": names})
 
     return {
@@ -652,8 +651,8 @@ def evaluation_loaders(
         "pillar_overrides": overrides,
         "questions": lambda: manual.read_manual(folder, "questions", notes),
         "clarifications": lambda: manual.read_manual(folder, "clarifications", notes),
-        "pillars": lambda: pillars.rules(folder),
-        "scale": lambda: targets.load_scale(folder),
+        "pillars": lambda: rules.load_pillars(folder),
+        "scale": lambda: rules.load_scale(folder),
     }
 
 

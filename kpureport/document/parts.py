@@ -1,0 +1,76 @@
+"""What every part of the report is written with: the year's figures, the document's one
+numbering, and the office's own published contacts (shown, never redacted).
+
+:class:`~kpureport.document.report.Report` and
+:class:`~kpureport.document.evaluation.Evaluation` both write their parts on this base and
+share one :class:`Figures` and one :class:`Numbering`.
+"""
+
+from __future__ import annotations
+
+from kpureport.config import platform_label
+from kpureport.document.figures import Figures
+from kpureport.document.numbering import Numbering
+from kpureport.models import PlainText
+from kpureport.writing.charts import Chart
+from kpureport.writing.render import Fragment, fragment, section
+
+#: The chapter whose sections are lettered A, B, ... (the report's parts and its evaluation).
+FEATURES = "fitur"
+
+
+class Parts:
+    """A writer of report parts over shared figures and numbering."""
+
+    def __init__(self, figures: Figures, numbers: Numbering, official: frozenset[str]):
+        self.figures = figures
+        self.numbers = numbers
+        self._official = official
+
+    @property
+    def data(self):
+        return self.figures.data
+
+    @property
+    def profile(self):
+        return self.figures.profile
+
+    @property
+    def year(self) -> int:
+        return self.figures.year
+
+    def _fragment(self, template: str, **context: object) -> Fragment:
+        return fragment(template, official=self._official, **context)
+
+    def _section(self, **parts: object) -> Fragment:
+        return section(official=self._official, **parts)
+
+    def _letter(self, key: str) -> str:
+        """The letter of a section of chapter III, in the order the sections are shown."""
+        return self.numbers.letter(FEATURES, key)
+
+    def _table(
+        self,
+        key: str,
+        caption: str,
+        headers: list[str],
+        rows: list[list],
+        numeric: set[int],
+        note: str | None = None,
+    ) -> dict:
+        return {
+            "number": self.numbers.table(key),
+            "caption": PlainText(caption),
+            "headers": headers,
+            "rows": rows,
+            "numeric": numeric,
+            "note": PlainText(note) if note else None,
+        }
+
+    def _figure(self, key: str, chart: Chart | None, caption: str) -> list[dict]:
+        if chart is None:
+            return []
+        return [{"number": self.numbers.figure(key), "chart": chart, "caption": PlainText(caption)}]
+
+    def _label(self, platform: str) -> str:
+        return platform_label(platform, self.year)
