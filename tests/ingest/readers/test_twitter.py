@@ -14,7 +14,25 @@ from kpureport.ingest.readers import ids
 from ...conftest import SAMPLES
 
 WIB = "Asia/Pontianak"
-HEADER = ["Post id", "Date", "Post text", "Post Link", "Impressions", "Likes", "Engagements", "Bookmarks", "Shares", "New follows", "Replies", "Reposts", "Profile visits", "Detail Expands", "URL Clicks", "Hashtag Clicks", "Permalink Clicks"]
+HEADER = [
+    "Post id",
+    "Date",
+    "Post text",
+    "Post Link",
+    "Impressions",
+    "Likes",
+    "Engagements",
+    "Bookmarks",
+    "Shares",
+    "New follows",
+    "Replies",
+    "Reposts",
+    "Profile visits",
+    "Detail Expands",
+    "URL Clicks",
+    "Hashtag Clicks",
+    "Permalink Clicks",
+]
 
 
 def _real_pairs() -> list[tuple[str, dt.datetime]]:
