@@ -232,8 +232,10 @@ def test_overlapping_exports_count_each_post_once_and_the_newest_wins(tmp_path):
     folder = _office_with(
         tmp_path,
         {
-            "januari-lama.csv": text,
-            "januari-baru.csv": newer,
+            # the later download is told by the day its name states, never by file times: here
+            # the older download is the file written last
+            "januari-diunduh-2021-02-10.csv": newer,
+            "januari-diunduh-2021-02-01.csv": text,
             "views-a.csv": SAMPLES / "youtube-studio-Totals.csv",
             "views-b.csv": SAMPLES / "youtube-studio-Totals.csv",
         },
@@ -241,7 +243,14 @@ def test_overlapping_exports_count_each_post_once_and_the_newest_wins(tmp_path):
     exports = load_exports(folder, load_profile(folder))
     assert len(exports.posts) == 40
     tweet = exports.posts.set_index("post_id").loc["1346954699635892225"]
-    assert tweet["impressions"] == old_impressions + 100 and tweet["source"] == "januari-baru.csv"
+    assert tweet["impressions"] == old_impressions + 100
+    assert tweet["source"] == "januari-diunduh-2021-02-10.csv"
+    coverage = exports.coverage.set_index("source")
+    assert coverage.loc["januari-diunduh-2021-02-01.csv", "replaced"] == 40
+    assert coverage.loc["januari-diunduh-2021-02-10.csv", "replaced"] == 0
+    assert coverage.loc["januari-diunduh-2021-02-10.csv", "downloaded"] == pd.Timestamp(
+        "2021-02-10"
+    )
     assert len(exports.daily) == 365
 
 

@@ -21,7 +21,17 @@ METRICS = (
     "profile_views",
     "replies",
     "sticker_taps",
+    # Meta since 2024: reach and views of organic and of boosted (paid) distribution, and the
+    # seconds of video watched; YouTube since March 2025: the old view count of Shorts.
+    "reach_organic",
+    "reach_paid",
+    "views_organic",
+    "views_paid",
+    "seconds_viewed",
+    "engaged_views",
 )
+#: Measures that need not be whole (every other metric is a count).
+MEASURES = frozenset({"watch_hours", "seconds_viewed", "avg_seconds_viewed"})
 
 
 #: Column types of the canonical tables, so that an empty table behaves like a full one

@@ -330,7 +330,8 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
             )
     if problems:
         raise DataError(problems)
-    files.sort(key=_export_age)
+    root = folder / EXPORTS_DIR
+    files.sort(key=lambda export: download_order(export, root, profile.timezone))
     by_kind = {
         kind: [e.table for e in files if e.format.kind == kind]
         for kind in ("posts", "daily", "feedback", "audience", "top")
@@ -357,7 +358,7 @@ def load_exports(folder: Path, profile: Profile) -> Exports:
         notes=tuple(notes),
         audience=_newest(by_kind["audience"], ["platform", "dimension", "key"], "snapshot"),
         top_videos=_newest(by_kind["top"], ["platform", "link"], "snapshot"),
-        coverage=_coverage(files, folder / EXPORTS_DIR),
+        coverage=_coverage(files, root, profile.timezone),
     )
 
 
@@ -407,11 +408,23 @@ def _listed(items: list[str]) -> str:
     return shown + (f", dan {len(items) - LISTED} lainnya" if len(items) > LISTED else "")
 
 
-def _coverage(files: list[readers.Export], root: Path) -> pd.DataFrame:
-    """One row per export read: its platform, kind, format, name and first and last day."""
+def _coverage(files: list[readers.Export], root: Path, timezone: str) -> pd.DataFrame:
+    """One row per export read: its platform, kind, format, name, first and last day, the
+    download day that ordered it (``downloaded``, and ``by``: ``name`` or ``data``), and
+    ``replaced``: its posts that a later download of the same posts replaced."""
     rows = []
-    for export in files:
+    later: set[tuple[str, str]] = set()
+    replaced: dict[int, int] = {}
+    for number in range(len(files) - 1, -1, -1):  # newest first: what it holds is kept
+        export = files[number]
+        if export.format.kind != "posts" or export.table.empty:
+            continue
+        keys = set(zip(export.table["platform"], export.table["post_id"], strict=True))
+        replaced[number] = len(keys & later)
+        later |= keys
+    for number, export in enumerate(files):
         found = readers.summary(export)
+        named = _names_day(export, root, timezone)
         rows.append(
             {
                 "platform": found["platform"],
@@ -421,9 +434,23 @@ def _coverage(files: list[readers.Export], root: Path) -> pd.DataFrame:
                 "source": _shown_path(export.path, root),
                 "start": pd.Timestamp(found["start"]) if found["start"] else pd.NaT,
                 "end": pd.Timestamp(found["end"]) if found["end"] else pd.NaT,
+                "downloaded": named if named is not None else _last_day(export),
+                "by": "name" if named is not None else "data",
+                "replaced": replaced.get(number, 0),
             }
         )
-    columns = ["platform", "kind", "format", "title", "source", "start", "end"]
+    columns = [
+        "platform",
+        "kind",
+        "format",
+        "title",
+        "source",
+        "start",
+        "end",
+        "downloaded",
+        "by",
+        "replaced",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -444,18 +471,37 @@ def _newest(frames: list[pd.DataFrame], keys: list[str], when: str) -> pd.DataFr
     return table.drop_duplicates(keys, keep="last").reset_index(drop=True)
 
 
-def _export_age(export: readers.Export) -> tuple:
-    """Later data first decides; between exports of the same period, the later download."""
+def download_order(export: readers.Export, root: Path, timezone: str) -> tuple:
+    """The order in which exports are merged, the later download last so that its lifetime
+    totals win: by the download day the file's name states (TikTok's Unix seconds, the last
+    day of the period Meta and X write into their names, a date staff added); a name that
+    states none, by the last day of its data; then by the last day of its data, then by its
+    name (a browser names a second download of one period ``... (1).csv``). Modification
+    times are never used: copying or shipping a file changes them, and the choice must be the
+    same on every computer."""
+    latest = _last_day(export)
+    named = _names_day(export, root, timezone)
+    return (named or latest, latest, _shown_path(export.path, root))
+
+
+def _names_day(export: readers.Export, root: Path, timezone: str) -> pd.Timestamp | None:
+    from kpureport.ingest.readers import stated
+
+    day = stated.stated_day(_shown_path(export.path, root), timezone)
+    return pd.Timestamp(day) if day else None
+
+
+def _last_day(export: readers.Export) -> pd.Timestamp:
+    """The last day an export's data holds (its latest post, day or snapshot)."""
     column = next((c for c in ("published", "date", "snapshot") if c in export.table.columns), None)
-    on_disk = next(p for p in (export.path, *export.path.parents) if p.exists())  # a member
-    if column is None:
-        return (pd.Timestamp.min, on_disk.stat().st_mtime, str(export.path))
-    latest = pd.Timestamp(export.table[column].max()) if not export.table.empty else pd.NaT
+    if column is None or export.table.empty:
+        return pd.Timestamp.min
+    latest = pd.Timestamp(export.table[column].max())
     if pd.isna(latest):
-        latest = pd.Timestamp.min
-    elif latest.tzinfo is not None:
-        latest = latest.tz_convert(None)
-    return (latest, on_disk.stat().st_mtime, str(export.path))
+        return pd.Timestamp.min
+    if latest.tzinfo is not None:
+        latest = latest.tz_localize(None)
+    return latest.normalize()
 
 
 def narrative_years(folder: Path) -> list[int]:

@@ -64,6 +64,18 @@ def detect(table: TextTable) -> Format:
         return max(matches, key=lambda f: max(len(r) for r in f.required))
     closest = max(FORMATS, key=lambda f: f.overlap(table.columns))
     header = ", ".join(table.header[:8]) + (", ..." if len(table.header) > 8 else "")
+    language = interface_language(table.header)
+    if language:
+        raise DataError(
+            [
+                Problem(
+                    table.path,
+                    row=table.header_row,
+                    found=f"ekspor berbahasa tampilan {language} (baris judul: {header})",
+                    expected=LANGUAGE_HINT,
+                )
+            ]
+        )
     raise DataError(
         [
             Problem(
@@ -76,6 +88,55 @@ def detect(table: TextTable) -> Format:
             )
         ]
     )
+
+
+LANGUAGE_HINT = (
+    "ekspor dengan bahasa tampilan English: ubah bahasa tampilan akun di platformnya menjadi "
+    "English (YouTube Studio dan TikTok Studio boleh juga Bahasa Indonesia), lalu unduh ulang "
+    "berkas ini"
+)
+#: Header words of exports downloaded in other interface languages (Latin script), so that
+#: such a file gets one message saying what to change; other scripts are told by their letters.
+FOREIGN_WORDS = {
+    "fecha": "Spanyol",
+    "visualizaciones": "Spanyol",
+    "alcance": "Spanyol atau Portugis",
+    "impresiones": "Spanyol",
+    "me gusta": "Spanyol",
+    "comentarios": "Spanyol",
+    "compartidos": "Spanyol",
+    "visualizações": "Portugis",
+    "impressões": "Portugis",
+    "curtidas": "Portugis",
+    "vues": "Prancis",
+    "portée": "Prancis",
+    "j'aime": "Prancis",
+    "datum": "Jerman atau Belanda",
+    "aufrufe": "Jerman",
+    "reichweite": "Jerman",
+    "ngày": "Vietnam",
+    "lượt xem": "Vietnam",
+    "tarih": "Turki",
+    "görüntülemeler": "Turki",
+    "petsa": "Filipina",
+    "tarikh": "Melayu",
+}
+
+
+def interface_language(header: list[str]) -> str | None:
+    """The interface language a header was written in, when it is neither English nor
+    Indonesian: by its script, or by a known header word."""
+    from kpureport.ingest.readers.tiktok import LANGUAGES
+
+    text = " ".join(header)
+    for pattern, name in LANGUAGES:
+        if pattern.search(text):
+            return name
+    for name in header:
+        language = FOREIGN_WORDS.get(" ".join(name.split()).casefold())
+        if language:
+            return language
+    return None
 
 
 #: A ZIP as downloaded holds a few CSVs of some megabytes; anything far beyond is refused
@@ -251,6 +312,7 @@ def _read_table(
 ) -> Export:
     path = table.path
     fmt = detect(table)
+    table.header = fmt.spelled(table.header)
     given = {k: v for k, v in settings.items() if v is not None}
     ctx = Context(timezone=timezone, feedback_column=feedback_column, **given)
     frame = fmt.read(table, ctx)

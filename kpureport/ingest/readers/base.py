@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from kpureport.errors import Note, Problem
+from kpureport.ingest import canonical
 from kpureport.ingest.readers.textfile import TextTable
 
 #: Meta Business Suite writes ``Publish time`` in US Pacific time, whatever the account's zone.
@@ -45,25 +46,50 @@ class Format:
     platform: str | None = None
     excludes: frozenset[str] = frozenset()
     exact: bool = False  # the header is one of ``required`` and nothing more
+    #: Columns read when the file has them (metrics the user may not have ticked).
+    optional: frozenset[str] = frozenset()
 
     def matches(self, table: TextTable) -> bool:
-        if self.excludes & table.columns:
+        found = folded(table.columns)
+        if folded(self.excludes) & found:
             return False
         if self.exact:
-            return table.columns in self.required
-        return any(req <= table.columns for req in self.required)
+            return found in {folded(req) for req in self.required}
+        return any(folded(req) <= found for req in self.required)
 
     def missing(self, columns: set[str]) -> list[str]:
         """Columns of the closest alternative that the file lacks."""
-        best = min(self.required, key=lambda req: len(req - columns))
-        return sorted(best - columns)
+        found = folded(columns)
+        best = min(self.required, key=lambda req: len(folded(req) - found))
+        return sorted(name for name in best if fold(name) not in found)
 
     def overlap(self, columns: set[str]) -> float:
         """How close a header is to this format: its share of the required columns (for an
         exact format, of all columns on either side)."""
+        found = folded(columns)
         if self.exact:
-            return max(len(req & columns) / len(req | columns) for req in self.required)
-        return max(len(req & columns) / len(req) for req in self.required)
+            return max(len(folded(req) & found) / len(folded(req) | found) for req in self.required)
+        return max(len(folded(req) & found) / len(req) for req in self.required)
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every column this format reads, as the declaration spells it."""
+        return frozenset().union(*self.required, self.optional)
+
+    def spelled(self, header: list[str]) -> list[str]:
+        """The header with each name this format reads spelled as declared: downloads differ
+        in case and spacing ("Reactions, comments and shares")."""
+        known = {fold(name): name for name in self.names}
+        return [known.get(fold(name), name) for name in header]
+
+
+def fold(name: str) -> str:
+    """A header name compared without regard to case or repeated spaces."""
+    return " ".join(name.split()).casefold()
+
+
+def folded(names: set[str] | frozenset[str]) -> frozenset[str]:
+    return frozenset(fold(name) for name in names)
 
 
 def columns(*names: str) -> frozenset[str]:
@@ -113,7 +139,7 @@ def posts_frame(
             source,
             table,
             ctx.problems,
-            count=target != "watch_hours",
+            count=target not in canonical.MEASURES,
             signed=target in signed,
         )
         out[target] = values
@@ -164,7 +190,7 @@ def daily_frame(
             source,
             table,
             ctx.problems,
-            count=target != "watch_hours",
+            count=target not in canonical.MEASURES,
             signed=target in signed,
         )
         part = pd.DataFrame(

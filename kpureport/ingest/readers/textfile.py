@@ -21,7 +21,13 @@ from kpureport.errors import DataError, Problem
 
 #: Larger files are refused with a message instead of exhausting a modest laptop's memory.
 MAX_BYTES = 500 * 1024 * 1024
+#: The head read to recognise a file; it grows (doubling, so reading stays linear) until it
+#: holds the preamble, the whole header line and a first row, up to ``MAX_HEADER_BYTES``.
 SNIFF_BYTES = 64 * 1024
+HEAD_LINES = 7  # up to five preamble lines, the header and one row
+#: The longest header line read: a legacy Facebook page-level export of about 2,700 columns
+#: has one of about 148 KB; a header beyond 8 MB is not an export.
+MAX_HEADER_BYTES = 8 * 1024 * 1024
 
 _MAGIC = {
     b"\x89PNG": "gambar PNG",
@@ -111,7 +117,7 @@ class TextTable:
                 )
             except pd.errors.ParserError as exc:
                 raise DataError([_parser_problem(self, exc, skip)]) from exc
-            _check_truncated(self, frame, text, skip)
+            _check_field_counts(self, text, start, skip)
         frame.index = pd.RangeIndex(len(frame)) + self.header_row + 1 + skip
         return frame
 
@@ -172,23 +178,48 @@ def _parser_problem(table: TextTable, exc: Exception, skip: int) -> Problem:
     return Problem(table.path, found=message.strip().splitlines()[-1], expected=expected)
 
 
-def _check_truncated(table: TextTable, frame: pd.DataFrame, text: str, skip: int) -> None:
-    """A last row cut short (a download interrupted) has fewer fields than the header."""
-    if frame.empty or len(table.header) < 2:
+def _check_field_counts(table: TextTable, text: str, start: int, skip: int) -> None:
+    """Every row has as many fields as the header: pandas fills a short row with empty cells
+    and may shift a long one, so a row that differs is an error that names it, never read.
+    A last row cut short without a line break is a download interrupted."""
+    width = len(table.header)
+    if width < 2:
         return
-    last = frame.iloc[-1]
-    if text.rstrip("\r\n") == text and pd.isna(last.iloc[-1]) and pd.isna(last.iloc[1]):
-        row = len(frame) + table.header_row + skip
-        raise DataError(
-            [
-                Problem(
-                    table.path,
-                    row=row,
-                    found="baris terakhir terpotong",
-                    expected="berkas unduhan yang utuh; unduh ulang berkas ini",
-                )
-            ]
+    reader = csv.reader(io.StringIO(text[start:]), delimiter=table.delimiter)
+    problems, number = [], 0
+    for number, record in enumerate(reader, start=table.header_row + 1 + skip):
+        if record and len(record) != width:
+            problems.append((number, len(record)))
+    if not problems:
+        return
+    last = problems[-1][0] == number and not text.endswith(("\n", "\r"))
+    expected = (
+        f"{width} kolom pada setiap baris, seperti baris judulnya, dipisah "
+        f"{_delimiter_name(table.delimiter)}"
+    )
+    found = [
+        Problem(table.path, row=row, found=f"{count} kolom", expected=expected)
+        for row, count in problems[:MAX_ROW_PROBLEMS]
+    ]
+    if len(problems) > MAX_ROW_PROBLEMS:
+        found.append(
+            Problem(
+                table.path,
+                found=f"{len(problems) - MAX_ROW_PROBLEMS} baris lain dengan jumlah kolom berbeda",
+                expected=expected,
+            )
         )
+    if last and problems[-1][1] < width:
+        found[-1 if len(problems) <= MAX_ROW_PROBLEMS else 0] = Problem(
+            table.path,
+            row=problems[-1][0],
+            found="baris terakhir terpotong",
+            expected="berkas unduhan yang utuh; unduh ulang berkas ini",
+        )
+    raise DataError(found)
+
+
+MAX_ROW_PROBLEMS = 20
 
 
 def _delimiter_name(delimiter: str) -> str:
@@ -310,17 +341,43 @@ def open_table(path: Path) -> TextTable:
     """Decode the head of ``path`` and locate its header: the first line that looks like one."""
     path = Path(path)
     head = check_size_and_kind(path)
-    if (
-        path.stat().st_size <= len(head)
-        or head.startswith((b"\xff\xfe", b"\xfe\xff"))
-        or utf16_order(head)
-    ):
+    size = path.stat().st_size
+    if not (head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_order(head)):
+        head = _head_lines(path, head, size)
+    if size <= len(head) or head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_order(head):
         text, encoding = decode(path, path.read_bytes())
         full_text = text.lstrip("\ufeff")
     else:
         text, encoding = decode(path, head[: head.rfind(b"\n") + 1] or head)
         full_text = None if encoding == "utf-8" else decode(path, path.read_bytes())[0]
     return located_header(path, text, encoding, full_text)
+
+
+def _head_lines(path: Path, head: bytes, size: int) -> bytes:
+    """The head, read further until it holds ``HEAD_LINES`` lines (a header longer than the
+    sniff window is read whole, never cut) or the whole file; each read doubles the head."""
+    grown = bytearray(head)
+    with path.open("rb") as handle:
+        handle.seek(len(grown))
+        while grown.count(b"\n") < HEAD_LINES and len(grown) < size:
+            if len(grown) > MAX_HEADER_BYTES + SNIFF_BYTES:
+                raise DataError(
+                    [
+                        Problem(
+                            path,
+                            row=1,
+                            found=f"baris judul lebih panjang dari "
+                            f"{MAX_HEADER_BYTES // 1024**2} MB",
+                            expected="berkas CSV ekspor platform (satu baris judul, lalu satu "
+                            "baris per data); unduh ulang berkas ini",
+                        )
+                    ]
+                )
+            block = handle.read(len(grown))
+            if not block:
+                break
+            grown += block
+    return bytes(grown)
 
 
 def open_member(archive: Path, name: str, raw: bytes) -> TextTable:

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from kpureport.errors import Problem
-from kpureport.ingest.readers import parse
+from kpureport.errors import Note, Problem
+from kpureport.ingest.readers import ids, parse
 from kpureport.ingest.readers.base import Context, Format, columns, daily_frame
 from kpureport.ingest.readers.textfile import TextTable
 
@@ -60,7 +60,7 @@ _MONTHS |= {name[:3]: n for name, n in list(_MONTHS.items())} | _SHORT
 _MONTH_DAY = re.compile(r"([A-Za-z]+)\.? (\d{1,2})")  # April 12 (English interface)
 _DAY_MONTH = re.compile(r"(\d{1,2}) ([A-Za-z]+)\.?")  # 12 April, 18 Agustus (Indonesian)
 #: Interface languages recognised only to say which one was seen.
-_LANGUAGES = (
+LANGUAGES = (
     (re.compile("tháng"), "Vietnam"),
     (re.compile("[\u3040-\u30ff]"), "Jepang"),
     (re.compile("[\u4e00-\u9fff]"), "Tionghoa atau Jepang"),
@@ -151,7 +151,7 @@ def yearless_days(
 
 
 def _language_problem(table: TextTable, row: object, column: str, value: str) -> Problem:
-    language = next((name for pattern, name in _LANGUAGES if pattern.search(value)), None)
+    language = next((name for pattern, name in LANGUAGES if pattern.search(value)), None)
     seen = f"tanggal berbahasa {language}" if language else "tanggal yang tidak dikenali"
     return Problem(
         table.path,
@@ -262,7 +262,7 @@ def _content(table: TextTable, ctx: Context) -> pd.DataFrame:
     frame = _defined(frame, list(metrics), whole_day=False)
     out = pd.DataFrame(index=frame.index)
     out["platform"] = PLATFORM
-    out["published"] = yearless_days(frame["Post time"], anchor, table, "Post time", ctx)
+    out["published"], out["timed"] = _video_times(frame, anchor, table, ctx)
     out["text"] = frame["Video title"].astype("string")
     out["link"] = frame["Video link"].astype("string")
     for source, target in metrics.items():
@@ -271,8 +271,48 @@ def _content(table: TextTable, ctx: Context) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+_VIDEO_ID = re.compile(r"/video/(\d{1,19})(?!\d)")
+
+
+def _video_times(
+    frame: pd.DataFrame, anchor: dt.date, table: TextTable, ctx: Context
+) -> tuple[pd.Series, pd.Series]:
+    """Date and hour (office time) of each listed video from the upload time in its id, so
+    that its year needs no guess; a link without such an id falls back to ``Post time`` with
+    the year rule, and the hour stays unknown."""
+    times = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    timed = pd.Series(False, index=frame.index)
+    for row, link in frame["Video link"].astype("string").items():
+        found = _VIDEO_ID.search(link) if not pd.isna(link) else None
+        moment = ids.tiktok_time(found.group(1)) if found else None
+        if ids.plausible(moment, anchor):
+            times.at[row] = moment.tz_convert(ctx.timezone).tz_localize(None)
+            timed.at[row] = True
+    rest = ~timed
+    if rest.any():
+        times[rest] = yearless_days(frame.loc[rest, "Post time"], anchor, table, "Post time", ctx)
+        ctx.notes.append(
+            Note(
+                table.path,
+                f"{int(rest.sum())} video TikTok dengan tautan tanpa ID video: tanggalnya dari "
+                "kolom Post time (tahunnya dari tanggal unduh), tanpa jam unggah",
+            )
+        )
+    return times, timed
+
+
 AUDIENCE_COLUMNS = ("platform", "snapshot", "dimension", "key", "value")
-TOP_COLUMNS = ("platform", "published", "text", "link", "views", "likes", "comments", "shares")
+TOP_COLUMNS = (
+    "platform",
+    "published",
+    "timed",
+    "text",
+    "link",
+    "views",
+    "likes",
+    "comments",
+    "shares",
+)
 
 OVERVIEW = {
     "Video Views": "views",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kpureport.ingest.readers import parse
+from kpureport.errors import Note
+from kpureport.ingest.readers import ids, parse
 from kpureport.ingest.readers.base import Context, Format, columns, daily_frame, posts_frame
 from kpureport.ingest.readers.textfile import TextTable
 
@@ -58,8 +59,22 @@ def _utc_times(frame: pd.DataFrame, table: TextTable, ctx: Context) -> pd.Series
 
 
 def _content(table: TextTable, ctx: Context) -> pd.DataFrame:
+    """X's content export gives the day only; the post id (a Snowflake id) gives the exact
+    time, taken when it falls within a day of the day written beside it."""
     frame = table.body(as_text=True)
-    published = parse.timestamps(frame, "Date", table, ctx.problems, X_DATES, None, ctx.timezone)
+    days = parse.timestamps(frame, "Date", table, ctx.problems, X_DATES, None, ctx.timezone)
+    written = frame["Date"].astype("string").str.contains(":", regex=False).fillna(False)
+    published, timed = exact_times(frame["Post id"], days, written, ctx.timezone)
+    fallback = int((~timed & ~written & days.notna()).sum())
+    if fallback:
+        ctx.notes.append(
+            Note(
+                table.path,
+                f"{fallback} unggahan X dengan ID yang bukan ID "
+                "Snowflake (atau tidak cocok dengan tanggalnya): dipakai tanggalnya saja, "
+                "tanpa jam terbit",
+            )
+        )
     return posts_frame(
         frame,
         table,
@@ -70,8 +85,28 @@ def _content(table: TextTable, ctx: Context) -> pd.DataFrame:
         metrics=NEW_METRICS,
         text="Post text",
         link="Post Link",
-        timed=frame["Date"].astype("string").str.contains(":", regex=False).fillna(False),
+        timed=timed,
     ).assign(type="post")
+
+
+def exact_times(
+    post_ids: pd.Series, days: pd.Series, written: pd.Series, timezone: str
+) -> tuple[pd.Series, pd.Series]:
+    """Publishing times from Snowflake ids in the office's zone, where the id's day is within
+    one day of the written one (``days``, office time); elsewhere the written value, timed
+    only where ``written`` says the export wrote a time of day."""
+    published = days.copy()
+    timed = pd.Series(False, index=days.index)
+    for row, value in post_ids.items():
+        moment = ids.snowflake_time(value)
+        day = days.at[row]
+        if moment is None:
+            continue
+        local = moment.tz_convert(timezone)
+        if pd.isna(day) or abs((local.normalize() - day.normalize()).days) <= 1:
+            published.at[row] = local.floor("s")
+            timed.at[row] = True
+    return published, timed | (written.astype(bool) & days.notna())
 
 
 def _overview(table: TextTable, ctx: Context) -> pd.DataFrame:

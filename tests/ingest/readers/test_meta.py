@@ -1,0 +1,115 @@
+"""Meta Business Suite exports of 2024-2026: Views, organic and boosted distribution, seconds
+viewed, header names in any case, two downloads of one post, and the stacked Audience file."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kpureport.errors import DataError
+from kpureport.ingest import readers
+from kpureport.ingest.load import load_exports, load_profile
+
+from ...conftest import DATA, KKU
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "exports" / "meta-2025"
+WIB = "Asia/Pontianak"
+
+
+def test_a_2025_facebook_export_gives_views_organic_and_boosted_reach_and_seconds_viewed():
+    export = readers.read_export(FIXTURES / "Jan-01-2025_Jan-31-2025_5001.csv", WIB)
+    assert export.format.name == "meta-post-facebook"
+    posts = export.table.set_index("post_id")
+    assert posts.loc["2001", ["views", "reach", "reach_organic", "reach_paid"]].tolist() == [
+        1800,
+        1200,
+        1000,
+        200,
+    ]
+    assert posts.loc["2001", ["views_organic", "views_paid"]].tolist() == [1500, 300]
+    assert posts.loc["2002", "seconds_viewed"] == 41000
+    assert posts.loc["2002", "avg_seconds_viewed"] == 8.2
+    assert pd.isna(posts.loc["2001", "seconds_viewed"])  # a photo has none
+    assert "impressions" not in posts.columns
+    # Publish time is US Pacific: 01/05/2025 19:30 PST is 6 January, 10:30 WIB
+    assert posts.loc["2001", "published"] == pd.Timestamp("2025-01-06 10:30", tz=WIB)
+    summary = readers.summary(export)
+    assert summary["totals"]["reach_paid"] == 200
+    assert summary["totals"]["seconds_viewed"] == 41000
+
+
+def test_header_names_are_matched_without_regard_to_case():
+    export = readers.read_export(FIXTURES / "Jan-01-2025_Feb-28-2025_5001.csv", WIB)
+    posts = export.table.set_index("post_id")
+    assert posts.loc["2002", "engagements"] == 177  # "reactions, comments and shares"
+    assert posts.loc["2002", "reach_organic"] == 3400  # "reach from organic posts"
+    assert posts.loc["2002", "seconds_viewed"] == 52000  # "seconds viewed"
+    assert posts.loc["2002", "reach"] == 3600  # columns in another order
+
+
+def _office(tmp_path: Path, names: list[str]) -> Path:
+    folder = tmp_path / KKU
+    shutil.copytree(DATA / KKU, folder)
+    shutil.rmtree(folder / "exports", ignore_errors=True)
+    (folder / "exports").mkdir()
+    for name in names:
+        shutil.copyfile(FIXTURES / name, folder / "exports" / name)
+    return folder
+
+
+def test_a_post_downloaded_twice_takes_the_later_downloads_lifetime_figures(tmp_path):
+    folder = _office(
+        tmp_path, ["Jan-01-2025_Feb-28-2025_5001.csv", "Jan-01-2025_Jan-31-2025_5001.csv"]
+    )
+    # file times say the January download is the newer one; the names say otherwise
+    os.utime(folder / "exports" / "Jan-01-2025_Feb-28-2025_5001.csv", (1_000_000_000,) * 2)
+    exports = load_exports(folder, load_profile(folder))
+    reel = exports.posts.set_index("post_id").loc["2002"]
+    assert (reel["views"], reel["source"]) == (6200, "Jan-01-2025_Feb-28-2025_5001.csv")
+    assert sorted(exports.posts["post_id"]) == ["2001", "2002", "2003"]
+    coverage = exports.coverage.set_index("source")
+    assert coverage.loc["Jan-01-2025_Jan-31-2025_5001.csv", "replaced"] == 1
+    assert coverage.loc["Jan-01-2025_Feb-28-2025_5001.csv", "downloaded"] == pd.Timestamp(
+        "2025-02-28"
+    )
+
+
+def test_the_audience_file_gives_age_and_gender_cities_and_countries_with_its_snapshot():
+    export = readers.read_export(FIXTURES / "Audience_facebook_2025-12-31.csv", WIB)
+    assert (export.format.name, export.format.kind, export.platform) == (
+        "meta-audience",
+        "audience",
+        "facebook",
+    )
+    table = export.table
+    assert set(table["snapshot"]) == {pd.Timestamp("2025-12-31")}
+    by = table.set_index(["dimension", "key"])["value"]
+    assert by[("age_gender", "18-24 Female")] == pytest.approx(0.142)
+    assert by[("age_gender", "65+ Male")] == pytest.approx(0.007)
+    assert by[("city", "Sukadana, Kalimantan Barat")] == pytest.approx(0.314)
+    assert by[("country", "Indonesia")] == pytest.approx(0.978)
+    assert len(table) == 12 + 3 + 2
+
+
+def test_audience_counts_are_turned_into_shares_and_a_nameless_file_is_told_what_to_add(
+    tmp_path,
+):
+    lines = [
+        "sep=,",
+        '"Age & gender"',
+        '"Age","Women","Men"',
+        '"18-24","30","10"',
+        '"25-34","40","20"',
+    ]
+    raw = b"\xff\xfe" + ("\r\n".join(lines) + "\r\n").encode("utf-16-le")
+    named = tmp_path / "Audience_instagram_2025-06-30.csv"
+    named.write_bytes(raw)
+    shares = readers.read_export(named, WIB).table.set_index("key")["value"]
+    assert shares["25-34 Female"] == pytest.approx(0.4) and shares.sum() == pytest.approx(1)
+    nameless = tmp_path / "Audience.csv"
+    nameless.write_bytes(raw)
+    with pytest.raises(DataError) as err:
+        readers.read_export(nameless, WIB)
+    assert "tanggal unduh dan nama platform" in err.value.problems[0].found

@@ -1,0 +1,101 @@
+"""Headers of any length and rows whose field count differs from the header's."""
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kpureport.errors import DataError
+from kpureport.ingest import readers
+from kpureport.ingest.readers import textfile
+
+from ...conftest import SAMPLES
+
+WIB = "Asia/Pontianak"
+
+
+def _wide_page_export(path: Path, width: int = 3000) -> list[dict]:
+    """The real legacy page-level sample widened to ``width`` columns with ``Date`` moved to
+    the last one (as in a real 2,700-column export, whose header is about 148 KB)."""
+    with (SAMPLES / "facebook-insights-legacy-page-level.csv").open(encoding="cp1252") as f:
+        rows = list(csv.reader(f))
+    header, description, data = rows[0], rows[1], rows[2:]
+    date = header.index("Date")
+    extra = width - len(header)
+    filler = [
+        f"Lifetime Post Stories by action type and audience - filler {i:04d}" for i in range(extra)
+    ]
+
+    def widened(row: list[str], fill: list[str]) -> list[str]:
+        return row[:date] + row[date + 1 :] + fill + [row[date]]
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(widened(header, filler))
+    writer.writerow(widened(description, [""] * extra))
+    for number, row in enumerate(data):
+        writer.writerow(widened(row, [str(number % 7)] * extra))
+    path.write_text(out.getvalue(), encoding="cp1252")
+    return [dict(zip(header, row, strict=True)) for row in data]
+
+
+def test_a_header_longer_than_the_sniff_window_is_read_whole(tmp_path):
+    path = tmp_path / "page.csv"
+    expected = _wide_page_export(path)
+    header_bytes = len(path.read_bytes().split(b"\n", 1)[0])
+    assert header_bytes > 2 * textfile.SNIFF_BYTES
+    table = textfile.open_table(path)
+    assert len(table.header) == 3000 and table.header[-1] == "Date"
+    export = readers.read_export(path, WIB)
+    assert export.format.name == "facebook-insights-page"
+    gained = export.table[export.table["metric"] == "followers_gained"]
+    wanted = {
+        pd.Timestamp(pd.to_datetime(r["Date"], format="%m/%d/%Y")): int(r["Daily New Likes"])
+        - int(r["Daily Unlikes"] or 0)
+        for r in expected
+        if r["Daily New Likes"]
+    }
+    assert dict(zip(gained["date"], gained["value"].astype(int), strict=True)) == wanted
+
+
+def test_a_row_with_fewer_fields_is_an_error_naming_it_never_a_shift(tmp_path):
+    path = tmp_path / "page.csv"
+    _wide_page_export(path)
+    lines = path.read_text(encoding="cp1252").split("\n")
+    lines[5] = lines[5].rsplit(",", 3)[0]  # three fields short, the date among them
+    path.write_text("\n".join(lines), encoding="cp1252")
+    with pytest.raises(DataError) as err:
+        readers.read_export(path, WIB)
+    [problem] = err.value.problems
+    assert problem.row == 6 and problem.found == "2997 kolom"
+    assert "3000 kolom pada setiap baris" in problem.expected
+
+
+def test_a_row_with_more_fields_after_a_long_header_is_an_error(tmp_path):
+    path = tmp_path / "page.csv"
+    _wide_page_export(path)
+    lines = path.read_text(encoding="cp1252").split("\n")
+    lines[3] = "1.0," + lines[3]  # the shift that once read '1.0' as the date
+    path.write_text("\n".join(lines), encoding="cp1252")
+    with pytest.raises(DataError) as err:
+        readers.read_export(path, WIB)
+    assert [(p.row, p.found) for p in err.value.problems] == [(4, "3001 kolom")]
+
+
+def test_a_short_row_in_a_file_pandas_reads_with_its_c_parser_is_named(tmp_path):
+    """Quoted line breaks send a file to pandas' C parser, which pads short rows in silence."""
+    path = tmp_path / "Totals.csv"
+    path.write_text('Date,Views\n2025-06-01,"1"\n2025-06-02\n2025-06-03,"3\n"\n', encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        readers.read_export(path, WIB)
+    assert [(p.row, p.found) for p in err.value.problems] == [(3, "1 kolom")]
+
+
+def test_a_header_beyond_the_limit_is_refused_with_the_limit_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(textfile, "MAX_HEADER_BYTES", 200_000)
+    path = tmp_path / "page.csv"
+    path.write_text(",".join(f"kolom{i}" for i in range(60_000)) + "\n1\n", encoding="utf-8")
+    with pytest.raises(DataError, match="baris judul lebih panjang dari"):
+        textfile.open_table(path)

@@ -1,0 +1,74 @@
+"""TikTok Studio's Content tab: date, hour and year of each listed video from its id."""
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+
+from kpureport.ingest import readers
+from kpureport.ingest.readers import ids
+
+WIB = "Asia/Pontianak"
+HEADER = [
+    "Time",
+    "Video title",
+    "Video link",
+    "Post time",
+    "Total likes",
+    "Total comments",
+    "Total shares",
+    "Total views",
+]
+#: Downloaded 31 December 2025, 07:00 WIB (the Unix seconds TikTok puts in the name).
+NAME = "Content_20220717_1767139200_kpu.contoh.csv"
+
+
+def video_id(upload: str, low: int) -> str:
+    """A video id as TikTok makes one: the upload's Unix seconds in the top 32 bits."""
+    seconds = int(pd.Timestamp(upload).timestamp())
+    return str((seconds << 32) | low)
+
+
+def test_the_upload_time_is_the_top_32_bits_of_the_video_id():
+    # the example video of TikTok's own embed documentation (@scout2015), uploaded July 2019
+    assert ids.tiktok_time("6718335390845095173") == pd.Timestamp("2019-07-27 13:32:33", tz="UTC")
+    assert ids.tiktok_time(video_id("2025-12-30 13:15:07+00:00", 0x5A3F_91C2)) == pd.Timestamp(
+        "2025-12-30 13:15:07", tz="UTC"
+    )
+    assert ids.tiktok_time("12345") is None  # 1970: not a video id
+    assert ids.tiktok_time("abc") is None
+
+
+def _content(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, quoting=csv.QUOTE_ALL)
+        writer.writerow(HEADER)
+        for title, link, posted in rows:
+            writer.writerow(["December 31", title, link, posted, "10", "2", "1", "500"])
+
+
+def test_listed_videos_get_date_hour_and_year_from_the_id_with_a_stated_fallback(tmp_path):
+    link = "https://www.tiktok.com/@kpu.contoh/video/"
+    late = video_id("2024-12-31 16:30:00+00:00", 77)  # 31 Dec 2024, 23:30 WIB
+    rows = [
+        [
+            "Coklit hari terakhir",
+            link + video_id("2025-12-30 13:15:07+00:00", 12345),
+            "December 30",
+        ],
+        # "Dec 31" without a year and the export day 31 December 2025: the year rule would say
+        # 2025; the id says the video is a year older
+        ["Malam tahun baru", link + late, "Dec 31"],
+        ["Tanpa ID", "https://www.tiktok.com/@kpu.contoh", "December 2"],
+    ]
+    path = tmp_path / NAME
+    _content(path, rows)
+    export = readers.read_export(path, WIB)
+    videos = export.table.set_index("text")
+    assert videos.loc["Coklit hari terakhir", "published"] == pd.Timestamp("2025-12-30 20:15:07")
+    assert videos.loc["Malam tahun baru", "published"] == pd.Timestamp("2024-12-31 23:30")
+    assert videos.loc["Tanpa ID", "published"] == pd.Timestamp("2025-12-02")
+    assert videos["timed"].tolist() == [True, True, False]
+    assert "1 video TikTok dengan tautan tanpa ID video" in export.notes[0].text
+    summary = readers.summary(export)
+    assert (summary["start"], summary["end"]) == ("2024-12-31", "2025-12-30")
