@@ -228,6 +228,20 @@ def parser() -> argparse.ArgumentParser:
     )
     init.add_argument("--office", required=True, help="nama folder kantor, mis. kota-pontianak")
     _common(init, out=False, cached=False)
+
+    app = commands.add_parser(
+        "app",
+        help="membuka halaman staf di peramban (tanpa terminal)",
+        description="Menjalankan halaman staf di komputer ini saja (127.0.0.1, dengan token) "
+        "dan membukanya di peramban; berhenti dengan Ctrl-C atau tombol Selesai di halaman.",
+    )
+    _common(app, out=False, cached=False)
+    app.add_argument(
+        "--out", type=Path, default=Path("outputs"), help="folder hasil laporan (bawaan: outputs)"
+    )
+    app.add_argument(
+        "--no-browser", action="store_true", help="jangan membuka peramban; cetak alamatnya saja"
+    )
     return root
 
 
@@ -254,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         "check": _check,
         "inspect": _inspect,
         "init": _init,
+        "app": _app,
     }
     stop_on_signals()
     try:
@@ -290,7 +305,7 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
 
     if args.command == "inspect" and not args.office:
         return args.data
-    if args.command == "init":
+    if args.command in ("init", "app"):
         try:
             return data_folder(args.data)
         except OfficeNotFoundError:
@@ -469,3 +484,9 @@ def _init(args: argparse.Namespace) -> int:
         f"dengan: kpureport check --office {args.office}"
     )
     return 0
+
+
+def _app(args: argparse.Namespace) -> int:
+    from kpureport.app import server
+
+    return server.serve(args.data, args.out, open_browser=not args.no_browser)
