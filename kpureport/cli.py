@@ -263,6 +263,19 @@ def parser() -> argparse.ArgumentParser:
         help="folder tujuan (bawaan: folder yang berisi folder data, atau folder kerja)",
     )
     _common(notebook, out=False, cached=False)
+    app = commands.add_parser(
+        "app",
+        help="membuka halaman staf di peramban (tanpa terminal)",
+        description="Menjalankan halaman staf di komputer ini saja (127.0.0.1, dengan token) "
+        "dan membukanya di peramban; berhenti dengan Ctrl-C atau tombol Selesai di halaman.",
+    )
+    _common(app, out=False, cached=False)
+    app.add_argument(
+        "--out", type=Path, default=Path("outputs"), help="folder hasil laporan (bawaan: outputs)"
+    )
+    app.add_argument(
+        "--no-browser", action="store_true", help="jangan membuka peramban; cetak alamatnya saja"
+    )
     return root
 
 
@@ -302,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         "inspect": _inspect,
         "init": _init,
         "notebook": _notebook,
+        "app": _app,
     }
     stop_on_signals()
     try:
@@ -381,7 +395,7 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
 
     if args.command == "inspect" and not args.office:
         return args.data
-    if args.command in ("init", "notebook"):
+    if args.command in ("init", "notebook", "app"):
         try:
             return data_folder(args.data)
         except OfficeNotFoundError:
@@ -587,3 +601,7 @@ def _notebook(args: argparse.Namespace) -> int:
         f"python -m jupyterlab {(copied or kept)[0].name}  (dari folder {folder})"
     )
     return 0
+def _app(args: argparse.Namespace) -> int:
+    from kpureport.app import server
+
+    return server.serve(args.data, args.out, open_browser=not args.no_browser)

@@ -281,3 +281,11 @@ def write_templates(folder: Path) -> list[Path]:
         book.save(xlsx_path)
         written += [csv_path, xlsx_path]
     return written
+
+
+def cells(path: Path, name: str) -> tuple[pd.DataFrame, str]:
+    """One table file's cells as text under canonical column names, indexed by spreadsheet
+    row, and the file's locale: what :func:`read_manual` checks, for an editor to show."""
+    frame, locale = _xlsx_cells(path, name) if path.suffix == ".xlsx" else _csv_cells(path)
+    frame.columns = _canonical_headers(list(frame.columns), name)[0]
+    return frame, locale
