@@ -601,6 +601,8 @@ def _notebook(args: argparse.Namespace) -> int:
         f"python -m jupyterlab {(copied or kept)[0].name}  (dari folder {folder})"
     )
     return 0
+
+
 def _app(args: argparse.Namespace) -> int:
     from kpureport.app import server
 
