@@ -236,12 +236,19 @@ class Report(EvaluationParts):
             for row in self.platforms.itertuples(index=False)
         ]
         known = self.platforms["followers"].notna().any()
+        unplaced = [
+            {"label": self._label(r.platform), "followers": int(r.followers)}
+            for r in metrics.unplaced_followers(
+                self.profile, self.data.followers, self.year
+            ).itertuples(index=False)
+        ]
         return self._fragment(
             "followers_table.html.j2",
             rows=rows,
             year=self.year,
             number=self._number("tabel", "pengikut"),
             total=metrics.total_followers(self.platforms) if known else None,
+            unplaced=unplaced,
         )
 
     def followers_summary(self) -> Fragment:
