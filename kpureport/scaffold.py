@@ -15,6 +15,8 @@ from kpureport.ingest import manual, validate
 from kpureport.ingest.load import EXPORTS_DIR, NARRATIVE_DIR, PROFILE_FILE, province_offices
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+#: The narrative template ``init`` writes, to be copied as ``<year>.yml``.
+NARRATIVE_TEMPLATE = "templat-tahun.yml"
 
 
 def create_office(data_dir: Path, office: str, year: int | None = None) -> list[Path]:
@@ -33,12 +35,14 @@ def create_office(data_dir: Path, office: str, year: int | None = None) -> list[
     (folder / EXPORTS_DIR).mkdir()
     written = [
         folder / PROFILE_FILE,
-        folder / NARRATIVE_DIR / f"{year}.yml",
+        # Not <year>.yml: a narrative makes its year a report of `build --all`, data or not.
+        folder / NARRATIVE_DIR / NARRATIVE_TEMPLATE,
         folder / EXPORTS_DIR / "BACA-SAYA.txt",
     ]
     shutil.copyfile(source / "profile.yml", written[0])
     written[1].write_text(
-        (source / "narrative.yml").read_text(encoding="utf-8").format(year=year), encoding="utf-8"
+        (source / "narrative.yml").read_text(encoding="utf-8").format(example=year - 1),
+        encoding="utf-8",
     )
     shutil.copyfile(source / "exports-README.txt", written[2])
     return written + manual.write_templates(folder)

@@ -99,7 +99,10 @@ def test_init_creates_templates_that_read_back_empty_and_refuses_to_overwrite(tm
         header = [c.value for c in load_workbook(folder / f"{name}.xlsx").active[1]]
         assert header == [c.label for c in validate.MANUAL_TABLES[name]]
     assert (folder / "followers.csv").read_text(encoding="utf-8") == "tanggal,platform,pengikut\n"
-    assert main(["check", "--office", "kota-contoh", "--data", str(tmp_path)]) == 0
+    capsys.readouterr()
+    # An untouched template is not a finished office: check names the examples left in it.
+    assert main(["check", "--office", "kota-contoh", "--data", str(tmp_path)]) == 1
+    assert "profile.yml, baris 3" in capsys.readouterr().out
     assert main(["init", "--office", "kota-contoh", "--data", str(tmp_path)]) == 1
     assert "sudah ada" in capsys.readouterr().err
     assert main(["init", "--office", "Kota Contoh", "--data", str(tmp_path)]) == 1

@@ -601,3 +601,14 @@ def followers_change(table: pd.DataFrame, platform: str | None = None) -> float 
     if not before:
         return None
     return share(int(both["current"].sum()) - before, before)
+
+
+def unplaced_followers(profile: Profile, followers: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Year-end counts of platforms that have no account in the profile: the followers table
+    cannot show them, so the report says it left them out. Columns: ``platform, followers``.
+    """
+    counts = followers_at_year_end(followers, year)
+    accounts = {a.platform for a in profile.accounts}
+    return counts[~counts["platform"].isin(accounts)][["platform", "followers"]].reset_index(
+        drop=True
+    )

@@ -143,12 +143,19 @@ class Report(Parts):
             for row in self.figures.platforms.itertuples(index=False)
         ]
         known = self.figures.platforms["followers"].notna().any()
+        unplaced = [
+            {"label": self._label(r.platform), "followers": int(r.followers)}
+            for r in metrics.unplaced_followers(
+                self.profile, self.data.followers, self.year
+            ).itertuples(index=False)
+        ]
         return self._fragment(
             "followers_table.html.j2",
             rows=rows,
             year=self.year,
             number=self.numbers.table("pengikut"),
             total=metrics.total_followers(self.figures.platforms) if known else None,
+            unplaced=unplaced,
         )
 
     def followers_summary(self) -> Fragment:

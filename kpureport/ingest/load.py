@@ -23,7 +23,7 @@ from kpureport.errors import (
     Problem,
     YearNotAvailableError,
 )
-from kpureport.ingest import cache, canonical, manual, readers, rules, validate
+from kpureport.ingest import cache, canonical, manual, oversights, readers, rules, validate
 from kpureport.models import Account, Narrative, Profile, Signature
 
 PROFILE_FILE = "profile.yml"
@@ -559,12 +559,25 @@ def _limited(value: object, path: Path, key: str, notes: list[Note]) -> object:
 
 def years(folder: Path, *tables: pd.DataFrame) -> list[int]:
     """Years for which the office has any data: a dated row in any table, or a narrative."""
-    found = set(narrative_years(folder))
+    return sorted(set(narrative_years(folder)) | data_years(*tables))
+
+
+def data_years(*tables: pd.DataFrame) -> set[int]:
+    """Years of the dated rows of these tables."""
+    found: set[int] = set()
     for table in tables:
         for column in ("date", "published"):
             if column in table.columns and not table.empty:
                 found |= set(pd.DatetimeIndex(table[column].dropna()).year.unique().tolist())
-    return sorted(found)
+    return found
+
+
+def _placeholders(folder: Path) -> None:
+    """Example values of the init templates left in the profile or a narrative: refused."""
+    paths = [folder / PROFILE_FILE, *sorted((folder / NARRATIVE_DIR).glob("*.yml"))]
+    problems = oversights.placeholder_problems(paths)
+    if problems:
+        raise DataError(problems)
 
 
 def _collect(loaders: dict[str, Callable[[], object]]) -> tuple[dict[str, object], list[Problem]]:
@@ -618,6 +631,7 @@ def load_report_data(data_dir: str | Path | None, office: str, year: int) -> Rep
             "polls": lambda: manual.read_manual(folder, "polls"),
             "feedback": lambda: manual.read_manual(folder, "feedback"),
             "narrative": lambda: load_narrative(folder, year),
+            "placeholders": lambda: _placeholders(folder),
             **evaluation_loaders(folder),
         }
     )
@@ -717,13 +731,29 @@ def check_office(data_dir: Path, office: str) -> tuple[list[Problem], list[Note]
         f"narrative-{y}": (lambda y=y: load_narrative(folder, y, notes))
         for y in narrative_years(folder)
     }
+    loaders["placeholders"] = lambda: _placeholders(folder)
     results, problems = _collect(loaders)
     if "profile" in results:
         exports, more = _collect({"exports": lambda: load_exports(folder, results["profile"])})
         problems += more
         if "exports" in exports:
             notes += exports["exports"].notes
+            problems += _overlooked(folder, results, exports["exports"])
     return problems, notes
+
+
+def _overlooked(folder: Path, results: dict, exports) -> list[Problem]:
+    """Data of platforms without an account, and narratives of years without data."""
+    if "followers" not in results:
+        return []
+    tables = [results[n] for n in ("followers", "polls", "feedback") if n in results]
+    found = data_years(*tables, exports.posts, exports.daily, exports.feedback)
+    lost = oversights.unplaced(
+        results["profile"], results["followers"], exports.posts, exports.daily
+    )
+    return oversights.unplaced_problems(
+        folder / PROFILE_FILE, lost, max(found, default=0)
+    ) + oversights.empty_narratives(folder, narrative_years(folder), found)
 
 
 def province_offices(data_dir: Path, province: str) -> list[str]:
