@@ -23,10 +23,11 @@ from kpureport.config import (
     post_type_label,
 )
 from kpureport.document.evaluation import EvaluationParts
+from kpureport.document.summary import SummaryParts
 from kpureport.ingest.load import ReportData, load_report_data
 from kpureport.models import PlainText
 from kpureport.redact import official_contacts
-from kpureport.writing import charts, narrative
+from kpureport.writing import charts, narrative, render
 from kpureport.writing.charts import Chart
 from kpureport.writing.render import Fragment, fragment, section
 
@@ -42,7 +43,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 EXCERPT = 90
 
 
-class Report(EvaluationParts):
+class Report(SummaryParts, EvaluationParts):
     """One office's report for one year, built from its validated data."""
 
     def __init__(self, data: ReportData, today: dt.date | None = None):
@@ -168,11 +169,21 @@ class Report(EvaluationParts):
             "note": PlainText(note) if note else None,
         }
 
-    def _figure(self, key: str, chart: Chart | None, caption: str) -> list[dict]:
+    def _figure(
+        self, key: str, chart: Chart | None, caption: str, print_data: bool = False
+    ) -> list[dict]:
+        """A numbered chart. Its figures fold under it on screen and go to the data workbook;
+        ``print_data``: they are printed too, as the chart is the only place of a figure the
+        text cites."""
         if chart is None:
             return []
         return [
-            {"number": self._number("gambar", key), "chart": chart, "caption": PlainText(caption)}
+            {
+                "number": self._number("gambar", key),
+                "chart": chart,
+                "caption": PlainText(caption),
+                "print_data": print_data,
+            }
         ]
 
     def _label(self, platform: str) -> str:
@@ -181,13 +192,18 @@ class Report(EvaluationParts):
     # Parts of the report, in the order the notebook shows them.
 
     def title_page(self) -> Fragment:
-        """Letterhead, title, year, and the table of contents."""
+        """Letterhead, title, year, and the table of contents (the summary and the targets,
+        unnumbered, before the chapters)."""
         chapters = [self._chapter(key) for key, _ in CHAPTERS]
+        front = [{"id": "ringkasan", "title": render.wording("summary.yml")["title"]}]
+        if not self.achievement.empty:
+            front.append({"id": "capaian-target", "title": render.wording("targets.yml")["title"]})
         return self._fragment(
             "title_page.html.j2",
             profile=self.profile,
             year=self.year,
             report_title=REPORT_TITLE,
+            front=front,
             chapters=chapters,
             appendix=True,
         )
@@ -300,6 +316,7 @@ class Report(EvaluationParts):
             "tren",
             charts.follower_trend(self.history, self.year),
             f"Jumlah pengikut pada akhir tiap tahun sampai {self.year}",
+            print_data=True,
         )
         return self._section(
             id="pertumbuhan",
@@ -353,6 +370,7 @@ class Report(EvaluationParts):
             "aktivitas",
             charts.posting_activity(self.per_month, self.year, self.year_stages),
             f"Jumlah unggahan per bulan, tahun {self.year}",
+            print_data=True,
         )
         posted = set(self.year_posts["platform"]) if not self.year_posts.empty else set()
         silent = [a.platform for a in self.profile.accounts if a.platform not in posted]
@@ -685,6 +703,7 @@ class Report(EvaluationParts):
                 charts.active_hours(active, zone),
                 f"Rata-rata pengikut {self._label(active.attrs['platform'])} yang aktif per jam, "
                 f"tujuh hari sebelum {snapshot}",
+                print_data=True,
             )
         return self._section(
             id="audiens",
