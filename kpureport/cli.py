@@ -123,7 +123,7 @@ def _common(command: argparse.ArgumentParser, out: bool = True, cached: bool = T
             "--format",
             type=_formats,
             default=FORMATS,
-            help="format ekspor, dipisah koma: html, pdf, docx (bawaan: html,pdf)",
+            help="format ekspor, dipisah koma: html, pdf, docx, xlsx (bawaan: html,pdf,xlsx)",
         )
 
 

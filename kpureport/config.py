@@ -101,8 +101,8 @@ DAYS_AHEAD = 2
 SLOGAN = "PEMILIHAN BERDAULAT NEGARA KUAT"
 #: Export formats of a report made by default, besides the executed notebook (always kept),
 #: and every format that can be asked for.
-FORMATS = ("html", "pdf")
-KNOWN_FORMATS = ("html", "pdf", "docx")
+FORMATS = ("html", "pdf", "xlsx")
+KNOWN_FORMATS = ("html", "pdf", "docx", "xlsx")
 REPORT_TITLE = "Laporan Penggunaan Media Sosial"
 
 

@@ -46,6 +46,7 @@ class Profile:
     form_date_order: str | None = None  # "day-first" or "month-first" for Forms timestamps
     meta_timezone: str | None = None  # the zone Meta writes Publish time in, if Meta changes it
     fictional: bool = False  # a demo office: its report says so on the first page
+    lists_of_tables: bool = False  # printed contents also list the tables and figures
 
     @property
     def region(self) -> str:

@@ -35,10 +35,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo office's 2024 report (HTML and PDF), built once for the session."""
+    """The demo office's 2024 report (HTML, PDF, Word and the data workbook), built once for
+    the session."""
     from kpureport.cli import main
 
     out = tmp_path_factory.mktemp("outputs")
     command = ["build", "--office", "contoh", "--year", "2024", "--data", str(DATA)]
+    command += ["--format", "html,pdf,docx,xlsx"]
     assert main([*command, "--out", str(out)]) == 0
     return out / "contoh" / "2024"

@@ -12,9 +12,11 @@ import pandas as pd
 
 from kpureport import formatting as fmt
 from kpureport.analysis import metrics, stages
+from kpureport.config import report_stem
 from kpureport.document.parts import Parts
+from kpureport.models import PlainText
 from kpureport.writing import charts, narrative
-from kpureport.writing.render import Fragment
+from kpureport.writing.render import Fragment, wording
 
 
 class Evaluation(Parts):
@@ -91,15 +93,24 @@ class Evaluation(Parts):
         )
 
     def targets_section(self) -> Fragment:
-        """Targets and achievement in the columns of a performance report (LKj)."""
+        """Targets and achievement in the columns of a performance report (LKj), right after
+        the summary: the status (reached or not) apart from the category of the scale."""
+        from kpureport.writing import summary
+
         table = self.figures.achievement
         if table.empty:
             return Fragment("")
+        words = wording("targets.yml")
 
         def value(number: float, unit: str) -> str:
             if pd.isna(number):
                 return "data tidak tersedia"
             return fmt.percent(number, 2) if unit == "%" else fmt.number(number)
+
+        def status(achievement: float) -> str:
+            if pd.isna(achievement):
+                return words["unmeasured"]
+            return words["reached"] if achievement >= 100 else words["missed"]
 
         rows = [
             [
@@ -108,25 +119,31 @@ class Evaluation(Parts):
                 value(r["target"], r["unit"]),
                 value(r["realisation"], r["unit"]),
                 "-" if pd.isna(r["achievement"]) else fmt.percent(r["achievement"], 1),
+                status(r["achievement"]),
                 r["category"] or "-",
             ]
             for i, (_, r) in enumerate(table.iterrows(), start=1)
         ]
         scale = self.data.scale
-        levels = scale.describe()
-        return self._section(
-            id="target",
-            title=f"{self._letter('target')}. Capaian Target Kinerja",
-            paragraphs=[narrative.paragraph(narrative.targets(table, self.year))],
+        basis = words["basis_own" if scale.own else "basis_default"].format(source=scale.source)
+        lowest = [
+            summary.lower_first(narrative.target_label(r, self.year))
+            for _, r in self.figures.target_status["lowest"].iterrows()
+        ]
+        return self._fragment(
+            "targets.html.j2",
+            title=words["title"],
+            paragraphs=[
+                PlainText(summary.targets_sentence(self.figures.target_status, lowest, self.year))
+            ],
             tables=[
                 self._table(
                     "target",
-                    f"Target dan realisasi kinerja media sosial, tahun {self.year}",
-                    ["No.", "Indikator", "Target", "Realisasi", "Capaian", "Kategori"],
+                    words["caption"].format(year=self.year),
+                    words["headers"],
                     rows,
                     {2, 3, 4},
-                    note=f"Capaian = realisasi / target \u00d7 100%. Kategori: {levels} "
-                    f"({scale.source}).",
+                    note=words["note"].format(basis=basis, levels=scale.describe()),
                 )
             ],
         )
@@ -326,9 +343,16 @@ class Evaluation(Parts):
             )
         if not tables:
             return Fragment("")
+        title = f"{self.numbers.letter('lampiran', 'bulanan')}. Perbandingan Bulanan dengan Tahun {self.year - 1}"
         return self._section(
             id="lampiran-bulanan",
-            title=f"{self.numbers.letter('lampiran', 'bulanan')}. Perbandingan Bulanan dengan Tahun {self.year - 1}",
+            title=title,
+            print_note=wording("workbook.yml")["print_note"].format(
+                first=tables[0]["number"],
+                last=tables[-1]["number"],
+                previous_year=self.year - 1,
+                file=f"{report_stem(self.profile.slug, self.year)}.xlsx",
+            ),
             paragraphs=[
                 narrative.paragraph(
                     [narrative.say("monthly_intro", year=self.year, previous_year=self.year - 1)]

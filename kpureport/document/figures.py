@@ -13,7 +13,7 @@ from functools import cached_property
 import pandas as pd
 
 from kpureport import formatting as fmt
-from kpureport.analysis import feedback, metrics, pillars, responsiveness, stages, targets
+from kpureport.analysis import feedback, metrics, pillars, responsiveness, stages, summary, targets
 from kpureport.ingest.load import ReportData
 
 
@@ -140,6 +140,23 @@ class Figures:
     def achievement(self) -> pd.DataFrame:
         """The LKj table of the year's targets (see :func:`kpureport.analysis.targets.achievement`)."""
         return targets.achievement(self.data.targets, self.year, self.realised, self.data.scale)
+
+    @cached_property
+    def target_status(self) -> dict[str, object] | None:
+        """Reached, missed and unmeasured targets, and the lowest (None: no targets)."""
+        return summary.target_status(self.achievement) if not self.achievement.empty else None
+
+    @cached_property
+    def scorecard(self) -> pd.DataFrame:
+        """One row per account (see :func:`kpureport.analysis.summary.scorecard`)."""
+        return summary.scorecard(
+            [a.platform for a in self.profile.accounts],
+            self.platforms,
+            self.growth_table,
+            self.year_posts,
+            self.rates,
+            self.year,
+        )
 
     def realised(self, indicator: str, platform: str | None) -> float | None:
         """The realisation of one indicator, computed from the data (None: no data)."""

@@ -67,10 +67,22 @@ class Parts:
             "note": PlainText(note) if note else None,
         }
 
-    def _figure(self, key: str, chart: Chart | None, caption: str) -> list[dict]:
+    def _figure(
+        self, key: str, chart: Chart | None, caption: str, print_data: bool = False
+    ) -> list[dict]:
+        """A numbered chart. Its figures fold under it on screen and go to the data workbook;
+        ``print_data``: they are printed too, as the chart is the only place of a figure the
+        text cites."""
         if chart is None:
             return []
-        return [{"number": self.numbers.figure(key), "chart": chart, "caption": PlainText(caption)}]
+        return [
+            {
+                "number": self.numbers.figure(key),
+                "chart": chart,
+                "caption": PlainText(caption),
+                "print_data": print_data,
+            }
+        ]
 
     def _label(self, platform: str) -> str:
         return platform_label(platform, self.year)

@@ -25,9 +25,10 @@ from kpureport.document.evaluation import Evaluation
 from kpureport.document.figures import Figures
 from kpureport.document.numbering import Numbering
 from kpureport.document.parts import Parts
+from kpureport.document.summary import Summary
 from kpureport.ingest.load import ReportData, load_report_data
 from kpureport.redact import official_contacts
-from kpureport.writing import charts, narrative
+from kpureport.writing import charts, narrative, render
 from kpureport.writing.render import Fragment
 
 #: Chapters as in the seed report: key, title (``{office}`` is the office's short name).
@@ -63,6 +64,7 @@ class Report(Parts):
         self.narrative = data.narrative
         self.today = today or dt.date.today()
         self.evaluation = Evaluation(self.figures, self.numbers, self._official)
+        self._summary = Summary(self.figures, self.numbers, self._official)
 
     def __repr__(self) -> str:
         accounts = len(self.profile.accounts)
@@ -86,13 +88,18 @@ class Report(Parts):
     # Parts of the report, in the order the notebook shows them.
 
     def title_page(self) -> Fragment:
-        """Letterhead, title, year, and the table of contents."""
+        """Letterhead, title, year, and the table of contents (the summary and the targets,
+        unnumbered, before the chapters)."""
         chapters = [self._chapter(key) for key, _ in CHAPTERS]
+        front = [{"id": "ringkasan", "title": render.wording("summary.yml")["title"]}]
+        if not self.figures.achievement.empty:
+            front.append({"id": "capaian-target", "title": render.wording("targets.yml")["title"]})
         return self._fragment(
             "title_page.html.j2",
             profile=self.profile,
             year=self.year,
             report_title=REPORT_TITLE,
+            front=front,
             chapters=chapters,
             appendix=True,
         )
@@ -214,6 +221,7 @@ class Report(Parts):
             "tren",
             charts.follower_trend(self.figures.history, self.year),
             f"Jumlah pengikut pada akhir tiap tahun sampai {self.year}",
+            print_data=True,
         )
         return self._section(
             id="pertumbuhan",
@@ -267,6 +275,7 @@ class Report(Parts):
             "aktivitas",
             charts.posting_activity(self.figures.per_month, self.year, self.figures.year_stages),
             f"Jumlah unggahan per bulan, tahun {self.year}",
+            print_data=True,
         )
         posted = (
             set(self.figures.year_posts["platform"]) if not self.figures.year_posts.empty else set()
@@ -594,6 +603,7 @@ class Report(Parts):
                 charts.active_hours(active, zone),
                 f"Rata-rata pengikut {self._label(active.attrs['platform'])} yang aktif per jam, "
                 f"tujuh hari sebelum {snapshot}",
+                print_data=True,
             )
         return self._section(
             id="audiens",
@@ -699,8 +709,12 @@ class Report(Parts):
         return self.evaluation.responsiveness_section()
 
     def targets_section(self) -> Fragment:
-        """Chapter III: targets and achievement in the columns of a performance report."""
+        """Targets and achievement in the columns of a performance report, after the summary."""
         return self.evaluation.targets_section()
+
+    def summary(self) -> Fragment:
+        """Ringkasan eksekutif, right after the contents (see :mod:`kpureport.document.summary`)."""
+        return self._summary.summary(self.narrative, self._chapter("kendala")["number"])
 
     def monthly_comparison(self) -> Fragment:
         """Appendix: each platform month by month, this year and the year before."""

@@ -8,6 +8,7 @@ keeps two builds of the same document from running at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import json
@@ -319,6 +320,7 @@ def publish(
     warnings: list[str] = []
     failed: dict[str, str] = {}
     clock = Stopwatch()
+    built = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)  # UTC
     try:
         executed = staging / f"{doc.stem}.ipynb"
         nb = _execute(doc, kernel or Kernel(doc.notebook.parent), executed)
@@ -336,10 +338,13 @@ def publish(
                 (staging / f"{doc.stem}.pdf").write_bytes(pdf)
             clock.lap("pdf")
         if "docx" in formats:
-            docx = _docx(html, doc, failed, printer)
+            docx = _docx(html, doc, failed, printer, built)
             if docx is not None:
                 (staging / f"{doc.stem}.docx").write_bytes(docx)
             clock.lap("docx")
+        if "xlsx" in formats:
+            (staging / f"{doc.stem}.xlsx").write_bytes(_xlsx(html, doc, built))
+            clock.lap("xlsx")
         warnings += failed.values()
         nbformat.write(nb, executed)
         _carry_over(doc, stamp, staging)
@@ -399,7 +404,7 @@ def stage_times(nb: nbformat.NotebookNode, laps: dict[str, float]) -> dict[str, 
             analysis += idle - busy
     run = laps.get("execute", 0.0)
     times = {"kernel": max(run - load - analysis, 0.0), "load": load, "analysis": analysis}
-    times |= {k: v for k, v in laps.items() if k in ("html", "pdf", "docx", "publish")}
+    times |= {k: v for k, v in laps.items() if k in ("html", "pdf", "docx", "xlsx", "publish")}
     return {k: round(v, 3) for k, v in times.items()}
 
 
@@ -572,7 +577,11 @@ def _error_given(executed: Path) -> dict | None:
 
 
 def _docx(
-    html: str, doc: Document, failed: dict[str, str], printer: export.PdfPrinter | None
+    html: str,
+    doc: Document,
+    failed: dict[str, str],
+    printer: export.PdfPrinter | None,
+    built: dt.datetime,
 ) -> bytes | None:
     """The Word document from the report's HTML, or None with the reason in ``failed``. Its
     charts are made PNG by the same browser that prints the PDF."""
@@ -590,6 +599,7 @@ def _docx(
             author=doc.author,
             subject=doc.subject,
             reference=doc.reference or word.REFERENCE,
+            created=built,
         )
         return word.to_docx(
             html,
@@ -601,6 +611,13 @@ def _docx(
     except Exception as exc:  # a broken reference document, a browser crash: HTML still good
         failed["docx"] = f"Dokumen Word gagal dibuat: {type(exc).__name__}: {exc}"
     return None
+
+
+def _xlsx(html: str, doc: Document, built: dt.datetime) -> bytes:
+    """The data workbook: every table of the report and every chart's figures."""
+    from kpureport.output import workbook
+
+    return workbook.to_xlsx(html, doc.title, doc.author, built)
 
 
 def _pdf(

@@ -144,13 +144,26 @@ class Scale:
 
     levels: tuple[tuple[float, str], ...]
     source: str
+    #: The office's own scale (its ``capaian.yml``), not the shipped default.
+    own: bool = False
 
     def describe(self) -> str:
-        """The levels in words: ``Sangat Tinggi 91% ke atas; ...; Sangat Rendah di bawahnya``."""
-        return "; ".join(
-            f"{name} {fmt.number(minimum)}% ke atas" if minimum else f"{name} di bawahnya"
-            for minimum, name in self.levels
-        )
+        """The levels as bands that do not overlap, each up to the next one's minimum.
+
+        >>> default_scale().describe().split("; ")[:2]
+        ['Sangat Tinggi 91% ke atas', 'Tinggi 76% sampai kurang dari 91%']
+        """
+        bands = []
+        for i, (minimum, name) in enumerate(self.levels):
+            upper = self.levels[i - 1][0] if i else None
+            low = f"{fmt.number(minimum)}%"
+            if upper is None:
+                bands.append(f"{name} {low} ke atas")
+            elif minimum:
+                bands.append(f"{name} {low} sampai kurang dari {fmt.number(upper)}%")
+            else:
+                bands.append(f"{name} kurang dari {fmt.number(upper)}%")
+        return "; ".join(bands)
 
     def category(self, achievement: float) -> str:
         """The first level whose minimum the achievement reaches.
@@ -164,7 +177,7 @@ class Scale:
         return self.levels[-1][1]
 
 
-def _scale(path: Path) -> Scale:
+def _scale(path: Path, own: bool = True) -> Scale:
     """A scale file, or an error naming each thing wrong in it."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -226,12 +239,13 @@ def _scale(path: Path) -> Scale:
     if problems:
         raise DataError(problems)
     source = " ".join(str(raw.get("sumber", "")).split()) or f"skala kantor ({path.name})"
-    return Scale(tuple(parsed), source)
+    return Scale(tuple(parsed), source, own)
 
 
 @cache
 def default_scale() -> Scale:
-    return _scale(TEMPLATES_DIR / SCALE_FILE)
+    """The shipped scale, named as a default the office may replace."""
+    return _scale(TEMPLATES_DIR / SCALE_FILE, own=False)
 
 
 def load_scale(folder: Path) -> Scale:

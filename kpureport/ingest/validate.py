@@ -599,6 +599,11 @@ PROFILE_FIELDS = (
         "true untuk kantor rekaan (contoh), selain itu hapus baris ini",
     ),
     Field(
+        "lists_of_tables",
+        lambda v: isinstance(v, bool),
+        "true bila daftar isi cetak juga memuat daftar tabel dan daftar gambar",
+    ),
+    Field(
         "accounts",
         _list_of_mappings,
         "daftar akun media sosial (minimal satu)",

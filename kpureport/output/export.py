@@ -355,7 +355,9 @@ class PdfPrinter:
             page.route("**/*", _offline)
             page.set_content(html, wait_until="load")
             # A chart's figures, folded under it on screen, are printed open.
-            page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+            page.evaluate(
+                "() => document.querySelectorAll('details.data-cetak').forEach(d => d.open = true)"
+            )
             options = {
                 "format": "A4",
                 "print_background": True,

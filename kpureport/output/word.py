@@ -14,6 +14,7 @@ run, never a field, a hyperlink or markup, and characters XML cannot hold are dr
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import re
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from docx.shared import Cm, Pt
 from lxml import etree
 
 from kpureport.config import TEMPLATES_DIR
+from kpureport.writing.render import wording
 
 #: The Word reference document; an office may put its own ``referensi.docx`` in its folder.
 REFERENCE = TEMPLATES_DIR / "word" / "referensi.docx"
@@ -45,6 +47,13 @@ SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 SVG_NSMAP = {"asvg": SVG_NAMESPACE}
 _VOID = {"br", "img", "meta", "link", "hr", "input", "col", "wbr"}
+#: A numbered caption: its label (the SEQ field's name) and number.
+CAPTION = re.compile(r"(Tabel|Gambar) (\d+)(?=\.)")
+#: The text block of A4 with 2 cm margins, and an average character of the table font.
+TEXT_WIDTH_CM = 17.0
+CHAR_CM = 0.2
+#: A cell this short never wraps (a date, a number, a platform's name).
+NO_WRAP_CHARS = 18
 
 
 @dataclass
@@ -164,6 +173,9 @@ class Setup:
     author: str = ""
     subject: str = ""
     reference: Path = REFERENCE
+    #: When the build made the document (UTC); its core properties say so, not python-docx's
+    #: template date.
+    created: dt.datetime | None = None
 
 
 Rasterize = Callable[[list[str]], list[bytes]]
@@ -190,9 +202,23 @@ def to_docx(html: str, setup: Setup, rasterize: Rasterize) -> bytes:
     core = document.core_properties
     core.title, core.author, core.subject = setup.title, setup.author, setup.subject
     core.language, core.keywords = "id-ID", "KPU; media sosial; laporan tahunan"
+    created = setup.created or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    core.created = core.modified = created.replace(microsecond=0)
+    core.last_modified_by = setup.author
+    core.revision = 1
+    core.comments = description(setup.subject, created)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def description(subject: str, created: dt.datetime) -> str:
+    """The file's description: what it is, which kpureport made it, and when (UTC)."""
+    from kpureport.version import __version__
+
+    return wording("workbook.yml")["description"].format(
+        subject=subject, version=__version__, created=created.strftime("%Y-%m-%d %H.%M")
+    )
 
 
 def _clear_body(document) -> None:
@@ -223,8 +249,8 @@ class _Writer:
 
     def element(self, node: Node) -> None:
         tag, classes = node.tag, node.classes
-        if tag in ("style", "script", "meta", "link", "title"):
-            return
+        if tag in ("style", "script", "meta", "link", "title") or "hanya-layar" in classes:
+            return  # parts on screen only are in the data workbook, as in the PDF
         if tag == "nav" and "daftar-isi" in classes:
             self.contents()
         elif tag == "header" and "kop" in classes:
@@ -248,10 +274,13 @@ class _Writer:
         elif tag == "summary":
             self.paragraph(node, style="Catatan Tabel")
         elif tag == "ol" or tag == "ul":
-            for item in node.children:
-                if isinstance(item, Node) and item.tag == "li":
-                    style = "List Number" if tag == "ol" else "List Bullet"
-                    self.paragraph(item, style=style)
+            items = [
+                self.paragraph(item, style="List Number" if tag == "ol" else "List Bullet")
+                for item in node.children
+                if isinstance(item, Node) and item.tag == "li"
+            ]
+            if tag == "ol" and items:
+                _restart_numbering(self.document, items)
         elif tag == "dl":
             self.definitions(node)
         elif tag == "blockquote":
@@ -333,7 +362,8 @@ class _Writer:
     def contents(self) -> None:
         """The table of contents as a Word field, filled in when the document is opened
         (Word asks to update fields; LibreOffice updates them on conversion)."""
-        self.paragraph("DAFTAR ISI", bold=True)
+        title = self.paragraph("DAFTAR ISI", bold=True)
+        title.paragraph_format.page_break_before = True  # the cover has its page
         self.contents_at = self.document.add_paragraph()
 
     def rule(self) -> None:
@@ -356,12 +386,30 @@ class _Writer:
             (c for c in node.children if isinstance(c, Node) and c.tag == "figcaption"), None
         )
         if caption is not None:
-            self.paragraph(caption, style="Caption")
+            self.caption(caption)
         for table in node.find_all("table"):
             self.table(table)
         for note in node.children:
             if isinstance(note, Node) and note.tag == "p":
                 self.text_paragraph(note)
+
+    def caption(self, node: Node) -> None:
+        """``Tabel 3. ...`` with the number as a SEQ field, so Word renumbers the captions and
+        can list them (References > Insert Table of Figures)."""
+        runs = node.runs()
+        found = CAPTION.match(runs[0][0]) if runs else None
+        if found is None:
+            self.paragraph(node, style="Caption")
+            return
+        paragraph = self.document.add_paragraph(style="Caption")
+        label, number = found.group(1), found.group(2)
+        paragraph.add_run(f"{label} ")
+        _field(paragraph, f"SEQ {label} \\* ARABIC", number)
+        rest = [(runs[0][0][found.end() :], *runs[0][1:]), *runs[1:]]
+        for text, italic, bold in rest:
+            if text:
+                run = paragraph.add_run(clean(text))
+                run.italic, run.bold = italic or None, bold or None
 
     def table(self, node: Node) -> None:
         rows = []
@@ -398,6 +446,7 @@ class _Writer:
                 elif section == "thead":
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 column += span
+        _fit_columns(table, rows, width)
 
     def picture_figure(self, node: Node) -> None:
         for image in node.find_all("img"):
@@ -414,10 +463,11 @@ class _Writer:
             (c for c in node.children if isinstance(c, Node) and c.tag == "figcaption"), None
         )
         if caption is not None:
-            self.paragraph(caption, style="Caption")
+            self.caption(caption)
 
         for details in node.find_all("details"):
-            self.block(details)
+            if "data-cetak" in details.classes:  # else the figures are in the data workbook
+                self.block(details)
 
     def svg_beside(self, picture, uri: str) -> None:
         """The chart's SVG next to its PNG: Word 2016 and later draw the SVG (sharp at any
@@ -536,6 +586,76 @@ def _contents(paragraph, headings: list[tuple[int, str]]) -> None:
     paragraph.add_run().add_break(WD_BREAK.PAGE)
 
 
+def column_widths(rows: list[tuple[str, list[str]]], width: int) -> list[float]:
+    """Widths in cm that follow the content: a short cell (a date, a number) never wraps, a
+    long one wraps at its words, and the columns fill the text block.
+
+    >>> [round(w, 1) for w in column_widths([("tbody", ["15 Maret 2024", "x" * 120])], 2)]
+    [3.0, 14.0]
+    """
+    natural, least = [0.0] * width, [0.0] * width
+    for section, cells in rows:
+        for column, text in enumerate(cells[:width]):
+            words = min(max((len(w) for w in text.split()), default=0), 30)
+            short = section != "thead" and len(text) <= NO_WRAP_CHARS
+            least[column] = max(least[column], len(text) if short else words)
+            natural[column] = max(natural[column], len(text))
+    natural = [max(n, 1) * CHAR_CM + 0.4 for n in natural]
+    least = [max(n, 1) * CHAR_CM + 0.4 for n in least]
+    if sum(natural) <= TEXT_WIDTH_CM:
+        scale = TEXT_WIDTH_CM / sum(natural)
+        return [n * scale for n in natural]
+    spare = max(TEXT_WIDTH_CM - sum(least), 0.0)
+    extra = [n - m for n, m in zip(natural, least, strict=True)]
+    total = sum(extra) or 1.0
+    return [m + spare * e / total for m, e in zip(least, extra, strict=True)]
+
+
+def _fit_columns(table, rows: list[tuple[str, list[Node]]], width: int) -> None:
+    texts = [(section, [c.text() for c in cells]) for section, cells in rows]
+    widths = column_widths(texts, width)
+    table.autofit = False
+    for column, cm in zip(table.columns, widths, strict=True):
+        column.width = Cm(cm)
+        for cell in column.cells:
+            cell.width = Cm(cm)
+
+
+def _restart_numbering(document, paragraphs) -> None:
+    """A numbered list that starts at 1: a numbering instance of its own on the list style's
+    definition, with the start overridden (Word otherwise runs every list on: 4. 5. 6.)."""
+    numbering = document.part.numbering_part.element
+    style_num = document.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = next(
+        n.find(qn("w:abstractNumId")).get(qn("w:val"))
+        for n in numbering.findall(qn("w:num"))
+        if n.get(qn("w:numId")) == str(style_num)
+    )
+    num_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(num_id))
+    reference = OxmlElement("w:abstractNumId")
+    reference.set(qn("w:val"), abstract)
+    num.append(reference)
+    override = OxmlElement("w:lvlOverride")
+    override.set(qn("w:ilvl"), "0")
+    start = OxmlElement("w:startOverride")
+    start.set(qn("w:val"), "1")
+    override.append(start)
+    num.append(override)
+    numbering.append(num)
+    for paragraph in paragraphs:
+        properties = paragraph._p.get_or_add_pPr()
+        numbered = OxmlElement("w:numPr")
+        level = OxmlElement("w:ilvl")
+        level.set(qn("w:val"), "0")
+        ident = OxmlElement("w:numId")
+        ident.set(qn("w:val"), str(num_id))
+        numbered.append(level)
+        numbered.append(ident)
+        properties.insert(1 if properties.find(qn("w:pStyle")) is not None else 0, numbered)
+
+
 def _repeat_header(row) -> None:
     properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -558,6 +678,7 @@ def _page_setup(document, setup: Setup) -> None:
     """A4 with the PDF's margins, the running head, and "<foot> Halaman N dari M" below."""
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
+    section.different_first_page_header_footer = True  # the cover: no running head, no number
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
     section.left_margin = section.right_margin = Cm(2)

@@ -191,11 +191,15 @@ def section(
     figures: list[dict] = (),
     quotes: list[dict] = (),
     official: frozenset[str] = frozenset(),
+    print_note: str | None = None,
 ) -> Fragment:
-    """A sub-chapter: heading, sentences, numbered tables and figures, quotes."""
+    """A sub-chapter: heading, sentences, numbered tables and figures, quotes. With a
+    ``print_note`` the sub-chapter is on screen only (and in the data workbook); print and Word
+    show the note in its place."""
     return fragment(
         "section.html.j2",
         official=official,
+        print_note=print_note,
         id=id,
         title=title,
         paragraphs=paragraphs,

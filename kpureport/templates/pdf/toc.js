@@ -1,5 +1,6 @@
 // The printed table of contents: every chapter, section and appendix with its page, and lists
-// of tables and figures when there are more than a few. Run in the page before printing:
+// of tables and figures when the office asks for them (profile.yml: lists_of_tables) and there
+// are more than a few. Parts shown on screen only (.hanya-layar) are not listed. Run in the page before printing:
 // build() writes the entries with placeholder pages and marks where each target sits; the PDF
 // printed then has one outline entry per mark (Chromium's outline follows headings), from
 // which the pages are read; fill(pages) writes them and removes the marks.
@@ -11,7 +12,7 @@
     const nav = document.querySelector("nav.daftar-isi");
     if (!nav) return 0;
     const headings = [...document.querySelectorAll("main h2, main h3")].filter(
-      (h) => !nav.contains(h) && !h.closest(".sampul"),
+      (h) => !nav.contains(h) && !h.closest(".sampul") && !h.closest(".hanya-layar"),
     );
     let count = 0;
     const target = (element, prefix) => {
@@ -50,7 +51,7 @@
       const captions = [...document.querySelectorAll(selector)].filter((c) =>
         numbered.test(text(c)),
       );
-      if (captions.length < this.LISTED_FROM) continue;
+      if (!nav.hasAttribute("data-daftar-lain") || captions.length < this.LISTED_FROM) continue;
       const heading = document.createElement("h2");
       heading.className = "tanpa-nomor daftar-lain";
       heading.textContent = title;
