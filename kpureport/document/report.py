@@ -74,6 +74,12 @@ class Report(Parts):
             f"data {self.data.period()}>"
         )
 
+    def __getattr__(self, name: str):
+        """The year's tables read from the figures too (``laporan.rates``, as analysts use them)."""
+        if name.startswith("_") or name == "figures":
+            raise AttributeError(name)
+        return getattr(self.figures, name)
+
     @classmethod
     def load(cls, office: str, year: int | str, data_dir: str | Path | None = None) -> Report:
         """The report of ``office`` for ``year`` from the data folder (found from the working

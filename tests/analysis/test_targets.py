@@ -2,7 +2,7 @@
 named for what it is (the office's own, or a default borrowed from a regional-government
 rule that the office may replace)."""
 
-from kpureport.analysis import targets
+from kpureport.ingest import rules
 
 
 def test_the_bands_do_not_overlap_and_cover_every_achievement(tmp_path):
@@ -12,7 +12,7 @@ def test_the_bands_do_not_overlap_and_cover_every_achievement(tmp_path):
         "  - {min: 0, nama: Kurang}\n",
         encoding="utf-8",
     )
-    own = targets.load_scale(tmp_path)
+    own = rules.load_scale(tmp_path)
     assert own.own and own.source == "Keputusan Sekretaris KPU Kabupaten Contoh"
     assert own.describe() == (
         "Tercapai penuh 100% ke atas; Baik 80% sampai kurang dari 100%; Kurang kurang dari 80%"
@@ -22,7 +22,7 @@ def test_the_bands_do_not_overlap_and_cover_every_achievement(tmp_path):
 
 
 def test_the_default_scale_says_it_is_a_default_and_not_a_kpu_rule(tmp_path):
-    default = targets.load_scale(tmp_path)
+    default = rules.load_scale(tmp_path)
     assert not default.own
     assert "Permendagri Nomor 86 Tahun 2017" in default.source
     assert "bukan ketentuan KPU" in default.source
