@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from enum import Enum
 from pathlib import Path
 
 #: The output a notebook run under a build adds to the cell that failed: the error as data,
@@ -12,26 +13,59 @@ ERROR_MIME = "application/vnd.kpureport.error+json"
 ERRORS_AS_DATA_ENV = "KPUREPORT_ERRORS_AS_DATA"
 
 
+class ErrorKind(str, Enum):
+    """Every kind of error a user reads, by the name it carries across a kernel boundary."""
+
+    ERROR = "error"
+    DATA = "data"
+    OFFICE = "office"
+    YEAR = "year"
+    BUILD = "build"
+    BUSY = "busy"
+    BROWSER = "browser"
+
+
+#: The error class of each kind; a class that declares its ``kind`` registers itself.
+ERROR_TYPES: dict[ErrorKind, type[KpuReportError]] = {}
+
+
 class KpuReportError(Exception):
     """Base of every error a user is meant to read (the CLI prints it without a traceback)."""
 
-    kind = "error"
+    kind = ErrorKind.ERROR
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "kind" in cls.__dict__:
+            ERROR_TYPES[cls.kind] = cls
 
     def as_data(self) -> dict:
         """The error as plain data, to cross from a kernel to the process that started it."""
-        return {"kind": self.kind, "message": str(self), "problems": []}
+        return {"kind": self.kind.value, "message": str(self), "problems": []}
+
+    @classmethod
+    def from_data(cls, data: dict) -> KpuReportError:
+        """The error :meth:`as_data` described."""
+        return cls(data.get("message", ""))
+
+
+ERROR_TYPES[ErrorKind.ERROR] = KpuReportError
 
 
 def error_from_data(data: dict) -> KpuReportError:
-    """The error :meth:`KpuReportError.as_data` described, raised again in this process.
+    """The error :meth:`KpuReportError.as_data` described, raised again in this process: the
+    same type, whatever stage defines it (a kind unknown here comes back as the base type).
 
     >>> error_from_data(OfficeNotFoundError("tidak ada").as_data())
     OfficeNotFoundError('tidak ada')
+    >>> error_from_data({"kind": "later", "message": "x"})
+    KpuReportError('x')
     """
-    if data.get("kind") == "data" and data.get("problems"):
-        return DataError([Problem(**{**p, "path": Path(p["path"])}) for p in data["problems"]])
-    kinds = {c.kind: c for c in (OfficeNotFoundError, YearNotAvailableError)}
-    return kinds.get(data.get("kind"), KpuReportError)(data.get("message", ""))
+    try:
+        kind = ErrorKind(data.get("kind"))
+    except ValueError:
+        kind = ErrorKind.ERROR
+    return ERROR_TYPES.get(kind, KpuReportError).from_data(data)
 
 
 @dataclass(frozen=True)
@@ -88,27 +122,35 @@ class DataError(KpuReportError):
         lines = [f"{head} pada data masukan:"] + [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
 
-    kind = "data"
+    kind = ErrorKind.DATA
 
     def as_data(self) -> dict:
         problems = [{**asdict(p), "path": str(p.path)} for p in self.problems]
         return {**super().as_data(), "problems": problems}
 
+    @classmethod
+    def from_data(cls, data: dict) -> KpuReportError:
+        if not data.get("problems"):
+            return KpuReportError(data.get("message", ""))
+        return cls([Problem(**{**p, "path": Path(p["path"])}) for p in data["problems"]])
+
 
 class OfficeNotFoundError(KpuReportError):
     """The office slug has no folder under the data directory."""
 
-    kind = "office"
+    kind = ErrorKind.OFFICE
 
 
 class YearNotAvailableError(KpuReportError):
     """The office folder has no data for the requested year."""
 
-    kind = "year"
+    kind = ErrorKind.YEAR
 
 
 class BuildError(KpuReportError):
     """Running or exporting the report notebook failed."""
+
+    kind = ErrorKind.BUILD
 
 
 class Interrupted(BaseException):

@@ -12,6 +12,18 @@ SAMPLES = Path(__file__).resolve().parent / "fixtures" / "samples"
 KKU = "kayong-utara"
 
 
+#: The session's built reports: a test that reads one is a full-build test.
+BUILT_FIXTURES = {"built", "built_demo"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``build`` every test that reads a report built for the session, so that
+    ``pytest -m "not build"`` leaves out every kernel run."""
+    for item in items:
+        if BUILT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A writable copy of the real data folder, for tests that break a file on purpose."""

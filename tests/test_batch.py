@@ -76,6 +76,7 @@ def test_all_plans_every_office_and_year_with_data():
     ]
 
 
+@pytest.mark.build
 def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys, monkeypatch):
     runtime = tmp_path / "runtime"
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
@@ -112,6 +113,7 @@ def test_a_broken_office_fails_alone_and_the_summary_says_why(tmp_path, capsys, 
     assert "Laporan selesai" in capsys.readouterr().out
 
 
+@pytest.mark.build
 def test_a_killed_build_leaves_the_previous_report_in_place(tmp_path):
     data = tmp_path / "data"
     make_offices(data, 1)
@@ -167,6 +169,7 @@ def test_a_killed_build_leaves_the_previous_report_in_place(tmp_path):
     )
 
 
+@pytest.mark.build
 def test_builds_run_on_a_dask_cluster(tmp_path, capsys):
     distributed = pytest.importorskip("distributed")
     data = tmp_path / "data"
@@ -208,6 +211,7 @@ def _paths_in(value, found: list) -> list:
     return found
 
 
+@pytest.mark.build
 def test_workers_without_the_shared_folders_get_the_files_with_their_tasks(tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     data = tmp_path / "data"
@@ -271,6 +275,7 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, capsys):
     assert "Tidak dapat terhubung ke penjadwal Dask tcp://127.0.0.1:9" in capsys.readouterr().err
 
 
+@pytest.mark.build
 def test_rollup_compares_and_ranks_the_offices_of_a_province(tmp_path, capsys):
     jury = DATA / "_rekap" / "kalimantan-barat" / "nilai-juri.csv"
     args = ["rekap", "--province", "Kalimantan Barat", "--year", "2024", "--data", str(DATA)]
@@ -301,6 +306,7 @@ def test_rollup_compares_and_ranks_the_offices_of_a_province(tmp_path, capsys):
     )
 
 
+@pytest.mark.build
 def test_all_with_one_broken_office_builds_the_others(tmp_path, capsys):
     data = tmp_path / "data"
     make_offices(data, 2)

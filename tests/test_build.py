@@ -192,6 +192,7 @@ BAD_FOLLOWERS = {
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("content", BAD_FOLLOWERS.values(), ids=BAD_FOLLOWERS.keys())
 def test_bad_followers_fail_clearly_and_leave_outputs_as_they_were(
     content, data_dir, previous, capsys
@@ -205,6 +206,7 @@ def test_bad_followers_fail_clearly_and_leave_outputs_as_they_were(
     assert _tree(previous) == before
 
 
+@pytest.mark.build
 def test_broken_yaml_fails_clearly_and_leaves_outputs(data_dir, previous, capsys):
     (data_dir / KKU / "profile.yml").write_text("name: [Komisi\n", encoding="utf-8")
     before = _tree(previous)
@@ -213,6 +215,7 @@ def test_broken_yaml_fails_clearly_and_leaves_outputs(data_dir, previous, capsys
     assert _tree(previous) == before
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(
     ("office", "year", "message"),
     [
@@ -242,6 +245,7 @@ def test_unknown_office_or_year_fails_clearly(office, year, message, previous, c
     assert _tree(previous) == before
 
 
+@pytest.mark.build
 def test_a_notebook_that_fails_in_the_kernel_leaves_the_previous_report(tmp_path, previous):
     broken = nbformat.v4.new_notebook(
         cells=[
@@ -292,6 +296,7 @@ def _published(out: Path) -> set[str]:
     return {p.name for p in (out / KKU / "2021").iterdir()}
 
 
+@pytest.mark.build
 def test_a_published_set_is_always_from_one_build(data_dir, tmp_path, capsys, monkeypatch):
     out = tmp_path / "out"
     assert _cli(data_dir, out) == 0
@@ -313,6 +318,7 @@ def test_a_published_set_is_always_from_one_build(data_dir, tmp_path, capsys, mo
     assert f"{STEM}.pdf" not in _published(out)
 
 
+@pytest.mark.build
 def test_a_full_or_read_only_disk_names_the_folder(tmp_path):
     import errno
 
@@ -354,6 +360,7 @@ def _wait_for_staging(out: Path, process: subprocess.Popen) -> list:
     raise AssertionError("the build never reached its notebook")
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_an_interrupted_build_stops_cleanly(data_dir, tmp_path, signum, code):
     out, runtime = tmp_path / "out", tmp_path / "runtime"
@@ -370,6 +377,7 @@ def test_an_interrupted_build_stops_cleanly(data_dir, tmp_path, signum, code):
     assert not list(runtime.glob("kernel-*.json"))
 
 
+@pytest.mark.build
 def test_two_builds_of_one_report_at_once_give_one_report_and_one_message(
     data_dir, tmp_path, capsys
 ):
@@ -382,6 +390,7 @@ def test_two_builds_of_one_report_at_once_give_one_report_and_one_message(
     assert "Penutup" in (out / KKU / "2021" / f"{STEM}.html").read_text(encoding="utf-8").title()
 
 
+@pytest.mark.build
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts this process's open files")
 def test_building_many_reports_in_one_process_leaves_no_sockets_behind(tmp_path):
     """A batch worker builds report after report: each kernel's ZMQ contexts, sockets and
@@ -407,6 +416,7 @@ def test_building_many_reports_in_one_process_leaves_no_sockets_behind(tmp_path)
     assert not [t for t in threading.enumerate() if type(t).__name__ == "HBChannel"]
 
 
+@pytest.mark.build
 def test_a_data_error_in_the_kernel_comes_back_as_the_same_error_with_its_problems(
     data_dir, tmp_path
 ):

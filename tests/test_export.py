@@ -16,6 +16,9 @@ from kpureport.output.export import BROWSER_ARGS, BROWSER_ENV, find_browser
 
 from .conftest import KKU, ROOT
 
+#: Every test here runs whole builds (papermill kernels, browsers).
+pytestmark = pytest.mark.build
+
 STEM = "laporan-media-sosial-kayong-utara-2021"
 BROWSER = find_browser()
 needs_browser = pytest.mark.skipif(

@@ -9,6 +9,9 @@ from nbclient import NotebookClient
 
 from .conftest import DATA
 
+#: Every test here runs whole builds (papermill kernels, browsers).
+pytestmark = pytest.mark.build
+
 
 def _run(*sources: str) -> list:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])

@@ -3,6 +3,9 @@ from pathlib import Path
 
 import pytest
 
+#: Every test here runs whole builds (papermill kernels, browsers).
+pytestmark = pytest.mark.build
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 

@@ -17,6 +17,9 @@ from kpureport.output import word
 
 from .conftest import DATA, KKU
 
+#: Every test here runs whole builds (papermill kernels, browsers).
+pytestmark = pytest.mark.build
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_office = pytest.mark.skipif(
     SOFFICE is None and not os.environ.get("CI"), reason="LibreOffice is not installed here"

@@ -12,7 +12,11 @@ from kpureport.engine.kernel import Kernel
 
 from .conftest import DATA, ROOT
 
-pytestmark = pytest.mark.skipif(not zygote.available(), reason="fork is Linux-only here")
+#: Every test here runs kernels and whole builds.
+pytestmark = [
+    pytest.mark.build,
+    pytest.mark.skipif(not zygote.available(), reason="fork is Linux-only here"),
+]
 
 
 def run(kernel: Kernel, code: str) -> str:

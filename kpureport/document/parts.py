@@ -59,6 +59,7 @@ class Parts:
         note: str | None = None,
     ) -> dict:
         return {
+            "key": key,
             "number": self.numbers.table(key),
             "caption": PlainText(caption),
             "headers": headers,

@@ -195,6 +195,7 @@ class Rollup:
             for _, r in self.table.iterrows()
         ]
         table = {
+            "key": "perbandingan",
             "number": self.numbers.table("perbandingan"),
             "headers": headers,
             "rows": rows,
@@ -297,6 +298,7 @@ class Rollup:
             self._fictional_note(),
         ]
         return {
+            "key": "nilai-kriteria",
             "number": self.numbers.table("nilai-kriteria"),
             "headers": ["Kantor", *[f"{c.name} ({monev.weight_text(c.weight)})" for c in criteria]],
             "rows": rows,
@@ -324,6 +326,7 @@ class Rollup:
                 row += [_score(r["total_data"]), _rank(r["rank_data"], r["tied_data"])]
             rows.append(row)
         return {
+            "key": "peringkat",
             "number": self.numbers.table("peringkat"),
             "headers": headers,
             "rows": rows,
@@ -351,6 +354,7 @@ class Rollup:
         channels = ", ".join(platform_label(p, self.year) for p in self.rubric.channels)
         note = [say("values_note", channels=channels), self._fictional_note()]
         return {
+            "key": "angka-dasar",
             "number": self.numbers.table("angka-dasar"),
             "headers": headers,
             "rows": rows,
@@ -379,6 +383,7 @@ class Rollup:
             for office in self.scores["office"]
         ]
         return {
+            "key": "konsistensi",
             "number": self.numbers.table("konsistensi"),
             "headers": ["Kantor", *[platform_label(p, self.year) for p in platforms]],
             "rows": rows,

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import Enum
 from multiprocessing import get_context
 from multiprocessing.util import Finalize
 from pathlib import Path, PurePosixPath
@@ -37,7 +38,20 @@ from kpureport.ingest.load import (
 )
 from kpureport.output import export
 
-BUILT, SKIPPED, PARTIAL, FAILED = "dibuat", "dilewati", "sebagian", "gagal"
+
+class Status(str, Enum):
+    """How one report of a batch ended, in the words of the closing table."""
+
+    BUILT = "dibuat"
+    SKIPPED = "dilewati"
+    PARTIAL = "sebagian"
+    FAILED = "gagal"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+BUILT, SKIPPED, PARTIAL, FAILED = Status
 
 
 @dataclass(frozen=True)
@@ -49,7 +63,7 @@ class Job:
 @dataclass
 class Outcome:
     job: Job
-    status: str
+    status: Status
     detail: str = ""
     seconds: float = 0.0
     files: list[Path] = field(default_factory=list)
@@ -622,7 +636,7 @@ def build_many(
 
 def summary(outcomes: list[Outcome]) -> str:
     """The closing table: what was built, skipped, or failed, and why."""
-    counts = {s: sum(o.status == s for o in outcomes) for s in (BUILT, SKIPPED, PARTIAL, FAILED)}
+    counts = {s: sum(o.status == s for o in outcomes) for s in Status}
     lines = [
         f"Ringkasan: {counts[BUILT]} dibuat, {counts[SKIPPED]} dilewati, "
         + (f"{counts[PARTIAL]} sebagian, " if counts[PARTIAL] else "")

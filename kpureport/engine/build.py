@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import nbformat
 import papermill
@@ -36,7 +37,7 @@ from kpureport.config import (
     report_stem,
 )
 from kpureport.engine.kernel import KERNEL, Kernel
-from kpureport.errors import ERROR_MIME, BuildError, KpuReportError, error_from_data
+from kpureport.errors import ERROR_MIME, BuildError, ErrorKind, KpuReportError, error_from_data
 from kpureport.ingest.load import (
     data_folder,
     load_profile,
@@ -63,6 +64,8 @@ _WRITE_ERRORS = {
 
 class BusyError(KpuReportError):
     """The same document is being built by another process right now."""
+
+    kind = ErrorKind.BUSY
 
 
 @dataclass
@@ -329,22 +332,15 @@ def publish(
             on_executed()
         nb.metadata["title"] = doc.title
         html = export.to_html(nb)  # the page every format is made from
-        if "html" in formats:
-            (staging / f"{doc.stem}.html").write_text(html, encoding="utf-8")
         clock.lap("html")
-        if "pdf" in formats:
-            pdf = _pdf(html, doc, failed, printer)
-            if pdf is not None:
-                (staging / f"{doc.stem}.pdf").write_bytes(pdf)
-            clock.lap("pdf")
-        if "docx" in formats:
-            docx = _docx(html, doc, failed, printer, built)
-            if docx is not None:
-                (staging / f"{doc.stem}.docx").write_bytes(docx)
-            clock.lap("docx")
-        if "xlsx" in formats:
-            (staging / f"{doc.stem}.xlsx").write_bytes(_xlsx(html, doc, built))
-            clock.lap("xlsx")
+        for name in [f for f in OUTPUT_FORMATS if f in formats]:
+            out = OUTPUT_FORMATS[name]
+            made = out.write(html, doc, printer, built)
+            if made.content is None:
+                failed[name] = made.failure
+            else:
+                (staging / f"{doc.stem}.{out.suffix}").write_bytes(made.content)
+            clock.lap(name)
         warnings += failed.values()
         nbformat.write(nb, executed)
         _carry_over(doc, stamp, staging)
@@ -369,8 +365,9 @@ class Stopwatch:
         self._last = time.perf_counter()
 
     def lap(self, name: str) -> float:
+        """The seconds since the last lap, added to the lap of that name."""
         now = time.perf_counter()
-        self.laps[name] = round(now - self._last, 3)
+        self.laps[name] = round(self.laps.get(name, 0.0) + now - self._last, 3)
         self._last = now
         return self.laps[name]
 
@@ -576,22 +573,75 @@ def _error_given(executed: Path) -> dict | None:
     return None
 
 
-def _docx(
-    html: str,
-    doc: Document,
-    failed: dict[str, str],
-    printer: export.PdfPrinter | None,
-    built: dt.datetime,
-) -> bytes | None:
-    """The Word document from the report's HTML, or None with the reason in ``failed``. Its
-    charts are made PNG by the same browser that prints the PDF."""
+class Made(NamedTuple):
+    """What a format's writer made: the file's content, or None and why it could not."""
+
+    content: bytes | None
+    failure: str | None = None
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    """A format a report is published in: its file suffix and its writer, which makes the
+    file from the report's HTML page (``export.to_html``), the document's setup and the
+    build's browser (None: found when needed)."""
+
+    name: str
+    suffix: str
+    write: Callable[[str, Document, export.PdfPrinter | None, dt.datetime], Made]
+
+
+#: The formats by name, in the order a build makes them (``kpureport build --format``).
+OUTPUT_FORMATS: dict[str, OutputFormat] = {}
+
+
+def output_format(name: str, suffix: str | None = None):
+    """Register a format's writer (like papermill's engines registry)."""
+
+    def register(
+        write: Callable[[str, Document, export.PdfPrinter | None, dt.datetime], Made],
+    ) -> Callable[[str, Document, export.PdfPrinter | None], Made]:
+        OUTPUT_FORMATS[name] = OutputFormat(name, suffix or name, write)
+        return write
+
+    return register
+
+
+@output_format("html")
+def _html(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt.datetime) -> Made:
+    """The self-contained page itself."""
+    return Made(html.encode("utf-8"))
+
+
+@output_format("pdf")
+def _pdf(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt.datetime) -> Made:
+    """The PDF of the report's HTML page (the very page the HTML format publishes), or why
+    not: the HTML of the same build is still published, and the command ends with an error
+    that says why the PDF is missing."""
+    try:
+        browser = printer.browser_path if printer else export.find_browser()
+        if browser is None:
+            return Made(None, export.NO_BROWSER_HELP)
+        setup = export.PageSetup(doc.header, doc.footer, doc.author, doc.subject)
+        if printer is not None:
+            return Made(printer.print(html, setup))
+        return Made(export.print_pdf(html, browser, setup))
+    except export.BrowserNotFoundError as exc:
+        return Made(None, str(exc))
+    except Exception as exc:  # the browser crashed or timed out: the HTML is still good
+        return Made(None, f"PDF gagal dicetak oleh peramban: {type(exc).__name__}: {exc}")
+
+
+@output_format("docx")
+def _docx(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt.datetime) -> Made:
+    """The Word document from the report's HTML, or why not. Its charts are made PNG by the
+    same browser that prints the PDF."""
     from kpureport.output import word
 
     try:
         browser = printer.browser_path if printer else export.find_browser()
         if browser is None:
-            failed["docx"] = export.NO_BROWSER_WORD
-            return None
+            return Made(None, export.NO_BROWSER_WORD)
         setup = word.Setup(
             title=doc.title,
             header=doc.header,
@@ -601,45 +651,25 @@ def _docx(
             reference=doc.reference or word.REFERENCE,
             created=built,
         )
-        return word.to_docx(
-            html,
-            setup,
-            printer.rasterize if printer else (lambda uris: export.rasterize(uris, browser)),
+        return Made(
+            word.to_docx(
+                html,
+                setup,
+                printer.rasterize if printer else (lambda uris: export.rasterize(uris, browser)),
+            )
         )
     except export.BrowserNotFoundError as exc:
-        failed["docx"] = str(exc)
+        return Made(None, str(exc))
     except Exception as exc:  # a broken reference document, a browser crash: HTML still good
-        failed["docx"] = f"Dokumen Word gagal dibuat: {type(exc).__name__}: {exc}"
-    return None
+        return Made(None, f"Dokumen Word gagal dibuat: {type(exc).__name__}: {exc}")
 
 
-def _xlsx(html: str, doc: Document, built: dt.datetime) -> bytes:
+@output_format("xlsx")
+def _xlsx(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt.datetime) -> Made:
     """The data workbook: every table of the report and every chart's figures."""
     from kpureport.output import workbook
 
-    return workbook.to_xlsx(html, doc.title, doc.author, built)
-
-
-def _pdf(
-    html: str, doc: Document, failed: dict[str, str], printer: export.PdfPrinter | None
-) -> bytes | None:
-    """The PDF of the report's HTML page (the very page the HTML format publishes), or None
-    with the reason in ``failed``: the HTML of the same build is still published, and the
-    command ends with an error that says why the PDF is missing."""
-    try:
-        browser = printer.browser_path if printer else export.find_browser()
-        if browser is None:
-            failed["pdf"] = export.NO_BROWSER_HELP
-            return None
-        setup = export.PageSetup(doc.header, doc.footer, doc.author, doc.subject)
-        if printer is not None:
-            return printer.print(html, setup)
-        return export.print_pdf(html, browser, setup)
-    except export.BrowserNotFoundError as exc:
-        failed["pdf"] = str(exc)
-    except Exception as exc:  # the browser crashed or timed out: the HTML is still good
-        failed["pdf"] = f"PDF gagal dicetak oleh peramban: {type(exc).__name__}: {exc}"
-    return None
+    return Made(workbook.to_xlsx(html, doc.title, doc.author, built))
 
 
 def build_rollup(

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpureport.config import PLATFORMS
 from kpureport.errors import DataError, Note, Problem
 from kpureport.ingest import validate
 from kpureport.ingest.readers import workbook
@@ -199,47 +198,14 @@ def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFr
             if column.name in cells.columns
             else pd.Series("", index=cells.index)
         )
-        if column.kind == "date":
-            out[column.name] = pd.to_datetime([validate.parse_day(v, locale) for v in values])
-        elif column.kind == "moment":
-            out[column.name] = pd.to_datetime(
-                [validate.parse_moment(v, locale) if v else None for v in values]
-            )
-        elif column.kind == "year":
-            out[column.name] = pd.array([int(v) for v in values], dtype="int64")
-        elif column.kind == "decimal":
-            out[column.name] = pd.array(
-                [validate.parse_decimal(v, locale) for v in values], dtype="float64"
-            )
-        elif column.kind == "score":
-            out[column.name] = pd.array(
-                [validate.parse_score(v, locale) for v in values], dtype="float64"
-            )
-        elif column.kind in ("choice", "platform"):
-            out[column.name] = values.str.lower().replace("", pd.NA)
-        elif column.kind == "count":
-            out[column.name] = pd.array(
-                [validate.parse_count(v, locale) for v in values], dtype="int64"
-            )
-        elif column.kind == "category":
-            out[column.name] = values.str.lower().replace("", pd.NA)
-        else:
-            out[column.name] = values
+        out[column.name] = validate.COLUMN_KINDS[column.kind].typed(values, locale)
     out["source"] = path.name
     return out.reset_index(drop=True)
 
 
 def _empty(name: str) -> pd.DataFrame:
-    dtypes = {
-        "date": "datetime64[ns]",
-        "moment": "datetime64[ns]",
-        "count": "int64",
-        "year": "int64",
-        "decimal": "float64",
-        "score": "float64",
-    }
     return pd.DataFrame(
-        {c.name: pd.Series(dtype=dtypes.get(c.kind, "string")) for c in columns_of(name)}
+        {c.name: pd.Series(dtype=validate.COLUMN_KINDS[c.kind].dtype) for c in columns_of(name)}
         | {"source": pd.Series(dtype="string")}
     )
 
@@ -263,20 +229,17 @@ def write_templates(folder: Path) -> list[Path]:
         for index, column in enumerate(cols, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
             sheet.column_dimensions[letter].width = 40 if column.kind == "text" else 16
-            choices = column.choices or {
-                "platform": PLATFORMS,
-                "category": validate.CATEGORIES,
-            }.get(column.kind)
+            kind = validate.COLUMN_KINDS[column.kind]
+            choices = column.choices or kind.listed
             if choices:
                 rule = DataValidation(
                     type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True
                 )
                 rule.add(f"{letter}2:{letter}1000")
                 sheet.add_data_validation(rule)
-            if column.kind in ("date", "moment"):
-                shown = "yyyy-mm-dd" if column.kind == "date" else "yyyy-mm-dd hh:mm"
+            if kind.excel_format:
                 for row in range(2, 1001):
-                    sheet.cell(row=row, column=index).number_format = shown
+                    sheet.cell(row=row, column=index).number_format = kind.excel_format
         xlsx_path = folder / f"{name}.xlsx"
         book.save(xlsx_path)
         written += [csv_path, xlsx_path]

@@ -184,7 +184,7 @@ class TableColumn:
 
     name: str
     label: str
-    kind: str  # date, moment, year, platform, count, decimal, score, text, category, choice
+    kind: str  # a name of COLUMN_KINDS: date, moment, year, platform, count, decimal, ...
     required: bool = True
     choices: tuple[str, ...] = ()  # of a "choice" column; may be given when read (pillars)
 
@@ -313,105 +313,185 @@ def parse_score(text: str, locale: str) -> float | None:
     return number if number is not None and number <= MAX_SCORE else None
 
 
+Rule = tuple[Callable[[str], bool], str]
+
+
+@dataclass(frozen=True)
+class ColumnKind:
+    """A kind of column staff fill in: the rules a cell must meet, each with the message a
+    broken rule gives (in the file's ``locale``; ``allowed`` are a choice column's values),
+    how checked cells become typed values, the type of an empty column, and in the Excel
+    template the drop-down list of its values and the format of its cells."""
+
+    name: str
+    rules: Callable[[str, tuple[str, ...]], list[Rule]] = lambda locale, allowed: []
+    typed: Callable[[pd.Series, str], object] = lambda values, locale: values
+    dtype: str = "string"
+    listed: tuple[str, ...] = ()
+    excel_format: str | None = None
+
+
+#: Every kind of column, by name (``TableColumn.kind``).
+COLUMN_KINDS: dict[str, ColumnKind] = {}
+
+
+def column_kind(kind: ColumnKind) -> ColumnKind:
+    """Register a kind of column."""
+    COLUMN_KINDS[kind.name] = kind
+    return kind
+
+
+def _lowered(values: pd.Series, locale: str) -> pd.Series:
+    return values.str.lower().replace("", pd.NA)
+
+
+def _parsed(parse: Callable[[str, str], object], dtype: str) -> Callable[[pd.Series, str], object]:
+    return lambda values, locale: pd.array([parse(v, locale) for v in values], dtype=dtype)
+
+
+def _year_rules(locale: str, allowed: tuple[str, ...]) -> list[Rule]:
+    last = dt.date.today().year + 1
+    return [
+        (
+            lambda v: v.strip().isdigit() and EARLIEST_YEAR <= int(v.strip()) <= last,
+            f"tahun empat angka dari {EARLIEST_YEAR} sampai {last}",
+        )
+    ]
+
+
+def _count_rules(locale: str, allowed: tuple[str, ...]) -> list[Rule]:
+    rules = [
+        (
+            lambda v: (
+                parse_count(v, locale) is not None
+                or _GROUPED.fullmatch(v.strip()) is not None
+                or _too_big(v)
+            ),
+            "bilangan bulat 0 atau lebih, hanya angka (mis. 1030)",
+        ),
+        (lambda v: not _too_big(v), f"bilangan paling besar {fmt.number(MAX_COUNT)}"),
+    ]
+    if locale != "id":
+        rules.append(
+            (
+                lambda v: _GROUPED.fullmatch(v.strip()) is None,
+                "angka tanpa pemisah ribuan: tulis 1030, bukan 1.030 (titik bisa "
+                "terbaca sebagai desimal, jadi nilai ini tidak ditebak)",
+            )
+        )
+    return rules
+
+
+column_kind(ColumnKind("text"))
+column_kind(
+    ColumnKind(
+        "choice",
+        lambda locale, allowed: [
+            (lambda v: v.strip().lower() in allowed, f"salah satu dari: {', '.join(allowed)}")
+        ],
+        _lowered,
+    )
+)
+column_kind(
+    ColumnKind(
+        "platform",
+        lambda locale, allowed: [
+            (lambda v: v.strip() in PLATFORMS, f"salah satu dari: {PLATFORM_LIST} (huruf kecil)")
+        ],
+        _lowered,
+        listed=PLATFORMS,
+    )
+)
+column_kind(
+    ColumnKind(
+        "category",
+        lambda locale, allowed: [
+            (
+                lambda v: v.strip().lower() in CATEGORIES,
+                f"kosong atau salah satu dari: {', '.join(CATEGORIES)}",
+            )
+        ],
+        _lowered,
+        listed=CATEGORIES,
+    )
+)
+column_kind(
+    ColumnKind(
+        "year",
+        _year_rules,
+        lambda values, locale: pd.array([int(v) for v in values], dtype="int64"),
+        "int64",
+    )
+)
+column_kind(
+    ColumnKind(
+        "decimal",
+        lambda locale, allowed: [
+            (
+                lambda v: parse_decimal(v, locale) is not None,
+                f"angka lebih dari 0, mis. 1200 atau {'5,5' if locale == 'id' else '5.5'}",
+            )
+        ],
+        _parsed(parse_decimal, "float64"),
+        "float64",
+    )
+)
+column_kind(
+    ColumnKind(
+        "score",
+        lambda locale, allowed: [
+            (
+                lambda v: parse_score(v, locale) is not None,
+                f"nilai dari 0 sampai {MAX_SCORE}, mis. {'87,5' if locale == 'id' else '87.5'}",
+            )
+        ],
+        _parsed(parse_score, "float64"),
+        "float64",
+    )
+)
+column_kind(
+    ColumnKind(
+        "moment",
+        lambda locale, allowed: [
+            (
+                lambda v: parse_moment(v, locale) is not None,
+                "tanggal dengan atau tanpa jam, mis. "
+                + ("01/03/2024 08.30" if locale == "id" else "2024-03-01 08:30"),
+            )
+        ],
+        lambda values, locale: pd.to_datetime(
+            [parse_moment(v, locale) if v else None for v in values]
+        ),
+        "datetime64[ns]",
+        excel_format="yyyy-mm-dd hh:mm",
+    )
+)
+column_kind(
+    ColumnKind(
+        "date",
+        lambda locale, allowed: [
+            (
+                lambda v: parse_day(v, locale) is not None,
+                "tanggal seperti "
+                + ("30/06/2021 atau 2021-06-30" if locale == "id" else "2021-06-30")
+                + f", dari tahun {EARLIEST_YEAR} sampai {DAYS_AHEAD} hari setelah hari ini",
+            )
+        ],
+        lambda values, locale: pd.to_datetime([parse_day(v, locale) for v in values]),
+        "datetime64[ns]",
+        excel_format="yyyy-mm-dd",
+    )
+)
+column_kind(ColumnKind("count", _count_rules, _parsed(parse_count, "int64"), "int64"))
+
+
 def _column_checks(
     column: TableColumn, locale: str, choices: tuple[str, ...] = ()
 ) -> list[pa.Check]:
+    """The checks of one column: filled when required, then its kind's rules on filled cells."""
     checks = [_check(_filled, REQUIRED)] if column.required else []
-    optional = lambda fn: lambda v: _is_blank(v) or fn(v)  # noqa: E731
-    if column.kind == "choice":
-        allowed = choices or column.choices
-        checks.append(
-            _check(
-                optional(lambda v: v.strip().lower() in allowed),
-                f"salah satu dari: {', '.join(allowed)}",
-            )
-        )
-    elif column.kind == "year":
-        checks.append(
-            _check(
-                optional(
-                    lambda v: (
-                        v.strip().isdigit()
-                        and EARLIEST_YEAR <= int(v.strip()) <= dt.date.today().year + 1
-                    )
-                ),
-                f"tahun empat angka dari {EARLIEST_YEAR} sampai {dt.date.today().year + 1}",
-            )
-        )
-    elif column.kind == "decimal":
-        example = "5,5" if locale == "id" else "5.5"
-        checks.append(
-            _check(
-                optional(lambda v: parse_decimal(v, locale) is not None),
-                f"angka lebih dari 0, mis. 1200 atau {example}",
-            )
-        )
-    elif column.kind == "score":
-        example = "87,5" if locale == "id" else "87.5"
-        checks.append(
-            _check(
-                optional(lambda v: parse_score(v, locale) is not None),
-                f"nilai dari 0 sampai {MAX_SCORE}, mis. {example}",
-            )
-        )
-    elif column.kind == "moment":
-        example = "01/03/2024 08.30" if locale == "id" else "2024-03-01 08:30"
-        checks.append(
-            _check(
-                optional(lambda v: parse_moment(v, locale) is not None),
-                f"tanggal dengan atau tanpa jam, mis. {example}",
-            )
-        )
-    elif column.kind == "date":
-        example = "30/06/2021 atau 2021-06-30" if locale == "id" else "2021-06-30"
-        checks.append(
-            _check(
-                optional(lambda v: parse_day(v, locale) is not None),
-                f"tanggal seperti {example}, dari tahun {EARLIEST_YEAR} sampai "
-                f"{DAYS_AHEAD} hari setelah hari ini",
-            )
-        )
-    elif column.kind == "platform":
-        checks.append(
-            _check(
-                optional(lambda v: v.strip() in PLATFORMS),
-                f"salah satu dari: {PLATFORM_LIST} (huruf kecil)",
-            )
-        )
-    elif column.kind == "category":
-        checks.append(
-            _check(
-                optional(lambda v: v.strip().lower() in CATEGORIES),
-                f"kosong atau salah satu dari: {', '.join(CATEGORIES)}",
-            )
-        )
-    elif column.kind == "count":
-        checks.append(
-            _check(
-                optional(
-                    lambda v: (
-                        parse_count(v, locale) is not None
-                        or _GROUPED.fullmatch(v.strip()) is not None
-                        or _too_big(v)
-                    )
-                ),
-                "bilangan bulat 0 atau lebih, hanya angka (mis. 1030)",
-            )
-        )
-        checks.append(
-            _check(
-                lambda v: not _too_big(v),
-                f"bilangan paling besar {fmt.number(MAX_COUNT)}",
-            )
-        )
-        if locale != "id":
-            checks.append(
-                _check(
-                    lambda v: _GROUPED.fullmatch(v.strip()) is None,
-                    "angka tanpa pemisah ribuan: tulis 1030, bukan 1.030 (titik bisa "
-                    "terbaca sebagai desimal, jadi nilai ini tidak ditebak)",
-                )
-            )
+    for test, expected in COLUMN_KINDS[column.kind].rules(locale, choices or column.choices):
+        checks.append(_check(lambda v, test=test: _is_blank(v) or test(v), expected))
     return checks
 
 

@@ -23,7 +23,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets import Unicode, default
 
 from kpureport.config import TEMPLATES_DIR
-from kpureport.errors import KpuReportError
+from kpureport.errors import ErrorKind, KpuReportError
 
 #: Cells an exported report never shows: papermill's parameters, and cells analysts mark.
 REMOVE_TAGS = {"parameters", "injected-parameters", "remove"}
@@ -80,6 +80,8 @@ NO_BROWSER_WORD = (
 
 class BrowserNotFoundError(KpuReportError):
     """No Chromium-family browser to print the PDF with."""
+
+    kind = ErrorKind.BROWSER
 
 
 def find_browser() -> Path | None:

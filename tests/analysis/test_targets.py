@@ -1,31 +1,38 @@
-"""The achievement scale as the report states it: bands that do not overlap, and a basis
-named for what it is (the office's own, or a default borrowed from a regional-government
-rule that the office may replace)."""
+"""Achievement against targets as an LKj table, on a small targets table and realisations
+given by a function (as the report's figures give them)."""
 
-from kpureport.ingest import rules
+import pandas as pd
 
+from kpureport.analysis.targets import achievement
+from kpureport.ingest.rules import default_scale
 
-def test_the_bands_do_not_overlap_and_cover_every_achievement(tmp_path):
-    (tmp_path / "capaian.yml").write_text(
-        "sumber: Keputusan Sekretaris KPU Kabupaten Contoh\n"
-        "kategori:\n  - {min: 100, nama: Tercapai penuh}\n  - {min: 80, nama: Baik}\n"
-        "  - {min: 0, nama: Kurang}\n",
-        encoding="utf-8",
-    )
-    own = rules.load_scale(tmp_path)
-    assert own.own and own.source == "Keputusan Sekretaris KPU Kabupaten Contoh"
-    assert own.describe() == (
-        "Tercapai penuh 100% ke atas; Baik 80% sampai kurang dari 100%; Kurang kurang dari 80%"
-    )
-    # 99,9% is Baik, as the band "80% sampai kurang dari 100%" says
-    assert own.category(99.9) == "Baik" and own.category(100) == "Tercapai penuh"
+TARGETS = pd.DataFrame(
+    {
+        "year": [2024, 2024, 2024, 2023],
+        "indicator": ["unggahan", "pengikut", "masukan", "unggahan"],
+        "platform": ["instagram", None, None, None],
+        "target": [100.0, 1000.0, 50.0, 10.0],
+    }
+)
 
 
-def test_the_default_scale_says_it_is_a_default_and_not_a_kpu_rule(tmp_path):
-    default = rules.load_scale(tmp_path)
-    assert not default.own
-    assert "Permendagri Nomor 86 Tahun 2017" in default.source
-    assert "bukan ketentuan KPU" in default.source
-    assert "menggantinya" in default.source
-    assert "76% sampai kurang dari 91%" in default.describe()
-    assert "ke atas" not in default.describe().split("; ", 1)[1]
+def realised(indicator: str, platform: str | None) -> float | None:
+    return {("unggahan", "instagram"): 95.0, ("pengikut", None): 400.0}.get((indicator, platform))
+
+
+def test_each_target_of_the_year_gets_its_realisation_achievement_and_category():
+    table = achievement(TARGETS, 2024, realised, default_scale())
+    assert list(table["indicator"]) == ["unggahan", "pengikut", "masukan"]
+    assert list(table["achievement"].iloc[:2]) == [95.0, 40.0]
+    assert list(table["category"].iloc[:2]) == ["Sangat Tinggi", "Sangat Rendah"]
+
+
+def test_a_realisation_the_data_lacks_is_left_empty_not_zero():
+    row = achievement(TARGETS, 2024, realised, default_scale()).iloc[2]
+    assert pd.isna(row["realisation"]) and pd.isna(row["achievement"])
+    assert pd.isna(row["category"])
+
+
+def test_a_year_without_targets_gives_a_typed_empty_table():
+    table = achievement(TARGETS, 2030, realised, default_scale())
+    assert table.empty and table["achievement"].dtype == "float64"

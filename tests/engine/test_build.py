@@ -1,0 +1,60 @@
+"""The output formats as a registry: each format one writer, a failed format reported by its
+writer's return value (and the other formats still made), timings added per stage."""
+
+import pytest
+
+from kpureport.config import FORMATS, KNOWN_FORMATS
+from kpureport.engine import build
+from kpureport.engine.build import OUTPUT_FORMATS, Document, Made, Stopwatch
+from kpureport.output.export import BROWSER_ENV
+
+
+def _doc(tmp_path) -> Document:
+    return Document(
+        notebook=tmp_path / "laporan.ipynb",
+        parameters={},
+        target=tmp_path / "out",
+        stem="laporan",
+        title="Laporan",
+        header="Laporan",
+        footer="Kantor",
+    )
+
+
+def test_the_command_line_offers_exactly_the_registered_formats():
+    assert tuple(OUTPUT_FORMATS) == KNOWN_FORMATS
+    assert set(FORMATS) <= set(OUTPUT_FORMATS)
+    assert {f.suffix for f in OUTPUT_FORMATS.values()} == set(KNOWN_FORMATS)
+
+
+def test_the_html_format_is_the_page_itself(tmp_path):
+    made = OUTPUT_FORMATS["html"].write("<p>Halo</p>", _doc(tmp_path), None)
+    assert made == Made(b"<p>Halo</p>")
+
+
+@pytest.mark.parametrize("name", ["pdf", "docx"])
+def test_a_format_that_cannot_be_made_says_why_in_its_return_value(tmp_path, monkeypatch, name):
+    monkeypatch.setenv(BROWSER_ENV, str(tmp_path / "tidak-ada" / "chromium"))
+    made = OUTPUT_FORMATS[name].write("<p>Halo</p>", _doc(tmp_path), None)
+    assert made.content is None
+    assert BROWSER_ENV in made.failure and "tidak ada" in made.failure
+
+
+def test_a_new_format_registers_its_writer(tmp_path):
+    @build.output_format("txt-uji", suffix="txt")
+    def text(html, doc, printer):
+        return Made(doc.title.encode())
+
+    try:
+        assert OUTPUT_FORMATS["txt-uji"].write("", _doc(tmp_path), None) == Made(b"Laporan")
+        assert OUTPUT_FORMATS["txt-uji"].suffix == "txt"
+    finally:
+        del OUTPUT_FORMATS["txt-uji"]
+
+
+def test_laps_of_one_stage_add_up():
+    clock = Stopwatch()
+    first = clock.lap("html")
+    clock.lap("pdf")
+    assert clock.lap("html") >= 0 and clock.laps["html"] >= first
+    assert list(clock.laps) == ["html", "pdf"]
