@@ -65,6 +65,9 @@ class ReportData:
     pillar_overrides: pd.DataFrame | None = None
     questions: pd.DataFrame | None = None
     clarifications: pd.DataFrame | None = None
+    #: Figures staff copy from the apps each month (``month, platform, followers, posts,
+    #: views``): Threads, WhatsApp Channels, TikTok's posts; shown as "dicatat staf".
+    monthly: pd.DataFrame | None = None
     #: The office's content-pillar rules and achievement scale.
     pillars: list | None = None
     scale: object | None = None
@@ -676,6 +679,7 @@ EVALUATION = (
     "pillar_overrides",
     "questions",
     "clarifications",
+    "monthly",
     "pillars",
     "scale",
 )
@@ -698,6 +702,7 @@ def evaluation_loaders(
         "pillar_overrides": overrides,
         "questions": lambda: manual.read_manual(folder, "questions", notes),
         "clarifications": lambda: manual.read_manual(folder, "clarifications", notes),
+        "monthly": lambda: manual.read_manual(folder, "monthly", notes),
         "pillars": lambda: pillars.rules(folder),
         "scale": lambda: targets.load_scale(folder),
     }

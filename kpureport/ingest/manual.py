@@ -1,5 +1,6 @@
 """The small tables staff fill by hand (followers, polls, feedback, targets, local stages,
-pillar overrides, questions answered, hoax clarifications), in CSV or Excel.
+pillar overrides, questions answered, hoax clarifications, figures copied from the apps each
+month), in CSV or Excel.
 
 Headers may be Indonesian (``tanggal, platform, pengikut``) or the canonical English ones.
 A CSV re-saved by Excel on Indonesian Windows (``;``, ``1.030``, ``30/06/2021``) is read in
@@ -201,6 +202,8 @@ def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFr
         )
         if column.kind == "date":
             out[column.name] = pd.to_datetime([validate.parse_day(v, locale) for v in values])
+        elif column.kind == "month":
+            out[column.name] = pd.to_datetime([validate.parse_month(v, locale) for v in values])
         elif column.kind == "moment":
             out[column.name] = pd.to_datetime(
                 [validate.parse_moment(v, locale) if v else None for v in values]
@@ -219,7 +222,8 @@ def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFr
             out[column.name] = values.str.lower().replace("", pd.NA)
         elif column.kind == "count":
             out[column.name] = pd.array(
-                [validate.parse_count(v, locale) for v in values], dtype="int64"
+                [validate.parse_count(v, locale) if v else None for v in values],
+                dtype="int64" if column.required else "Int64",
             )
         elif column.kind == "category":
             out[column.name] = values.str.lower().replace("", pd.NA)
@@ -232,6 +236,7 @@ def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFr
 def _empty(name: str) -> pd.DataFrame:
     dtypes = {
         "date": "datetime64[ns]",
+        "month": "datetime64[ns]",
         "moment": "datetime64[ns]",
         "count": "int64",
         "year": "int64",
@@ -239,7 +244,14 @@ def _empty(name: str) -> pd.DataFrame:
         "score": "float64",
     }
     return pd.DataFrame(
-        {c.name: pd.Series(dtype=dtypes.get(c.kind, "string")) for c in columns_of(name)}
+        {
+            c.name: pd.Series(
+                dtype="Int64"
+                if c.kind == "count" and not c.required
+                else dtypes.get(c.kind, "string")
+            )
+            for c in columns_of(name)
+        }
         | {"source": pd.Series(dtype="string")}
     )
 

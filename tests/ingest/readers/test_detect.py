@@ -14,7 +14,7 @@ HEADERS = {
     # TikTok Studio, Overview, Vietnamese interface
     "Vietnam": '"Ngày","Lượt xem video","Lượt xem hồ sơ","Lượt thích","Bình luận","Lượt chia sẻ"',
     # YouTube Studio, Table data, Japanese interface
-    "Jepang": "コンテンツ,動画のタイトル,動画公開時刻,長さ,視聴回数,総再生時間（単位: 時間）",
+    "Jepang": "コンテンツ,動画のタイトル,動画公開時刻,長さ,視聴回数,総再生時間",
     # Meta Business Suite, Instagram posts, Portuguese interface
     "Portugis": "ID da publicação,ID da conta,Nome de usuário da conta,Data,Visualizações,"
     "Alcance,Curtidas,Compartilhamentos",
