@@ -9,7 +9,7 @@ LINK_TEMPLATE = mkdir -p $(TEMPLATES) && ln -sfn "$(CURDIR)/kpureport/templates/
 OFFICE ?= kayong-utara
 YEAR ?= 2021
 
-.PHONY: report test lint format lab clean
+.PHONY: report test lint format lab clean docs
 
 report: $(VENV)/.installed
 	$(BIN)/kpureport build --office $(OFFICE) --year $(YEAR)
@@ -26,6 +26,10 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# docs/ekspor.md, the list of accepted exports, from the readers' own declarations.
+docs: $(VENV)/.installed-dev
+	$(BIN)/python -m kpureport.ingest.readers.catalogue
 
 # JupyterLab at the project root (data/ and outputs/ browsable), opened on the notebooks.
 lab: $(VENV)/.installed-lab

@@ -207,6 +207,7 @@ def appendix(report: Report) -> dict[str, object]:
         "definitions": definitions(report),
         "timezone": time_rules(report),
         "coverage": coverage(report),
+        "export_notes": report.export_notes(),
         "year": report.year,
         "privacy": privacy(report),
     }

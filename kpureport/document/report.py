@@ -23,6 +23,7 @@ from kpureport.config import (
     post_type_label,
 )
 from kpureport.document.evaluation import EvaluationParts
+from kpureport.document.platform_parts import PlatformParts
 from kpureport.ingest.load import ReportData, load_report_data
 from kpureport.models import PlainText
 from kpureport.redact import official_contacts
@@ -42,7 +43,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 EXCERPT = 90
 
 
-class Report(EvaluationParts):
+class Report(EvaluationParts, PlatformParts):
     """One office's report for one year, built from its validated data."""
 
     def __init__(self, data: ReportData, today: dt.date | None = None):
