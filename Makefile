@@ -10,7 +10,7 @@ LINK_TEMPLATE = mkdir -p $(TEMPLATES) && rm -rf $(TEMPLATES)/laporan && ln -s "$
 OFFICE ?= kayong-utara
 YEAR ?= 2021
 
-.PHONY: report test test-fast lint format lab clean
+.PHONY: report test test-fast lint format lab clean docs
 
 report: $(VENV)/.installed
 	$(BIN)/kpureport build --office $(OFFICE) --year $(YEAR)
@@ -34,6 +34,10 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# docs/ekspor.md, the list of accepted exports, from the readers' own declarations.
+docs: $(VENV)/.installed-dev
+	$(BIN)/python -m kpureport.ingest.readers.catalogue
 
 # JupyterLab at the project root (data/ and outputs/ browsable), opened on the notebooks.
 lab: $(VENV)/.installed-lab

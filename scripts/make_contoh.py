@@ -33,6 +33,9 @@ STORY_RNG = np.random.default_rng(20241231)
 TIKTOK_RNG = np.random.default_rng(20220717)
 #: The evaluation tables have a generator of their own, so the other files stay as they were.
 EVALUATION_RNG = np.random.default_rng(20241127)
+#: The 2025 files (Meta's new export format, the Audience file, the staff's monthly table)
+#: have their own generator too: adding them left the 2019-2024 files as they were.
+META_2025_RNG = np.random.default_rng(20251231)
 STORY_YEARS = (2023, 2024)
 TIKTOK_YEARS = (2023, 2024)
 POLL_MONTHS = (3, 7, 11)
@@ -941,6 +944,252 @@ signature:
 """
 
 
+#: Meta Business Suite's Facebook post export as downloaded in 2025-2026 (the column list of
+#: issue #26); Instagram's has the same distribution columns.
+FACEBOOK_2025_HEADER = [
+    "Post ID",
+    "Page ID",
+    "Page name",
+    "Title",
+    "Description",
+    "Permalink",
+    "Post type",
+    "Publish time",
+    "Date",
+    "Duration (sec)",
+    "Views",
+    "Reach",
+    "Reach from Organic posts",
+    "Reach from Boosted posts",
+    "Views from Organic posts",
+    "Views from Boosted posts",
+    "Reactions, Comments and Shares",
+    "Reactions",
+    "Comments",
+    "Shares",
+    "Total clicks",
+    "Negative feedback from users: Hide all",
+    "Seconds viewed",
+    "Average Seconds viewed",
+    "Approximate content monetization earnings",
+]
+INSTAGRAM_2025_HEADER = [
+    "Post ID",
+    "Account ID",
+    "Account username",
+    "Account name",
+    "Description",
+    "Duration (sec)",
+    "Publish time",
+    "Permalink",
+    "Post type",
+    "Data comment",
+    "Date",
+    "Views",
+    "Reach",
+    "Reach from Organic posts",
+    "Reach from Boosted posts",
+    "Views from Organic posts",
+    "Views from Boosted posts",
+    "Likes",
+    "Shares",
+    "Follows",
+    "Comments",
+    "Saves",
+    "Seconds viewed",
+    "Average Seconds viewed",
+]
+
+
+def _posts_2025(platform: str, followers: int, n: int) -> pd.DataFrame:
+    """A year of 2025 posts with organic and boosted distribution and video seconds."""
+    rng = META_2025_RNG
+    days = rng.integers(0, 365, n)
+    hours = rng.choice(np.arange(7, 22), n)
+    minutes = rng.integers(0, 60, n)
+    moments = pd.DatetimeIndex(
+        np.sort(
+            (
+                pd.Timestamp("2025-01-01")
+                + pd.to_timedelta(days, "D")
+                + pd.to_timedelta(hours, "h")
+                + pd.to_timedelta(minutes, "min")
+            ).values
+        )
+    )
+    organic = (followers * rng.uniform(0.08, 0.4, n)).astype(int)
+    boosted = np.where(rng.random(n) < 0.15, (organic * rng.uniform(0.5, 2.5, n)).astype(int), 0)
+    views_organic = (organic * rng.uniform(1.2, 1.8, n)).astype(int)
+    views_paid = (boosted * rng.uniform(1.1, 1.5, n)).astype(int)
+    likes = ((organic + boosted) * rng.uniform(0.02, 0.06, n)).astype(int)
+    kinds = TYPES.get(platform, ["video"])
+    kind = rng.choice(kinds, n)
+    video = np.isin(kind, ["Videos", "Reels", "IG reel", "IG video"])
+    duration = np.where(video, rng.integers(15, 180, n), 0)
+    seconds = np.where(video, (views_organic + views_paid) * rng.uniform(4, 12, n), np.nan)
+    return pd.DataFrame(
+        {
+            "published": moments,
+            "reach_organic": organic,
+            "reach_paid": boosted,
+            "reach": (organic + boosted * 0.9).astype(int),
+            "views_organic": views_organic,
+            "views_paid": views_paid,
+            "likes": likes,
+            "comments": (likes * rng.uniform(0.02, 0.15, n)).astype(int),
+            "shares": (likes * rng.uniform(0.01, 0.12, n)).astype(int),
+            "saves": (likes * rng.uniform(0, 0.1, n)).astype(int),
+            "clicks": (likes * rng.uniform(0.3, 0.8, n)).astype(int),
+            "type": kind,
+            "duration": duration,
+            "seconds": seconds,
+            "text": [rng.choice(TOPICS).format(place=rng.choice(PLACES)) for _ in range(n)],
+        }
+    )
+
+
+def _seconds(value: float) -> tuple[str, str]:
+    """``Seconds viewed`` and ``Average Seconds viewed`` as Meta writes them (empty for a photo)."""
+    return ("", "") if np.isnan(value) else (str(int(value)), "")
+
+
+def meta_2025_exports(exports: Path) -> None:
+    """2025 in Meta's new format: Views instead of Impressions, organic and boosted reach and
+    views, seconds viewed; Facebook downloaded twice (June and December: the December download
+    has grown lifetime figures and a header spelled otherwise), the Audience file, and a
+    page-level daily Views file."""
+    posts = _posts_2025("facebook", 32_400, 125)
+    ids = [f"1029384756_2025{i:04d}" for i in range(len(posts))]
+    rows = []
+    for i, p in zip(ids, posts.itertuples(), strict=True):
+        seconds, _ = _seconds(p.seconds)
+        views = p.views_organic + p.views_paid
+        average = f"{p.seconds / views:.1f}" if seconds and views else ""
+        rows.append(
+            [
+                i,
+                "1029384756",
+                "PPID KPU Contoh",
+                "",
+                p.text,
+                f"https://www.facebook.com/ppid.kpu.contoh/posts/{i.split('_')[1]}",
+                p.type,
+                _meta_time(p.published),
+                "Lifetime",
+                p.duration,
+                views,
+                p.reach,
+                p.reach_organic,
+                p.reach_paid,
+                p.views_organic,
+                p.views_paid,
+                p.likes + p.comments + p.shares,
+                p.likes,
+                p.comments,
+                p.shares,
+                p.clicks,
+                0,
+                seconds,
+                average,
+                "",
+            ]
+        )
+    first = [r for r in rows if r[7] < "07/01/2025"]
+    _write_csv(
+        exports / "Jan-01-2025_Jun-30-2025_1029384756.csv", FACEBOOK_2025_HEADER, first, bom=True
+    )
+    grown = [list(r) for r in rows]
+    for r in grown:
+        r[10], r[11], r[12] = int(r[10] * 1.04), int(r[11] * 1.03), int(r[12] * 1.03)
+    header = [
+        "Reactions, comments and shares" if h == "Reactions, Comments and Shares" else h
+        for h in FACEBOOK_2025_HEADER
+    ]
+    _write_csv(exports / "Jan-01-2025_Dec-31-2025_1029384756.csv", header, grown, bom=True)
+    posts = _posts_2025("instagram", 71_800, 160)
+    rows = []
+    for i, p in enumerate(posts.itertuples()):
+        seconds, _ = _seconds(p.seconds)
+        views = p.views_organic + p.views_paid
+        rows.append(
+            [
+                f"1782025{i:05d}",
+                "17841400000",
+                "kpu_contoh",
+                "KPU KABUPATEN CONTOH",
+                p.text,
+                p.duration,
+                _meta_time(p.published),
+                f"https://www.instagram.com/p/C2025{i:04d}/",
+                p.type,
+                "",
+                "Lifetime",
+                views,
+                p.reach,
+                p.reach_organic,
+                p.reach_paid,
+                p.views_organic,
+                p.views_paid,
+                p.likes,
+                p.shares,
+                int(p.likes * 0.01),
+                p.comments,
+                p.saves,
+                seconds,
+                f"{p.seconds / views:.1f}" if seconds and views else "",
+            ]
+        )
+    _write_csv(
+        exports / "Jan-01-2025_Dec-31-2025_17841400000.csv", INSTAGRAM_2025_HEADER, rows, bom=True
+    )
+    _utf16(exports / "Audience_facebook_2025-12-31.csv", _audience_lines())
+    days = pd.date_range("2025-01-01", "2025-12-31", freq="D")
+    views = META_2025_RNG.poisson(900, len(days))
+    lines = ["sep=,", '"Facebook views"', '"Date","Primary"']
+    lines += [f'"{d:%Y-%m-%dT%H:%M:%S}","{v}"' for d, v in zip(days, views, strict=True)]
+    _utf16(exports / "Facebook views 2025.csv", lines)
+
+
+def _utf16(path: Path, lines: list[str]) -> None:
+    """A Meta page-level file: UTF-16 LE with BOM, CRLF line ends."""
+    path.write_bytes(b"\xff\xfe" + ("\r\n".join(lines) + "\r\n").encode("utf-16-le"))
+
+
+def _audience_lines() -> list[str]:
+    """Meta's Audience file: age and gender, top cities and top countries stacked in blocks."""
+    ages = ["18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
+    weights = META_2025_RNG.dirichlet([6, 8, 5, 3, 1.5, 0.6] * 2)
+    lines = ["sep=,", '"Age & gender"', '"Age","Women","Men"']
+    lines += [
+        f'"{age}","{weights[n] * 100:.1f}%","{weights[n + 6] * 100:.1f}%"'
+        for n, age in enumerate(ages)
+    ]
+    cities = ["Kota Contoh", "Sungai Contoh", "Teluk Damai", "Pontianak", "Simpang Tiga"]
+    shares = sorted(META_2025_RNG.dirichlet([9, 4, 3, 2.5, 1.5]) * 80, reverse=True)
+    lines += ["", '"Top cities"', '"City","Value"']
+    lines += [f'"{c}, Kalimantan Barat","{s:.1f}%"' for c, s in zip(cities, shares, strict=True)]
+    lines += ["", '"Top countries"', '"Country","Value"', '"Indonesia","97.6%"']
+    lines += ['"Malaysia","1.3%"', '"Singapore","0.4%"']
+    return lines
+
+
+def monthly_table(office: Path) -> None:
+    """The staff's monthly table: figures the apps show but no export gives (Threads,
+    WhatsApp Channels; TikTok's posts)."""
+    rows = ["bulan,platform,pengikut,unggahan,tayangan"]
+    threads, whatsapp = 640, 1_850
+    for month in range(1, 13):
+        threads += int(META_2025_RNG.integers(20, 70))
+        whatsapp += int(META_2025_RNG.integers(40, 160))
+        rows.append(f"2025-{month:02d},threads,{threads},{META_2025_RNG.integers(6, 16)},")
+        rows.append(
+            f"2025-{month:02d},whatsapp,{whatsapp},{META_2025_RNG.integers(12, 30)},"
+            f"{META_2025_RNG.integers(9_000, 22_000)}"
+        )
+        rows.append(f"2025-{month:02d},tiktok,,{META_2025_RNG.integers(5, 14)},")
+    (office / "monthly.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -962,6 +1211,8 @@ def main() -> None:
     forms_exports(exports)
     tiktok_exports(exports)
     evaluation_tables(office)
+    meta_2025_exports(exports)
+    monthly_table(office)
     print(f"{office}: {sum(1 for p in office.rglob('*') if p.is_file())} berkas")
 
 

@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from kpureport import formatting as fmt
 from kpureport.formatting import share
 from kpureport.models import Profile
 
@@ -241,6 +242,9 @@ def engagement_rates(
             if column in group.columns and group[column].notna().all() and group[column].sum() > 0:
                 row.update(base=column, base_label=label, denominator=int(group[column].sum()))
                 break
+            if column == "impressions" and _impressions_then_views(group):
+                row.update(_impressions_then_views(group))
+                break
         else:
             followers = history[(history["platform"] == platform) & (history["year"] == year)]
             if not followers.empty and int(followers["followers"].iloc[0]) > 0:
@@ -269,6 +273,32 @@ def engagement_rates(
         )
     columns = ["platform", "posts", "interactions", "base", "base_label", "denominator", "rate"]
     return pd.DataFrame(rows, columns=columns).astype(RATE_TYPES)
+
+
+def _impressions_then_views(group: pd.DataFrame) -> dict | None:
+    """Meta replaced Impressions with Views during 2024: a year whose posts have one or the
+    other (never neither) is rated per impressions-or-views, and the label names the months
+    of each."""
+    if not {"impressions", "views"} <= set(group.columns):
+        return None
+    impressions, views = (
+        group["impressions"].notna(),
+        group["views"].notna() & group["impressions"].isna(),
+    )
+    if not (impressions | views).all() or not impressions.any() or not views.any():
+        return None
+    total = int(group["impressions"].fillna(group["views"]).sum())
+    if total <= 0:
+        return None
+    months = group["published"].dt.month
+
+    def span(mask: pd.Series) -> str:
+        found = sorted(set(months[mask]))
+        first, last = fmt.month_name(found[0]), fmt.month_name(found[-1])
+        return first if first == last else f"{first} s.d. {last}"
+
+    label = f"impresi (unggahan {span(impressions)}) dan penayangan (unggahan {span(views)})"
+    return {"base": "impressions_views", "base_label": label, "denominator": total}
 
 
 #: Column types of :func:`engagement_rates`: counts as nullable integers, the rate a float.

@@ -35,6 +35,8 @@ HINTS = {
     "moment": "2024-03-01 08:30",
     "year": "2024",
     "count": "1030",
+    "optional_count": "1030",
+    "month": "2025-01",
     "decimal": "1200",
     "platform": "instagram",
     "category": "kritik, saran, ...",
@@ -45,9 +47,9 @@ def choices_of(folder: Path, name: str) -> dict[str, tuple[str, ...]] | None:
     """The values a choice column allows that only the office knows (its pillars)."""
     if name != "pillars":
         return None
-    from kpureport.analysis import pillars
+    from kpureport.ingest import rules
 
-    return {"pillar": tuple(pillars.known(pillars.rules(folder)))}
+    return {"pillar": tuple(rules.known(rules.load_pillars(folder)))}
 
 
 def csv_text(name: str, rows: list[list[str]]) -> str:

@@ -25,6 +25,7 @@ from kpureport.document.evaluation import Evaluation
 from kpureport.document.figures import Figures
 from kpureport.document.numbering import Numbering
 from kpureport.document.parts import Parts
+from kpureport.document.platform_parts import PlatformParts
 from kpureport.document.summary import Summary
 from kpureport.ingest.load import ReportData, load_report_data
 from kpureport.redact import official_contacts
@@ -65,6 +66,7 @@ class Report(Parts):
         self.today = today or dt.date.today()
         self.evaluation = Evaluation(self.figures, self.numbers, self._official)
         self._summary = Summary(self.figures, self.numbers, self._official)
+        self._platform = PlatformParts(self.figures, self.numbers, self._official)
 
     def __repr__(self) -> str:
         accounts = len(self.profile.accounts)
@@ -718,6 +720,18 @@ class Report(Parts):
         """Targets and achievement in the columns of a performance report, after the summary."""
         return self.evaluation.targets_section()
 
+    def staff_figures(self) -> Fragment:
+        """Threads, WhatsApp Channels and TikTok's posts, as staff copied them each month."""
+        return self._platform.staff_figures()
+
+    def distribution(self) -> Fragment:
+        """How much of the reach was organic and how much boosted (paid), per platform."""
+        return self._platform.distribution()
+
+    def meta_audience(self) -> Fragment:
+        """Meta's audience snapshot (age and gender, top cities)."""
+        return self._platform.meta_audience()
+
     def summary(self) -> Fragment:
         """Ringkasan eksekutif, right after the contents (see :mod:`kpureport.document.summary`)."""
         return self._summary.summary(self.narrative, self._chapter("kendala")["number"])
@@ -752,7 +766,11 @@ class Report(Parts):
 
     def methods(self) -> Fragment:
         """Appendix: where each figure comes from and how it is computed."""
-        return self._fragment("methods.html.j2", **methods.appendix(self.figures, self.numbers))
+        return self._fragment(
+            "methods.html.j2",
+            **methods.appendix(self.figures, self.numbers),
+            export_notes=self._platform.export_notes(),
+        )
 
     def footer(self) -> Fragment:
         """The office's contacts and the slogan."""

@@ -65,6 +65,9 @@ class ReportData:
     pillar_overrides: pd.DataFrame | None = None
     questions: pd.DataFrame | None = None
     clarifications: pd.DataFrame | None = None
+    #: Figures staff copy from the apps each month (``month, platform, followers, posts,
+    #: views``): Threads, WhatsApp Channels, TikTok's posts; shown as "dicatat staf".
+    monthly: pd.DataFrame | None = None
     #: The office's content-pillar rules and achievement scale.
     pillars: list[rules.Pillar] | None = None
     scale: rules.Scale | None = None
@@ -690,6 +693,7 @@ EVALUATION = (
     "pillar_overrides",
     "questions",
     "clarifications",
+    "monthly",
     "pillars",
     "scale",
 )
@@ -711,6 +715,7 @@ def evaluation_loaders(
         "pillar_overrides": overrides,
         "questions": lambda: manual.read_manual(folder, "questions", notes),
         "clarifications": lambda: manual.read_manual(folder, "clarifications", notes),
+        "monthly": lambda: manual.read_manual(folder, "monthly", notes),
         "pillars": lambda: rules.load_pillars(folder),
         "scale": lambda: rules.load_scale(folder),
     }

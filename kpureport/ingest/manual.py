@@ -1,5 +1,6 @@
 """The small tables staff fill by hand (followers, polls, feedback, targets, local stages,
-pillar overrides, questions answered, hoax clarifications), in CSV or Excel.
+pillar overrides, questions answered, hoax clarifications, figures copied from the apps each
+month), in CSV or Excel.
 
 Headers may be Indonesian (``tanggal, platform, pengikut``) or the canonical English ones.
 A CSV re-saved by Excel on Indonesian Windows (``;``, ``1.030``, ``30/06/2021``) is read in

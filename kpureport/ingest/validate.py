@@ -90,6 +90,22 @@ def parse_month_or_date(
     return (day, False) if day else None
 
 
+def parse_month(text: str, locale: str) -> dt.date | None:
+    """The first day of a month written ``2025-01``, ``01/2025`` in the Indonesian locale, or
+    as any day of it (Excel types a month as its first day).
+
+    >>> parse_month("2025-01", "en"), parse_month("01/2025", "id"), parse_month("2025-13", "en")
+    (datetime.date(2025, 1, 1), datetime.date(2025, 1, 1), None)
+    """
+    text = text.strip()
+    if locale == "id" and re.fullmatch(r"\d{1,2}/\d{4}", text):
+        month, year = text.split("/")
+        text = f"{year}-{int(month):02d}"
+    found = parse_month_or_date(text) if _MONTH.fullmatch(text) else None
+    day = found[0] if found else parse_day(text, locale)
+    return day.replace(day=1) if day else None
+
+
 def signing_day(value: object) -> tuple[dt.date, bool] | None:
     """A signature may be dated ahead (a report prepared for signing), up to the next year."""
     return parse_month_or_date(value, dt.date(dt.date.today().year + 1, 12, 31))
@@ -234,6 +250,15 @@ MANUAL_TABLES: dict[str, tuple[TableColumn, ...]] = {
         TableColumn("issue", "isu", "text"),
         TableColumn("link", "tautan", "text", required=False),
     ),
+    # Figures that only the apps show (Threads, WhatsApp Channels; TikTok's posts, which no
+    # export counts), copied by staff once a month: the report names them "dicatat staf".
+    "monthly": (
+        TableColumn("month", "bulan", "month"),
+        PLATFORM,
+        TableColumn("followers", "pengikut", "optional_count", required=False),
+        TableColumn("posts", "unggahan", "optional_count", required=False),
+        TableColumn("views", "tayangan", "optional_count", required=False),
+    ),
 }
 #: Tables a province fills for its roll-up (not an office's): the juried scores.
 ROLLUP_TABLES: dict[str, tuple[TableColumn, ...]] = {
@@ -255,6 +280,7 @@ MANUAL_KEYS = {
     "pillars": ["platform", "post_id"],
     "questions": None,
     "clarifications": None,
+    "monthly": ["month", "platform"],
 }
 #: Pairs of columns whose second may not come before the first (an answer before its question).
 MANUAL_ORDER = {"stages": ("start", "end"), "questions": ("received", "answered")}
@@ -482,7 +508,34 @@ column_kind(
         excel_format="yyyy-mm-dd",
     )
 )
+column_kind(
+    ColumnKind(
+        "month",
+        lambda locale, allowed: [
+            (
+                lambda v: parse_month(v, locale) is not None,
+                "bulan seperti "
+                + ("01/2025 atau 2025-01" if locale == "id" else "2025-01")
+                + f", dari tahun {EARLIEST_YEAR} sampai bulan ini",
+            )
+        ],
+        lambda values, locale: pd.to_datetime([parse_month(v, locale) for v in values]),
+        "datetime64[ns]",
+        excel_format="yyyy-mm",
+    )
+)
 column_kind(ColumnKind("count", _count_rules, _parsed(parse_count, "int64"), "int64"))
+#: A count staff may leave blank (a figure the app did not show that month).
+column_kind(
+    ColumnKind(
+        "optional_count",
+        _count_rules,
+        lambda values, locale: pd.array(
+            [parse_count(v, locale) if v else None for v in values], dtype="Int64"
+        ),
+        "Int64",
+    )
+)
 
 
 def _column_checks(

@@ -79,6 +79,7 @@ FORMATS = (
         (columns("Post ID", "Permalink", "Post Message", "Type", "Posted"),),
         _posts,
         platform="facebook",
+        optional=frozenset(POST_METRICS),
     ),
     Format(
         "facebook-insights-page",
@@ -87,5 +88,6 @@ FORMATS = (
         (columns("Date", "Lifetime Total Likes", "Daily New Likes"),),
         _page,
         platform="facebook",
+        optional=frozenset(PAGE_METRICS) | {"Daily Unlikes"},
     ),
 )

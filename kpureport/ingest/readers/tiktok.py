@@ -294,7 +294,7 @@ def _video_times(
         ctx.notes.append(
             Note(
                 table.path,
-                f"{int(rest.sum())} video TikTok dengan tautan tanpa ID video: tanggalnya dari "
+                f"{int(rest.sum())} video TikTok dengan tautan tanpa ID video yang memuat waktu unggah: tanggalnya dari "
                 "kolom Post time (tahunnya dari tanggal unduh), tanpa jam unggah",
             )
         )

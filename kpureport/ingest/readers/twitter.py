@@ -135,6 +135,7 @@ FORMATS = (
         (columns("Tweet id", "Tweet permalink", "Tweet text", "time", "impressions"),),
         _legacy,
         platform="twitter",
+        optional=frozenset(LEGACY_METRICS),
     ),
     Format(
         "x-content",
@@ -143,6 +144,7 @@ FORMATS = (
         (columns("Post id", "Date", "Post text", "Post Link", "Impressions"),),
         _content,
         platform="twitter",
+        optional=frozenset(NEW_METRICS),
     ),
     Format(
         "x-account-overview",
@@ -151,6 +153,7 @@ FORMATS = (
         (columns("Date", "Impressions", "Likes", "Engagements", "New follows"),),
         _overview,
         platform="twitter",
+        optional=frozenset(NEW_METRICS) | {"Unfollows"},
         excludes=columns("Post id"),
     ),
 )

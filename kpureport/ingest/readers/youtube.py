@@ -23,10 +23,15 @@ INDONESIAN = {
     "Subscriber": "Subscribers",
     "Tayangan": "Impressions",
     "Tanggal": "Date",
+    "Penayangan engaged": "Engaged views",  # unverified spelling
     "Rasio klik-tayang dari tayangan (%)": "Impressions click-through rate (%)",
 }
+#: Since 31 March 2025 ``Views`` counts every play of a Short; the count before that change
+#: is kept as ``Engaged views``.
+SHORTS_VIEWS_CHANGE = "2025-03-31"
 METRICS = {
     "Views": "views",
+    "Engaged views": "engaged_views",
     "Watch time (hours)": "watch_hours",
     "Subscribers": "followers_gained",
     "Impressions": "impressions",
@@ -124,6 +129,7 @@ FORMATS = (
         _table,
         platform="youtube",
         excludes=columns("Date", "Tanggal"),
+        optional=frozenset(METRICS),
     ),
     Format(
         "youtube-chart",
@@ -132,6 +138,7 @@ FORMATS = (
         (columns("Date", "Content", "Video title"), columns("Tanggal", "Konten", "Judul video")),
         _chart,
         platform="youtube",
+        optional=frozenset(METRICS),
     ),
     Format(
         "youtube-totals",

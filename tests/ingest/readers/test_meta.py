@@ -113,3 +113,21 @@ def test_audience_counts_are_turned_into_shares_and_a_nameless_file_is_told_what
     with pytest.raises(DataError) as err:
         readers.read_export(nameless, WIB)
     assert "tanggal unduh dan nama platform" in err.value.problems[0].found
+
+
+def test_inspect_json_shows_the_new_fields(capsys):
+    import json
+
+    from kpureport.cli import main
+
+    path = FIXTURES / "Jan-01-2025_Feb-28-2025_5001.csv"
+    assert main(["inspect", str(path), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    totals = found["totals"]
+    assert (totals["views"], totals["reach_organic"], totals["reach_paid"]) == (
+        6200 + 2600,
+        3400 + 1900,
+        200,
+    )
+    assert (totals["views_organic"], totals["views_paid"]) == (5900 + 2600, 300)
+    assert totals["seconds_viewed"] == 52000 + 15600

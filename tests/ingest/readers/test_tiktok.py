@@ -69,6 +69,9 @@ def test_listed_videos_get_date_hour_and_year_from_the_id_with_a_stated_fallback
     assert videos.loc["Malam tahun baru", "published"] == pd.Timestamp("2024-12-31 23:30")
     assert videos.loc["Tanpa ID", "published"] == pd.Timestamp("2025-12-02")
     assert videos["timed"].tolist() == [True, True, False]
-    assert "1 video TikTok dengan tautan tanpa ID video" in export.notes[0].text
+    assert (
+        "1 video TikTok dengan tautan tanpa ID video yang memuat waktu unggah"
+        in export.notes[0].text
+    )
     summary = readers.summary(export)
     assert (summary["start"], summary["end"]) == ("2024-12-31", "2025-12-30")
