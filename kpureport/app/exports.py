@@ -52,8 +52,8 @@ def clean_name(name: str) -> str | None:
 
     >>> clean_name("../../etc/passwd.csv"), clean_name("C:\\\\x\\\\Overview.csv")
     ('passwd.csv', 'Overview.csv')
-    >>> clean_name(".bashrc"), clean_name("<b>a</b>.csv")
-    (None, 'b_a__b_.csv')
+    >>> clean_name(".bashrc"), clean_name("<img src=x onerror=alert(1)>.csv")
+    (None, '_img src=x onerror=alert(1)_.csv')
     """
     text = unicodedata.normalize("NFC", str(name)).replace("\\", "/")
     text = PurePosixPath(text).name if "/" in text else text
