@@ -358,8 +358,12 @@ def posts_per_type(posts: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def top_posts(posts: pd.DataFrame, year: int, n: int = 5) -> pd.DataFrame:
-    """The year's ``n`` posts with most interactions (ties: the earlier post first)."""
+    """The year's ``n`` posts with most interactions (ties: the earlier post first); posts
+    whose export gave no interaction counts (a YouTube table of views only) are not ranked."""
     year_posts = posts_in_year(posts, year)
+    year_posts = (
+        year_posts[year_posts["engagement"].notna()] if not year_posts.empty else year_posts
+    )
     if year_posts.empty:
         return typed_empty(
             {

@@ -96,13 +96,14 @@ def summary(assigned: pd.DataFrame, pillars: list[Pillar]) -> pd.DataFrame:
                 )
             continue
         group = grouped.get_group(key)
+        mean = group["engagement"].mean()  # NA when no export of these posts counts interactions
         rows.append(
             {
                 "pillar": key,
                 "label": labels[key],
                 "posts": len(group),
                 "share": len(group) * 100 / len(assigned),
-                "engagement_mean": float(group["engagement"].mean()),
+                "engagement_mean": float("nan") if pd.isna(mean) else float(mean),
                 "by_staff": int(group["by_staff"].sum()),
             }
         )

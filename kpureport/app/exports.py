@@ -52,8 +52,8 @@ def clean_name(name: str) -> str | None:
 
     >>> clean_name("../../etc/passwd.csv"), clean_name("C:\\\\x\\\\Overview.csv")
     ('passwd.csv', 'Overview.csv')
-    >>> clean_name(".bashrc"), clean_name("<b>a</b>.csv")
-    (None, 'b_a__b_.csv')
+    >>> clean_name(".bashrc"), clean_name("<img src=x onerror=alert(1)>.csv")
+    (None, '_img src=x onerror=alert(1)_.csv')
     """
     text = unicodedata.normalize("NFC", str(name)).replace("\\", "/")
     text = PurePosixPath(text).name if "/" in text else text
@@ -326,11 +326,13 @@ class ExportsPanel:
         if folder is None:
             self.message.show("error", "Buat atau pilih kantor dulu di tab Kantor.")
             return
+        self.message.show("busy", f"Memeriksa dan menyimpan {len(picked)} berkas...")
         outcomes = []
         with cache.using(self.state.out_dir / cache.CACHE_DIR):
             for item in picked:
                 outcomes.append(store(folder, item["name"], bytes(item["content"])))
         self.upload.value = ()
+        self.refresh()
         stored = sum(o.status == "stored" for o in outcomes)
         refused = sum(o.status == "refused" for o in outcomes)
         self.results.value = html(
@@ -351,7 +353,6 @@ class ExportsPanel:
             f"{len(outcomes)} berkas diterima: {stored} disimpan, "
             f"{len(outcomes) - stored - refused} sudah ada, {refused} ditolak.",
         )
-        self.refresh()
 
     def _remove(self, relative: str) -> None:
         moved = remove(self.state.folder, relative)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kpureport.ingest.load import data_folder, office_dir, offices
+from kpureport.ingest.load import data_folder, narrative_years, office_dir, offices
 
 #: Set by the launcher: where reports go (the command line's ``--out``).
 OUT_ENV = "KPUREPORT_APP_OUT"
@@ -30,7 +30,12 @@ class State:
         data = data_folder(os.environ.get("KPUREPORT_DATA") or None, start=Path.cwd())
         out = Path(os.environ.get(OUT_ENV) or data.parent / "outputs").resolve()
         names = offices(data)
-        return cls(data, out, names[0] if names else None)
+        state = cls(data, out, names[0] if names else None)
+        if state.office:  # the year last written for, as staff left it
+            written = narrative_years(state.folder)
+            if written and written[-1] <= state.year + 1:
+                state.year = written[-1]
+        return state
 
     @property
     def folder(self) -> Path | None:
