@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from kpureport import safe_yaml
 from kpureport.analysis.metrics import posts_in_year, typed_empty
 from kpureport.config import PACKAGE_DIR
 from kpureport.errors import DataError, Problem
@@ -37,7 +37,7 @@ class Pillar:
 
 @cache
 def _shipped() -> dict:
-    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))["pillars"]
+    return safe_yaml.read(LEXICON)["pillars"]
 
 
 def rules(folder: Path | None = None) -> list[Pillar]:
@@ -70,18 +70,7 @@ def rules(folder: Path | None = None) -> list[Pillar]:
 
 def _office_rules(path: Path) -> dict:
     """An office's additions, or an error naming what is wrong in the file."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    found=f"YAML tidak sah: {exc}",
-                    expected="berkas YAML seperti lexicon/pillars.yml",
-                )
-            ]
-        ) from exc
+    raw = safe_yaml.read(path) or {}
     pillars = raw.get("pillars") if isinstance(raw, dict) else None
     if not isinstance(pillars, dict):
         raise DataError(

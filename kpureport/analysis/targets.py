@@ -10,9 +10,9 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from kpureport import formatting as fmt
+from kpureport import safe_yaml
 from kpureport.analysis.metrics import typed_empty
 from kpureport.config import TARGET_INDICATORS, TEMPLATES_DIR
 from kpureport.errors import DataError, Problem
@@ -48,12 +48,7 @@ class Scale:
 
 def _scale(path: Path) -> Scale:
     """A scale file, or an error naming each thing wrong in it."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataError(
-            [Problem(path, found=f"YAML tidak sah: {exc}", expected="berkas seperti capaian.yml")]
-        ) from exc
+    raw = safe_yaml.read(path)
     levels = raw.get("kategori") if isinstance(raw, dict) else None
     if not isinstance(levels, list) or not levels:
         raise DataError(
