@@ -21,6 +21,9 @@ SHAPES = {
     "at-signs": lambda n: "@" * n,
     "digits": lambda n: "1" * n,
     "addresses": lambda n: "a@b.co " * (n // 7),
+    "zeros": lambda n: "0 " * (n // 2),
+    "phones": lambda n: "wa0812 3456 7810 " * (n // 17),
+    "codes": lambda n: "+62" * (n // 3),
 }
 
 

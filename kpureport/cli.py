@@ -381,10 +381,17 @@ def _log_failure(args: argparse.Namespace, exc: BaseException) -> Path:
 
 
 def _cache_folder(args: argparse.Namespace) -> Path | None:
-    """Parsed exports are kept under the output folder (``outputs/.cache`` by default)."""
+    """Parsed exports are kept under the output folder (``outputs/.cache`` by default); for a
+    command that writes no report (``check``, ``inspect``), under the ``outputs`` beside the
+    data folder, or, for a lone file, in the user's cache folder: never where the command
+    happens to run."""
     if not hasattr(args, "no_cache") or args.no_cache:
         return None
-    return Path(getattr(args, "out", None) or "outputs") / cache.CACHE_DIR
+    if getattr(args, "out", None):
+        return Path(args.out) / cache.CACHE_DIR
+    if args.data:
+        return Path(args.data).resolve().parent / "outputs" / cache.CACHE_DIR
+    return cache.user_folder()
 
 
 def _data_folder(args: argparse.Namespace) -> Path | None:

@@ -98,6 +98,20 @@ MAX_SCORE = 100
 #: Exports lag behind and staff record today's count: nothing may be dated later than this.
 DAYS_AHEAD = 2
 
+# Limits on hostile input, in one place (the README's "Batas berkas masukan" lists them): each
+# refusal names the file and what to do instead.
+#: Nodes (values, lists, mappings) of one YAML file; the largest shipped file has under 200.
+#: Anchors and aliases (& and *) are refused in every YAML file: a few nested aliases expand
+#: to gigabytes ("billion laughs").
+YAML_MAX_NODES = 10_000
+#: Members of one ZIP or workbook, and the bytes they inflate to: a download holds a few CSVs
+#: of some megabytes; anything far beyond is refused before it is inflated (a "ZIP bomb").
+ZIP_MAX_MEMBERS = 50
+ZIP_MAX_BYTES = 200 * 1024 * 1024
+#: Cells of one workbook sheet, as its dimension claims them or as read: a staff table has
+#: hundreds, a platform's XLSX export tens of thousands.
+XLSX_MAX_CELLS = 2_000_000
+
 SLOGAN = "PEMILIHAN BERDAULAT NEGARA KUAT"
 #: Export formats of a report made by default, besides the executed notebook (always kept),
 #: and every format that can be asked for.
@@ -146,3 +160,5 @@ TARGET_INDICATORS = {
     "dijawab_24_jam": ("Pertanyaan dan pengaduan dijawab dalam 1x24 jam", "%", "none"),
     "klarifikasi_hoaks": ("Klarifikasi hoaks yang diterbitkan", "klarifikasi", "none"),
 }
+#: Indicators that are a share of a whole (of questions, of the audience): no target above 100%.
+TARGET_SHARES = ("tingkat_interaksi", "pertanyaan_dijawab", "dijawab_24_jam")

@@ -1,13 +1,15 @@
 """Personal data out of every text before it reaches a table, chart, quote or exported file.
 
 Removed: NIK (16 digits whose province, regency, district and birth date form a real NIK),
-telephone numbers (found by Google's libphonenumber for region ID), e-mail addresses.
+telephone numbers (Indonesian shapes, see :func:`phone_number`), e-mail addresses.
 Ordinary numbers (years, counts, dates, amounts) are left as they are, and so are the
 office's own published contacts (its e-mail, its accounts), passed as ``keep``.
 
 Every pattern here runs in time linear in the text: quantifiers are bounded, so a long run
 of characters without spaces (anyone can type one into a public form) costs no more per
-character than ordinary prose.
+character than ordinary prose. A personal datum is found wherever its digits stand, also
+touching letters or signs (``wa08123456789``, ``Rp0812 3456 7810``, ``$0812 3456 7810$``,
+``0812 3456 7810%``): only a digit next to it makes it part of a longer number.
 """
 
 from __future__ import annotations
@@ -22,6 +24,14 @@ EMAIL_MARK = "[surel dihapus]"
 
 #: The part of an address after "@", bounded as RFC 5321 bounds it (labels of 63 characters).
 _DOMAIN = re.compile(r"[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+#: Where a telephone number may stand: a country code (+62, 62, (+62)), a parenthesized area
+#: code, or the trunk 0, then 7 to 14 digits with at most one space, dot or dash between
+#: them, and no digit around (nor a digit and a thousands dot before: ``Rp 12.081.234.567``
+#: is an amount). Bounded, so each start costs a few steps; :func:`phone_number` decides.
+_PHONE = re.compile(
+    r"(?<![\d+])(?<!\d[.,])(?:\(\+62\)|\+62|62|\(0\d{2,3}\)|0)(?:[ .-]?\d){6,13}(?!\d)"
+)
+_GROUPS = re.compile(r"\d+")
 _NIK = re.compile(r"(\d{6})(\d{2})(\d{2})(\d{2})(\d{4})")
 #: 16 digits, also written in groups of four (``6104 0157 0890 0003``).
 _SIXTEEN = re.compile(r"(?<![\d.,])\d{4}([ .-]?)\d{4}\1\d{4}\1\d{4}(?![\d]|[.,]\d)")
@@ -94,6 +104,58 @@ def is_nik(digits: str) -> bool:
     )
 
 
+def phone_number(candidate: str) -> str | None:
+    """The number in E.164 form if ``candidate`` has the shape of an Indonesian telephone
+    number, else None. Written nationally (with the trunk 0, or after +62 / 62 without it):
+
+    - a mobile number: 08 and 8 to 11 more digits, its first group at least 4 digits
+      (``0812``, ``+62 812``), so times and dates (``08.00-12.00``) are not taken;
+    - a landline: 0, an area code not starting with 8 (``021``, ``0561``) and the
+      subscriber's digits, 9 to 11 digits in all, its first group 3 or 4 digits, or the area
+      code in parentheses; bare ``62`` (no plus) only before a mobile number.
+
+    >>> phone_number("0812-3456-7890"), phone_number("+62 812 3456 7890")
+    ('+6281234567890', '+6281234567890')
+    >>> phone_number("(0561) 734567"), phone_number("6281234567890")
+    ('+62561734567', '+6281234567890')
+    >>> phone_number("08.00-12.00"), phone_number("05-12-2024"), phone_number("0123456789")
+    (None, None, None)
+    """
+    groups = _GROUPS.findall(candidate)
+    digits = "".join(groups)
+    if candidate.startswith(("+", "(+")):
+        national, first = (
+            "0" + digits[2:],
+            "0" + (groups[1] if groups[0] == "62" else groups[0][2:]),
+        )
+    elif candidate.startswith("62"):
+        national, first = "0" + digits[2:], "0" + groups[0][2:]
+        if national[1:2] != "8":
+            return None
+    else:
+        national, first = digits, groups[0]
+    unsplit = len(groups) == 1 or (candidate.startswith("+") and len(groups) == 2)
+    if re.fullmatch(r"08\d{8,11}", national):
+        shaped = unsplit or len(first) >= 4
+    elif re.fullmatch(r"0[2-79]\d{7,9}", national):
+        shaped = unsplit or 3 <= len(first) <= 4
+    else:
+        shaped = False
+    return "+62" + national[1:] if shaped else None
+
+
+def _phones(text: str, keep: frozenset[str]) -> tuple[str, int]:
+    pieces, last, count = [], 0, 0
+    for found in _PHONE.finditer(text):
+        number = phone_number(found.group(0))
+        if number is None or number in keep:
+            continue
+        pieces += [text[last : found.start()], PHONE_MARK]
+        last = found.end()
+        count += 1
+    return "".join(pieces) + text[last:], count
+
+
 def _is_local(char: str) -> bool:
     return char.isalnum() or char in "._+-"
 
@@ -120,12 +182,9 @@ def _emails(text: str, keep: frozenset[str]) -> tuple[str, int]:
 def official_contacts(emails: Iterable[str | None], texts: Iterable[str | None]) -> frozenset[str]:
     """What ``redact`` keeps: the office's published e-mail addresses, and the phone numbers
     found in its own published texts (a WhatsApp channel link, a handle), in E.164 form."""
-    import phonenumbers
-
     keep = {e.strip().lower() for e in emails if e}
     for text in filter(None, texts):
-        for found in phonenumbers.PhoneNumberMatcher(text, "ID"):
-            keep.add(phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164))
+        keep.update(filter(None, map(phone_number, _PHONE.findall(text))))
     return frozenset(keep)
 
 
@@ -144,17 +203,7 @@ def redact(text: str, keep: frozenset[str] = frozenset()) -> tuple[str, Counts]:
         return match.group(0)
 
     text = _SIXTEEN.sub(nik, text)
-    import phonenumbers  # its metadata tables load on first use, not with the package
-
-    phones = 0
-    pieces, last = [], 0
-    for found in phonenumbers.PhoneNumberMatcher(text, "ID", leniency=phonenumbers.Leniency.VALID):
-        if phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164) in keep:
-            continue
-        pieces += [text[last : found.start], PHONE_MARK]
-        last = found.end
-        phones += 1
-    text = "".join(pieces) + text[last:]
+    text, phones = _phones(text, keep)
     return text, Counts(nik=niks, phone=phones, email=emails)
 
 

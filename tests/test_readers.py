@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kpureport import config
 from kpureport.errors import DataError
 from kpureport.ingest import readers
 from kpureport.ingest.load import load_exports, load_profile
@@ -626,7 +627,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
 
     path = tmp_path / "Overview_2024-04-20_1713600000_kpu.zip"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("Overview.csv", b"0" * (readers.ZIP_MAX_BYTES + 1))
+        archive.writestr("Overview.csv", b"0" * (config.ZIP_MAX_BYTES + 1))
     assert path.stat().st_size < 1024 * 1024
     with pytest.raises(DataError, match="setelah dibuka"):
         readers.read_exports(path, WIB)

@@ -110,3 +110,42 @@ def test_the_office_s_own_contacts_are_kept():
     cleaned = redact(text, keep)[0]
     assert "humas@kpu-kku.go.id" in cleaned and "0812-3456-7890" in cleaned
     assert "budi@gmail.com" not in cleaned and "0813-9876-5432" not in cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudah $0812 3456 7810$",
+        "wa08123456789",
+        "Rp0812 3456 7810",
+        "0812 3456 7810%",
+        "(+62)812-3456-7810, silakan",
+        "hubungi:62812345678901",
+    ],
+)
+def test_a_phone_number_touching_letters_or_signs_is_removed(text):
+    cleaned, counts = redact(text)
+    assert counts.phone == 1
+    assert not any(d in cleaned for d in ("3456", "23456789", "345678")), cleaned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rp 12.081.234.567.890 untuk pengadaan",
+        "pukul 08.00-12.00-15.00 WIB",
+        "tanggal 05-12-2024 dan 0123456789",
+        "kode 08123 saja",
+    ],
+)
+def test_amounts_times_and_short_codes_are_not_phone_numbers(text):
+    assert redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["0" * 1_000_000, "0 " * 500_000, "08" * 500_000, "+62" * 333_333, "(0561)" * 166_666],
+    ids=["zeros", "spaced-zeros", "zero-eights", "country-codes", "area-codes"],
+)
+def test_a_megabyte_of_phone_like_characters_is_handled(hang_guard, token):
+    redact(token)  # finishes: each start of the pattern is bounded

@@ -13,8 +13,8 @@ from functools import cache
 from itertools import pairwise
 
 import pandas as pd
-import yaml
 
+from kpureport import safe_yaml
 from kpureport.config import PACKAGE_DIR
 from kpureport.ingest.validate import CATEGORIES
 from kpureport.redact import redact_text
@@ -27,7 +27,7 @@ _CLAUSE = re.compile(r"[.,;:!?()\n]+")
 
 @cache
 def lexicon() -> dict:
-    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    return safe_yaml.read(LEXICON)
 
 
 def classify(text: str) -> str:

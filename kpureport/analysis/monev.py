@@ -10,9 +10,9 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from kpureport import formatting as fmt
+from kpureport import safe_yaml
 from kpureport.analysis import metrics, responsiveness
 from kpureport.config import PLATFORMS, TEMPLATES_DIR
 from kpureport.errors import DataError, Problem
@@ -123,12 +123,7 @@ def _criterion(item: object, i: int, path: Path, seen: set[str]) -> tuple[Criter
 def read_rubric(path: Path) -> Rubric:
     """A rubric file, or an error naming everything wrong in it (weights that do not add up to
     the declared total among them)."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DataError(
-            [Problem(path, found=f"tidak dapat dibaca: {exc}", expected="berkas YAML rubrik")]
-        ) from exc
+    raw = safe_yaml.read(path)
     if not isinstance(raw, dict):
         raise DataError(
             [Problem(path, found="bukan daftar isian", expected="berkas seperti monev.yml")]

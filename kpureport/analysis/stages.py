@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import cache
 
 import pandas as pd
-import yaml
 
+from kpureport import safe_yaml
 from kpureport.analysis.metrics import posts_in_year, typed_empty
 from kpureport.config import PACKAGE_DIR
 
@@ -36,7 +36,7 @@ def national() -> pd.DataFrame:
     """Every shipped stage: ``election, stage, kind, start, end, source`` (end inclusive)."""
     rows = []
     for path in sorted(CALENDAR_DIR.glob("*.yml")):
-        calendar = yaml.safe_load(path.read_text(encoding="utf-8"))
+        calendar = safe_yaml.read(path)
         source = " ".join(calendar["sumber"].split())
         for stage in calendar["tahapan"]:
             rows.append(

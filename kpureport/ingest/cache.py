@@ -1,13 +1,15 @@
 """Exports parsed once: the canonical tables of each export file kept on disk, addressed by
-what they are made from (the file's bytes, the readers' code, the office's time zone and
-reader settings), so a batch of reports of one office, or a roll-up after the reports, parses
+what they are made from (the file's bytes and name, the readers' code, the office's time zone
+and reader settings: a TikTok file's name gives its export day, a Meta daily file's may give its
+platform), so a batch of reports of one office, or a roll-up after the reports, parses
 each file once.
 
 The cache is a folder (``outputs/.cache`` for the command line, ``$KPUREPORT_CACHE`` for the
 kernels it starts); without one, files are parsed every time. An entry is written to a
 temporary folder and renamed into place whole, so concurrent workers and interrupted writes
 never leave a partial entry to be read; an entry whose tables do not come back from Parquet
-exactly as they went in is not kept at all.
+exactly as they went in is not kept at all. Each entry carries the SHA-256 of its tables and
+of its listing: an entry damaged on disk (one flipped bit) does not match and is parsed again.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ if TYPE_CHECKING:  # the command line sets the cache up before the heavy librari
 CACHE_ENV = "KPUREPORT_CACHE"
 CACHE_DIR = ".cache"
 ENTRY = "exports.json"
+#: The SHA-256 of the entry's listing, which holds each table's.
+DIGEST = "exports.sha256"
 
 
 @contextmanager
@@ -50,6 +54,12 @@ def using(folder: Path | None) -> Iterator[None]:
             os.environ.pop(CACHE_ENV, None)
         else:
             os.environ[CACHE_ENV] = before
+
+
+def user_folder() -> Path:
+    """The user's own cache folder for kpureport (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kpureport"
 
 
 def cache_folder() -> Path | None:
@@ -72,7 +82,8 @@ def code_version() -> str:
 
 def key(path: Path, timezone: str, feedback_column: str | None, settings: dict) -> str:
     digest = hashlib.sha256(code_version().encode())
-    digest.update(json.dumps([timezone, feedback_column, sorted(settings.items())]).encode())
+    described = [Path(path).name, timezone, feedback_column, sorted(settings.items())]
+    digest.update(json.dumps(described).encode())
     digest.update(Path(path).read_bytes())
     return digest.hexdigest()
 
@@ -128,6 +139,7 @@ def _store(entry: Path, path: Path, exports: list[readers.Export]) -> None:
                     "path": _relative(export.path, path),
                     "format": export.format.name,
                     "table": table,
+                    "sha256": _sha256(staging / table),
                     "kinds": kinds,
                     "notes": [
                         [_relative(n.path, path), n.text, n.row, n.column] for n in export.notes
@@ -135,13 +147,34 @@ def _store(entry: Path, path: Path, exports: list[readers.Export]) -> None:
                     "repeated": export.repeated,
                 }
             )
-        (staging / ENTRY).write_text(json.dumps(listed), encoding="utf-8")
+        listing = json.dumps(listed).encode()
+        (staging / ENTRY).write_bytes(listing)
+        (staging / DIGEST).write_text(hashlib.sha256(listing).hexdigest(), encoding="ascii")
         with contextlib.suppress(OSError):  # another worker stored it first: as good
             staging.rename(entry)
     except (OSError, ValueError, TypeError, ImportError):
         return
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class _Damaged(ValueError):
+    """An entry whose bytes are not those stored."""
+
+
+def _verified(entry: Path) -> list[dict]:
+    listing = (entry / ENTRY).read_bytes()
+    if hashlib.sha256(listing).hexdigest() != (entry / DIGEST).read_text(encoding="ascii"):
+        raise _Damaged(entry / ENTRY)
+    listed = json.loads(listing)
+    for item in listed:
+        if _sha256(entry / item["table"]) != item["sha256"]:
+            raise _Damaged(entry / item["table"])
+    return listed
 
 
 def _missing_markers() -> dict:
@@ -206,7 +239,7 @@ def _load(entry: Path, path: Path) -> list[readers.Export] | None:
     from kpureport.ingest import readers
 
     try:
-        listed = json.loads((entry / ENTRY).read_text(encoding="utf-8"))
+        listed = _verified(entry)
         return [
             readers.Export(
                 path=path / item["path"] if item["path"] else path,
@@ -224,6 +257,6 @@ def _load(entry: Path, path: Path) -> list[readers.Export] | None:
         ]
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError):
-        shutil.rmtree(entry, ignore_errors=True)  # damaged: parsed again and stored anew
+    except (OSError, ValueError, KeyError, TypeError):  # damaged: parsed again, stored anew
+        shutil.rmtree(entry, ignore_errors=True)
         return None

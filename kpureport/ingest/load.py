@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from kpureport import safe_yaml
 from kpureport.errors import (
     DataError,
     KpuReportError,
@@ -174,54 +174,7 @@ def read_yaml(path: Path, folder: Path | None = None) -> object:
     refused = validate.outside(path, folder or path.parent)
     if refused:
         raise DataError([refused])
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    expected="berkas teks berpengodean UTF-8",
-                    found=f"bita tidak terbaca pada posisi {exc.start}",
-                )
-            ]
-        ) from exc
-    try:
-        _refuse_aliases(path, text)
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        row = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or "format YAML tidak sah"
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    row=row,
-                    found=reason,
-                    expected="format YAML yang sah (periksa indentasi, titik dua setelah kunci, "
-                    "dan tanda kutip yang berpasangan)",
-                )
-            ]
-        ) from exc
-
-
-def _refuse_aliases(path: Path, text: str) -> None:
-    """Staff YAML never needs anchors and aliases; refused before anything is built from them,
-    a few aliases nested can otherwise expand to gigabytes ("billion laughs")."""
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            raise DataError(
-                [
-                    Problem(
-                        path,
-                        row=event.start_mark.line + 1,
-                        found=f"alias YAML '*{event.anchor}'",
-                        expected="nilai yang ditulis langsung; alias dan jangkar (& dan *) "
-                        "tidak dipakai di berkas kantor",
-                    )
-                ]
-            )
+    return safe_yaml.read(path)
 
 
 def load_profile(folder: Path) -> Profile:

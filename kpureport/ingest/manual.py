@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpureport import formatting as fmt
+from kpureport.config import PLATFORMS, TARGET_INDICATORS, TARGET_SHARES
 from kpureport.errors import DataError, Note, Problem
 from kpureport.ingest import validate
 from kpureport.ingest.readers import workbook
@@ -141,6 +143,7 @@ def read_manual(
             continue
         typed = _typed(cells, name, "en" if locale == "xlsx" else locale, path)
         disordered = _out_of_order(typed, cells.index, name, path, labels)
+        disordered += _target_problems(typed, cells.index, name, path, labels)
         if disordered:
             problems += disordered
             continue
@@ -189,6 +192,41 @@ def _out_of_order(
         )
         for i in typed.index[wrong.to_numpy()]
     ]
+
+
+def _target_problems(
+    typed: pd.DataFrame, rows: pd.Index, name: str, path: Path, labels: dict[str, str]
+) -> list[Problem]:
+    """Targets that cannot be measured (an indicator per platform without its platform) or
+    reached (a share above 100%)."""
+    if name != "targets":
+        return []
+    problems = []
+    for i, row in typed.iterrows():
+        platform_rule = TARGET_INDICATORS[row["indicator"]][2]
+        if platform_rule == "required" and pd.isna(row["platform"]):
+            problems.append(
+                Problem(
+                    path,
+                    row=int(rows[i]),
+                    column=labels.get("platform", "platform"),
+                    found="kosong",
+                    expected=f"platform untuk indikator {row['indicator']} (dihitung per "
+                    f"platform): salah satu dari {', '.join(PLATFORMS)}",
+                )
+            )
+        if row["indicator"] in TARGET_SHARES and row["target"] > 100:
+            problems.append(
+                Problem(
+                    path,
+                    row=int(rows[i]),
+                    column=labels.get("target", "target"),
+                    found=f"{fmt.number(row['target'])}%",
+                    expected=f"persen 0 sampai 100 untuk {row['indicator']} (bagian dari "
+                    "keseluruhan)",
+                )
+            )
+    return problems
 
 
 def _typed(cells: pd.DataFrame, name: str, locale: str, path: Path) -> pd.DataFrame:

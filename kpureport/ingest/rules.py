@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from kpureport import formatting as fmt
+from kpureport import safe_yaml
 from kpureport.config import PACKAGE_DIR, TEMPLATES_DIR
 from kpureport.errors import DataError, Problem
 
@@ -35,7 +34,7 @@ class Pillar:
 
 @cache
 def _shipped() -> dict:
-    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))["pillars"]
+    return safe_yaml.read(LEXICON)["pillars"]
 
 
 def load_pillars(folder: Path | None = None) -> list[Pillar]:
@@ -68,18 +67,7 @@ def load_pillars(folder: Path | None = None) -> list[Pillar]:
 
 def _office_rules(path: Path) -> dict:
     """An office's additions, or an error naming what is wrong in the file."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    found=f"YAML tidak sah: {exc}",
-                    expected="berkas YAML seperti lexicon/pillars.yml",
-                )
-            ]
-        ) from exc
+    raw = safe_yaml.read(path) or {}
     pillars = raw.get("pillars") if isinstance(raw, dict) else None
     if not isinstance(pillars, dict):
         raise DataError(
@@ -179,12 +167,7 @@ class Scale:
 
 def _scale(path: Path, own: bool = True) -> Scale:
     """A scale file, or an error naming each thing wrong in it."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataError(
-            [Problem(path, found=f"YAML tidak sah: {exc}", expected="berkas seperti capaian.yml")]
-        ) from exc
+    raw = safe_yaml.read(path)
     levels = raw.get("kategori") if isinstance(raw, dict) else None
     if not isinstance(levels, list) or not levels:
         raise DataError(

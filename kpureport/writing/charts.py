@@ -65,6 +65,12 @@ def _svg(fig: Figure) -> str:
     return text[text.index("<svg") :]
 
 
+def _literal(texts: pd.Series) -> list[str]:
+    """Texts from data drawn as typed: a "$" would start matplotlib's mathematics, which draws
+    each character on its own, out of reach of the redaction that the SVG's text passes."""
+    return [str(t).replace("$", r"\$") for t in texts]
+
+
 def _legend_below(ax) -> None:
     """Legend under the plot, where it never covers bars or lines."""
     handles, _labels = ax.get_legend_handles_labels()
@@ -341,7 +347,12 @@ def poll_result(group: pd.DataFrame) -> Chart:
         fig = Figure(figsize=(6.4, 0.8 + 0.5 * len(shares)))
         ax = fig.subplots()
         ax.barh(
-            ordered["option"], shares, xerr=errors, color="#1f4e8c", ecolor="#333333", capsize=4
+            _literal(ordered["option"]),
+            shares,
+            xerr=errors,
+            color="#1f4e8c",
+            ecolor="#333333",
+            capsize=4,
         )
         _axis_numbers(ax.xaxis, 0, "%")
         ax.set_xlim(0, 100)
@@ -387,7 +398,7 @@ def followers_by_office(table: pd.DataFrame, year: int) -> Chart:
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(6.4, 0.8 + 0.45 * len(ordered)))
         ax = fig.subplots()
-        bars = ax.barh(ordered["name"], ordered["total"], color="#1f4e8c")
+        bars = ax.barh(_literal(ordered["name"]), ordered["total"], color="#1f4e8c")
         ax.bar_label(bars, labels=[fmt.number(v) for v in ordered["total"]], padding=4)
         _axis_numbers(ax.xaxis)
         ax.set_xlim(0, max(int(ordered["total"].max()), 1) * 1.2)

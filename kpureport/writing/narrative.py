@@ -10,9 +10,9 @@ import datetime as dt
 from functools import cache
 
 import pandas as pd
-import yaml
 
 from kpureport import formatting as fmt
+from kpureport import safe_yaml
 from kpureport.analysis.metrics import MIN_POSTS_PER_SLOT
 from kpureport.config import TEMPLATES_DIR, platform_label
 from kpureport.models import Narrative, PlainText, Profile, Signature
@@ -33,8 +33,8 @@ _WORDS = {
 
 @cache
 def templates() -> dict[str, str]:
-    with open(TEMPLATES_DIR / "sentences.yml", encoding="utf-8") as handle:
-        return {key: " ".join(text.split()) for key, text in yaml.safe_load(handle).items()}
+    raw = safe_yaml.read(TEMPLATES_DIR / "sentences.yml")
+    return {key: " ".join(text.split()) for key, text in raw.items()}
 
 
 def say(key: str, **fields: object) -> PlainText:

@@ -14,11 +14,11 @@ import re
 from functools import cache, lru_cache
 
 import jinja2
-import yaml
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from kpureport import formatting as fmt
+from kpureport import safe_yaml
 from kpureport.config import TEMPLATES_DIR
 from kpureport.models import PlainText
 from kpureport.redact import redact_text
@@ -97,8 +97,9 @@ def is_web_link(url: object) -> bool:
 
 
 def public(value: object, keep: frozenset[str] = frozenset()) -> object:
-    """A value as it may appear in the report: text with personal data redacted (markup stays
-    markup: the marks contain no character that HTML treats specially)."""
+    """A value as it may appear in the report: text with personal data redacted and direction
+    controls removed (markup stays markup: the marks contain no character that HTML treats
+    specially)."""
     if isinstance(value, Markup):
         return Markup(_redacted(str(value), keep))
     if isinstance(value, str):
@@ -106,9 +107,15 @@ def public(value: object, keep: frozenset[str] = frozenset()) -> object:
     return value
 
 
+#: Unicode's explicit direction controls (embeddings, overrides, isolates): one left open in a
+#: poll question would reverse the figures printed after it ("(%0,25)"). Letters keep their
+#: own direction without them.
+_DIRECTION_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 @lru_cache(maxsize=4096)
 def _redacted(text: str, keep: frozenset[str]) -> str:
-    return redact_text(text, keep)
+    return redact_text(text.translate(_DIRECTION_CONTROLS), keep)
 
 
 @jinja2.pass_context
@@ -163,8 +170,7 @@ def environment() -> jinja2.Environment:
 @cache
 def wording(name: str) -> dict:
     """A wording file of ``templates/`` (sentences in YAML), whitespace folded."""
-    with open(TEMPLATES_DIR / name, encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+    raw = safe_yaml.read(TEMPLATES_DIR / name)
 
     def fold(value):
         if isinstance(value, str):

@@ -6,15 +6,14 @@ its format, or says which known format is closest and which columns the file lac
 
 from __future__ import annotations
 
-import io
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from kpureport import formatting as fmt
 from kpureport.errors import DataError, Note, Problem
 from kpureport.ingest import canonical, validate
 from kpureport.ingest.readers import (
@@ -139,12 +138,6 @@ def interface_language(header: list[str]) -> str | None:
     return None
 
 
-#: A ZIP as downloaded holds a few CSVs of some megabytes; anything far beyond is refused
-#: before it is inflated (a "ZIP bomb").
-ZIP_MAX_MEMBERS = 50
-ZIP_MAX_BYTES = 200 * 1024 * 1024
-
-
 def read_exports(
     path: Path, timezone: str, feedback_column: str | None = None, **settings: str | None
 ) -> list[Export]:
@@ -154,7 +147,6 @@ def read_exports(
     if not zipfile.is_zipfile(path):
         return [read_export(path, timezone, feedback_column, **settings)]
     if workbook.is_workbook(path):
-        _check_archive(path)
         return _read_workbook(path, None, path.name, timezone, feedback_column, settings)
 
     def member(name: str, raw: bytes):
@@ -180,8 +172,6 @@ def _read_workbook(
     """The sheets of a workbook that hold a known export (a TikTok tab, Facebook's "Key
     Metrics"); the explanation sheets beside them are passed over. With none, the first
     sheet's header is explained."""
-    if raw is not None:
-        _check_archive(path, raw)
     found = workbook.sheets(path, raw)
     tables = []
     for title, rows in found:
@@ -223,46 +213,24 @@ def _every(reads: list[Callable[[], list[Export]]]) -> list[Export]:
     return exports
 
 
-def _check_archive(path: Path, raw: bytes | None = None) -> None:
-    """Refuse, before anything is inflated, a workbook with too many parts or one that
-    inflates beyond the limit (a "ZIP bomb")."""
-    with zipfile.ZipFile(io.BytesIO(raw) if raw is not None else path) as archive:
-        infos = [i for i in archive.infolist() if not i.is_dir()]
-    refused = _limits(infos)
-    if refused:
-        raise DataError(
-            [
-                Problem(
-                    path,
-                    found="berkas Excel berisi " + "; ".join(refused),
-                    expected="berkas Excel seperti yang diunduh dari platform; unduh ulang",
-                )
-            ]
-        )
-
-
-def _limits(infos: list[zipfile.ZipInfo]) -> list[str]:
-    refused = []
-    if len(infos) > ZIP_MAX_MEMBERS:
-        refused.append(f"{len(infos)} berkas (paling banyak {ZIP_MAX_MEMBERS})")
-    total = sum(i.file_size for i in infos)
-    if total > ZIP_MAX_BYTES:
-        refused.append(
-            f"isi {fmt.number(total / 1024**2)} MB setelah dibuka (paling besar "
-            f"{fmt.number(ZIP_MAX_BYTES // 1024**2)} MB)"
-        )
-    return refused
-
-
 def _zip_members(path: Path) -> list[tuple[str, bytes]]:
     """The CSVs and workbooks of a ZIP, read in memory; anything else in it, a name that would
-    leave the archive's folder, or a size beyond the limit is refused by name before it is
-    inflated."""
+    leave the archive's folder or that the archive holds twice, an encrypted member, or a size
+    beyond the limit is refused by name before it is inflated; a damaged member (its CRC does
+    not match) is refused by name when read."""
     with zipfile.ZipFile(path) as archive:
         infos = [i for i in archive.infolist() if not i.is_dir()]
-        refused = _limits(infos)
+        refused = workbook.refused_sizes(infos)
+        if not infos:
+            refused.append("tidak ada berkas (arsip kosong)")
+        seen: set[str] = set()
         for info in infos:
             name = info.filename
+            if name in seen:
+                refused.append(f"'{name}' dua kali (isi yang mana yang benar tidak jelas)")
+            seen.add(name)
+            if info.flag_bits & 0x1:
+                refused.append(f"'{name}' terkunci kata sandi")
             parts = PurePosixPath(name.replace("\\", "/")).parts
             if name.startswith(("/", "\\")) or ".." in parts or ":" in name:
                 refused.append(f"'{name}' menunjuk ke luar folder arsip")
@@ -281,8 +249,19 @@ def _zip_members(path: Path) -> list[tuple[str, bytes]]:
             )
         members = []
         for info in infos:
-            with archive.open(info) as handle:
-                raw = handle.read(info.file_size + 1)
+            try:
+                with archive.open(info) as handle:
+                    raw = handle.read(info.file_size + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                raise DataError(
+                    [
+                        Problem(
+                            path,
+                            found=f"'{info.filename}' rusak dan tidak dapat dibuka ({exc})",
+                            expected="ZIP yang utuh; unduh ulang dari platformnya",
+                        )
+                    ]
+                ) from exc
             if len(raw) > info.file_size:  # the header lied about the size
                 raise DataError(
                     [

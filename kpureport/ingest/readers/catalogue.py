@@ -4,7 +4,8 @@ the committed page is the one these declarations make)."""
 
 from __future__ import annotations
 
-from kpureport.ingest.readers import FORMATS, ZIP_MAX_BYTES, ZIP_MAX_MEMBERS, textfile
+from kpureport.config import ZIP_MAX_BYTES, ZIP_MAX_MEMBERS
+from kpureport.ingest.readers import FORMATS, textfile
 from kpureport.ingest.readers.base import fold
 
 KINDS = {

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from kpureport.config import DAYS_AHEAD
 from kpureport.errors import Note, Problem
 from kpureport.ingest.readers import ids, parse
 from kpureport.ingest.readers.base import Context, Format, columns, daily_frame
@@ -69,7 +70,9 @@ LANGUAGES = (
     (re.compile("[\uac00-\ud7af]"), "Korea"),
     (re.compile("[\u0600-\u06ff]"), "Arab"),
 )
-_UNIX = re.compile(r"(?<!\d)(1[5-9]\d{8}|2[0-4]\d{8})(?!\d)")
+#: TikTok's Unix seconds are a field of the name of their own, never digits inside a handle
+#: (``..._kpu1612345678.zip``).
+_UNIX = re.compile(r"(?<![0-9A-Za-z])(1[5-9]\d{8}|2[0-4]\d{8})(?![0-9A-Za-z])")
 _ISO_DAY = re.compile(r"(?<!\d)(20\d\d)-(\d\d)-(\d\d)(?!\d)")
 RENAME_HINT = (
     "nama berkas yang memuat tanggal unduhnya, mis. Overview_2024-12-31.csv (atau ZIP dari "
@@ -94,6 +97,16 @@ def export_day(name: str, timezone: str) -> dt.date | None:
 
 def _anchor(table: TextTable, ctx: Context) -> dt.date | None:
     day = export_day(table.anchor_name, ctx.timezone)
+    latest = dt.datetime.now(ZoneInfo(ctx.timezone)).date() + dt.timedelta(days=DAYS_AHEAD)
+    if day is not None and day > latest:
+        ctx.problems.append(
+            Problem(
+                table.path,
+                found=f"tanggal unduh {day.isoformat()} pada nama berkas belum terjadi",
+                expected=RENAME_HINT,
+            )
+        )
+        return None
     if day is None:
         ctx.problems.append(
             Problem(
@@ -201,6 +214,16 @@ def _activity(table: TextTable, ctx: Context) -> pd.DataFrame:
     frame = _defined(frame, ["Active followers"], whole_day=False)
     days = yearless_days(frame["Date"], anchor, table, "Date", ctx)
     hours = parse.numbers(frame, "Hour", table, ctx.problems)
+    for row in frame.index[((hours < 0) | (hours > 23) | (hours % 1 != 0)).fillna(False)]:
+        ctx.problems.append(
+            Problem(
+                table.path,
+                row=int(row),
+                column="Hour",
+                found=str(frame.at[row, "Hour"]),
+                expected="jam 0 sampai 23",
+            )
+        )
     active = parse.numbers(frame, "Active followers", table, ctx.problems)
     return (
         pd.DataFrame(
@@ -223,15 +246,19 @@ def _snapshot(label: str, dimension: str):
         frame = table.body(as_text=True)
         if anchor is None:
             return pd.DataFrame(columns=AUDIENCE_COLUMNS)
-        share, bad = parse.number_text(frame["Distribution"].str.rstrip("%"), "en")
-        for row in frame.index[bad.to_numpy()]:
+        written = frame["Distribution"].astype("string").str.strip()
+        percent = written.str.endswith("%").fillna(False).to_numpy()
+        share, bad = parse.number_text(written.str.rstrip("%"), "en")
+        share = share.where(~percent, share / 100)  # "57%" is 0.57 of the followers
+        bad = (bad | ((share < 0) | (share > 1)).fillna(False)).to_numpy(dtype=bool)
+        for row in frame.index[bad]:
             ctx.problems.append(
                 Problem(
                     table.path,
                     row=int(row),
                     column="Distribution",
                     found=str(frame.at[row, "Distribution"]),
-                    expected="bagian dari 1, mis. 0.55",
+                    expected="bagian dari 1, mis. 0.55, atau persen, mis. 55%",
                 )
             )
         return pd.DataFrame(

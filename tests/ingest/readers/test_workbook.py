@@ -1,0 +1,73 @@
+"""Workbooks are bounded before they are read (archive bytes, cells however many the sheet
+claims), read from the sheets staff can see, and formulas without values are refused."""
+
+import openpyxl
+import pytest
+
+from kpureport.config import XLSX_MAX_CELLS
+from kpureport.errors import DataError
+from kpureport.ingest import manual, readers
+from kpureport.ingest.readers import workbook
+
+HEADER = ["tanggal", "platform", "pengikut"]
+
+
+def _followers(path, rows, hidden_first=False, far_cell=False):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    if hidden_first:
+        sheet.append(HEADER)
+        sheet.append(["2024-01-01", "facebook", 1])
+        sheet.sheet_state = "hidden"
+        sheet = book.create_sheet("Data")
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    if far_cell:
+        sheet["XFD1048576"] = 1
+    book.save(path)
+    return path
+
+
+def test_a_sheet_claiming_the_whole_grid_is_refused_quickly_as_a_staff_table(tmp_path):
+    path = _followers(tmp_path / "followers.xlsx", [["2024-12-31", "facebook", 10]], far_cell=True)
+    assert path.stat().st_size < 10_000
+    with pytest.raises(DataError) as caught:
+        manual.read_manual(tmp_path, "followers")
+    problem = caught.value.problems[0]
+    assert problem.path == path and "sel" in problem.found
+    assert "CSV" in problem.expected
+
+
+def test_a_sheet_claiming_the_whole_grid_is_refused_as_an_export(tmp_path):
+    path = tmp_path / "Overview_2024-12-31.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"])
+    book.active["XFD1048576"] = 1
+    book.save(path)
+    with pytest.raises(DataError) as caught:
+        readers.read_exports(path, "Asia/Jakarta")
+    assert str(XLSX_MAX_CELLS)[:1] in caught.value.problems[0].found
+
+
+def test_a_staff_workbook_inflating_beyond_the_limit_is_refused(tmp_path, monkeypatch):
+    path = _followers(tmp_path / "followers.xlsx", [["2024-12-31", "facebook", 10]])
+    monkeypatch.setattr(workbook, "ZIP_MAX_BYTES", 1024)
+    with pytest.raises(DataError) as caught:
+        manual.read_manual(tmp_path, "followers")
+    assert caught.value.problems[0].path == path and "MB" in caught.value.problems[0].found
+
+
+def test_a_hidden_first_sheet_is_passed_over(tmp_path):
+    rows = [[f"2024-0{m}-01", "facebook", 100 + m] for m in range(1, 4)]
+    _followers(tmp_path / "followers.xlsx", rows, hidden_first=True)
+    assert len(manual.read_manual(tmp_path, "followers")) == 3
+
+
+def test_formulas_without_saved_values_are_refused_by_cell(tmp_path):
+    _followers(tmp_path / "followers.xlsx", [["2024-12-31", "facebook", "=10+5"]])
+    with pytest.raises(DataError) as caught:
+        manual.read_manual(tmp_path, "followers")
+    assert "C2" in caught.value.problems[0].found and "simpan ulang" in (
+        caught.value.problems[0].expected
+    )
