@@ -94,7 +94,8 @@ MAX_SCORE = 100
 #: Exports lag behind and staff record today's count: nothing may be dated later than this.
 DAYS_AHEAD = 2
 
-SLOGAN = "PEMILIHAN BERDAULAT NEGARA KUAT"
+#: KPU's tagline as KPU writes it since 2017; an office letterhead may differ (``profile.slogan``).
+SLOGAN = "Pemilih Berdaulat Negara Kuat"
 #: Export formats of a report made by default, besides the executed notebook (always kept),
 #: and every format that can be asked for.
 FORMATS = ("html", "pdf")
@@ -131,6 +132,6 @@ TARGET_INDICATORS = {
     "polling": ("Jumlah polling", "polling", "none"),
     "masukan": ("Jumlah masukan masyarakat yang diterima", "masukan", "none"),
     "pertanyaan_dijawab": ("Pertanyaan dan pengaduan yang dijawab", "%", "none"),
-    "dijawab_24_jam": ("Pertanyaan dan pengaduan dijawab dalam 1x24 jam", "%", "none"),
+    "dijawab_24_jam": ("Pertanyaan dan pengaduan dijawab dalam 1 \u00d7 24 jam", "%", "none"),
     "klarifikasi_hoaks": ("Klarifikasi hoaks yang diterbitkan", "klarifikasi", "none"),
 }

@@ -574,13 +574,19 @@ def monthly_comparison(
 ) -> pd.DataFrame:
     """One platform month by month in ``year - 1`` and ``year``: feed posts, their interactions,
     and followers at month end where a count exists (``counts``: every follower count), as
-    columns ``posts_<y>``, ``interactions_<y>``, ``followers_<y>`` indexed by month 1-12."""
+    columns ``posts_<y>``, ``interactions_<y>``, ``followers_<y>`` indexed by month 1-12. Posts are missing, not 0, in a year with no post of the platform
+    at all (not recorded: TikTok has no post export)."""
     out = pd.DataFrame(index=pd.RangeIndex(1, 13, name="month"))
     for y in (year - 1, year):
         rows = posts_in_year(posts, y)
         rows = rows[rows["platform"] == platform]
         months = rows["published"].dt.month
-        out[f"posts_{y}"] = rows.groupby(months).size().reindex(out.index, fill_value=0)
+        # No post of the platform all year: not recorded (TikTok has no post export), not 0.
+        out[f"posts_{y}"] = (
+            rows.groupby(months).size().reindex(out.index, fill_value=0).astype("Float64")
+            if not rows.empty
+            else pd.Series(pd.NA, index=out.index, dtype="Float64")
+        )
         out[f"interactions_{y}"] = (
             rows["engagement"].groupby(months).sum(min_count=1).reindex(out.index)
             if not rows.empty

@@ -106,22 +106,23 @@ class EvaluationParts:
             return Fragment("")
         now, before = metrics.headline(self.data, self.year, self.history), self.last_year
         labels = {
-            "posts": "jumlah unggahan di beranda",
-            "interactions": "jumlah interaksi unggahan",
-            "followers": "jumlah pengikut akhir tahun",
-            "polls": "jumlah polling",
-            "votes": "jumlah suara polling",
-            "feedback": "jumlah masukan masyarakat",
+            "posts": ("jumlah unggahan di beranda", "unggahan"),
+            "interactions": ("jumlah interaksi unggahan", "interaksi"),
+            "followers": ("jumlah pengikut akhir tahun", "pengikut"),
+            "polls": ("jumlah polling", "polling"),
+            "votes": ("jumlah suara polling", "suara"),
+            "feedback": ("jumlah masukan masyarakat", "masukan"),
         }
         rows = [
             {
-                "label": labels[key],
+                "label": label,
+                "unit": unit,
                 "previous": before[key],
                 "current": now[key],
                 "shown_previous": "-" if before[key] is None else fmt.number(before[key]),
                 "shown_current": "-" if now[key] is None else fmt.number(now[key]),
             }
-            for key in labels
+            for key, (label, unit) in labels.items()
         ]
         previous_rates = metrics.engagement_rates(
             self.data.posts, self.year - 1, self.history, self.data.daily
@@ -137,6 +138,8 @@ class EvaluationParts:
                     "label": f"tingkat interaksi {self._label(r.platform)} dari "
                     + r.base_label.split(" (")[0],
                     "points": True,
+                    "digits": 2,
+                    "suffix": "%",
                     "previous": float(old["rate"]),
                     "current": float(r.rate),
                     "shown_previous": fmt.percent(old["rate"], 2),
@@ -152,7 +155,9 @@ class EvaluationParts:
                     r["label"][0].upper() + r["label"][1:],
                     r["shown_previous"],
                     r["shown_current"],
-                    _change(r["previous"], r["current"], r.get("points", False)),
+                    "-"
+                    if r["previous"] is None or r["current"] is None
+                    else narrative.row_change(r).cell,
                 ]
                 for r in rows
             ],
@@ -312,7 +317,7 @@ class EvaluationParts:
                         "Dijawab",
                         "Median waktu jawab (jam)",
                         "Persentil ke-90 (jam)",
-                        "Dijawab dalam 1x24 jam",
+                        "Dijawab dalam 1 \u00d7 24 jam",
                     ],
                     [
                         [
@@ -327,7 +332,7 @@ class EvaluationParts:
                         for r in times.itertuples(index=False)
                     ],
                     {1, 2, 3, 4, 5},
-                    note="Persentase dijawab dalam 1x24 jam dihitung dari semua yang diterima, "
+                    note="Persentase dijawab dalam 1 \u00d7 24 jam dihitung dari semua yang diterima, "
                     "termasuk yang belum dijawab.",
                 )
             )
@@ -419,14 +424,3 @@ def _cell(value: object) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _change(previous: float | None, current: float | None, points: bool = False) -> str:
-    """``+12,50%``, or for a rate ``+0,04 poin``; a dash where there is nothing to compare."""
-    if previous is None or current is None or not previous:
-        return "-"
-    if points:
-        change = current - previous
-        return ("+" if change > 0 else "") + fmt.number(change, 2) + " poin"
-    change = (current - previous) * 100 / previous
-    return ("+" if change > 0 else "") + fmt.percent(change, 2)

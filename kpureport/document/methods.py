@@ -10,11 +10,12 @@ from kpureport import formatting as fmt
 from kpureport.analysis import metrics, stages
 from kpureport.analysis.feedback import lexicon
 from kpureport.analysis.metrics import MIN_POSTS_PER_SLOT
-from kpureport.config import platform_label
+from kpureport.config import X_RENAME_YEAR, platform_label
 from kpureport.ingest.readers.base import META_TIMEZONE
 from kpureport.models import PlainText
 from kpureport.redact import redact
 from kpureport.writing import render
+from kpureport.writing.claims import SAMPLE_FLOOR
 from kpureport.writing.narrative import TIMEZONE_NAMES, count_words, join_words, say
 
 if TYPE_CHECKING:
@@ -75,7 +76,6 @@ def sources(report: Report) -> list[str]:
         if not rows.empty
         else _say("sources", "feedback_none", year=year)
     )
-    out.append(_say("sources", "narrative"))
     return [PlainText(s) for s in out]
 
 
@@ -95,7 +95,11 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         f"{name}: antara lain \u201c{', '.join(rule.get('words', rule.get('starts_with', []))[:5])}\u201d"
         for name, rule in rules.items()
     )
-    stage_sources = "; ".join(sorted(set(stages.national()["source"])))
+    # Only the schedules of the stages the report shows, not every one kpureport knows.
+    national = stages.national()["source"]
+    stage_sources = "; ".join(
+        sorted(set(report.year_stages["source"].dropna()) & set(national))
+    ) or "; ".join(sorted(set(national)))
     pillar_rules = "; ".join(
         f"{p.label}: antara lain \u201c{', '.join(sorted(p.words)[:4] or sorted(p.hashtags)[:4])}\u201d"
         for p in report.data.pillars
@@ -110,6 +114,8 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         "pillar_rules": pillar_rules,
         "scale_levels": scale_levels,
         "scale_source": scale.source,
+        "x_share": "repost di X" if report.year >= X_RENAME_YEAR else "retweet di Twitter",
+        "floor": count_words(SAMPLE_FLOOR),
     }
     shown = {
         "last_year": report.has_last_year,
@@ -117,6 +123,11 @@ def definitions(report: Report) -> list[tuple[str, str]]:
         "pillars": not report.pillar_table.empty,
         "targets": not report.achievement.empty,
         "answers": not report.answer_times.empty,
+        "rates": report.rates["rate"].notna().any(),
+        "best_times": not report.year_posts.empty,
+        "polls": not report.polls.empty,
+        "feedback": not report.feedback_rows.empty,
+        "twitter": any(a.platform == "twitter" for a in report.profile.accounts),
     }
     return [
         (item["term"], PlainText(item["text"].format(**fields)))

@@ -26,7 +26,7 @@ from kpureport.document.evaluation import EvaluationParts
 from kpureport.ingest.load import ReportData, load_report_data
 from kpureport.models import PlainText
 from kpureport.redact import official_contacts
-from kpureport.writing import charts, narrative
+from kpureport.writing import charts, claims, narrative
 from kpureport.writing.charts import Chart
 from kpureport.writing.render import Fragment, fragment, section
 
@@ -204,12 +204,19 @@ class Report(EvaluationParts):
     def facts(self) -> dict[str, object]:
         """The year in a few figures, for the generated introduction."""
         known = self.platforms["followers"].notna().any()
-        change = metrics.followers_change(self.growth_table)
+        both = self.growth_table[self.growth_table["previous"].notna()]
         return {
             "accounts": len(self.profile.accounts),
             "followers": metrics.total_followers(self.platforms) if known else None,
-            "change": change,
+            "as_of": narrative.common_date(self.platforms[self.platforms["followers"].notna()]),
+            "previous_followers": int(both["previous"].sum()) if len(both) else None,
+            "followers_both": int(both["current"].sum()) if len(both) else None,
             "posts": len(self.year_posts),
+            "post_platforms": [
+                a.platform
+                for a in self.profile.accounts
+                if not self.year_posts.empty and a.platform in set(self.year_posts["platform"])
+            ],
             "stories": int(self.stories["stories"].sum()) if not self.stories.empty else 0,
             "polls": self.polls.groupby(["date", "platform", "question"]).ngroups
             if not self.polls.empty
@@ -279,7 +286,7 @@ class Report(EvaluationParts):
                 "-"
                 if r.change is None or pd.isna(r.change)
                 else f"{r.change:+,}".replace(",", "."),
-                "-" if pd.isna(r.change_pct) else fmt.percent(r.change_pct, 2),
+                _percent_cell(r.previous, r.current),
             ]
             for r in self.growth_table.itertuples(index=False)
         ]
@@ -429,36 +436,13 @@ class Report(EvaluationParts):
         """B. Engagement rate per platform and the best day and hour to post."""
         if self.rates.empty:
             return Fragment("")
-        rows = [
-            [
-                self._label(r.platform),
-                "-" if r.posts is None or pd.isna(r.posts) else fmt.number(r.posts),
-                "-"
-                if r.interactions is None or pd.isna(r.interactions)
-                else fmt.number(r.interactions),
-                "-" if pd.isna(r.base_label) else r.base_label,
-                "-"
-                if r.denominator is None or pd.isna(r.denominator)
-                else fmt.number(r.denominator),
-                "data tidak tersedia" if pd.isna(r.rate) else fmt.percent(r.rate, 2),
-            ]
-            for r in self.rates.itertuples(index=False)
-        ]
-        table = self._table(
-            "interaksi",
-            f"Tingkat interaksi per platform, tahun {self.year}",
-            ["Platform", "Unggahan", "Interaksi", "Pembagi", "Nilai pembagi", "Tingkat interaksi"],
-            rows,
-            {1, 2, 4, 5},
-            note="Tingkat interaksi = jumlah interaksi / jumlah pembagi x 100%. "
-            "Definisi lengkap ada pada Lampiran.",
-        )
+        tables = self._rate_tables()
         best = metrics.best_times(self.data.posts, self.year)
         paragraphs = [
             narrative.paragraph(narrative.engagement(self.rates, self.year, self.daily_spans)),
             narrative.paragraph(narrative.timing(best, self.year, self.profile.timezone)),
         ]
-        tables = [table, self._best_times_table(best)] if not best.empty else [table]
+        tables += [self._best_times_table(best)] if not best.empty else []
         figures = self._figure(
             "interaksi",
             charts.engagement_by_platform(self.rates, self.year),
@@ -471,6 +455,42 @@ class Report(EvaluationParts):
             tables=tables,
             figures=figures,
         )
+
+    def _rate_tables(self) -> list[dict]:
+        """One table per basis of the rate (reach, impressions, views): rates of different
+        bases never share a table, where their column would read as one ranking. Platforms
+        whose export gives no interactions are named in the note of the last table."""
+        known = self.rates[self.rates["rate"].notna()]
+        unknown = [self._label(p) for p in self.rates[self.rates["rate"].isna()]["platform"]]
+        tables = []
+        groups = list(known.groupby("base", sort=False))
+        for i, (base, group) in enumerate(groups):
+            label = group["base_label"].iloc[0]
+            note = f"Tingkat interaksi = jumlah interaksi / {label.split(' (')[0]} \u00d7 100%."
+            if unknown and i == len(groups) - 1:
+                note += " " + narrative.say(
+                    "engagement_missing", platforms=narrative.join_words(unknown)
+                )
+            tables.append(
+                self._table(
+                    f"interaksi-{base}",
+                    f"Tingkat interaksi dari {label}, tahun {self.year}",
+                    ["Platform", "Unggahan", "Interaksi", _capital(label), "Tingkat interaksi"],
+                    [
+                        [
+                            self._label(r.platform),
+                            "-" if r.posts is None or pd.isna(r.posts) else fmt.number(r.posts),
+                            fmt.number(r.interactions),
+                            fmt.number(r.denominator),
+                            fmt.percent(r.rate, 2),
+                        ]
+                        for r in group.sort_values("rate", ascending=False).itertuples(index=False)
+                    ],
+                    {1, 2, 3, 4},
+                    note=note,
+                )
+            )
+        return tables
 
     def _best_times_table(self, best: pd.DataFrame) -> dict:
         zone = narrative.TIMEZONE_NAMES.get(self.profile.timezone, self.profile.timezone)
@@ -600,13 +620,7 @@ class Report(EvaluationParts):
         ):
             key = f"polling-{date:%Y%m%d}-{question}"
             rows = [
-                [
-                    r.option,
-                    fmt.number(r.votes),
-                    fmt.percent(r.share, fmt.share_digits(r.total)),
-                    f"{fmt.percent(r.low, fmt.share_digits(r.total))} sampai "
-                    f"{fmt.percent(r.high, fmt.share_digits(r.total))}",
-                ]
+                [r.option, fmt.number(r.votes), fmt.percent(r.share, fmt.share_digits(r.total))]
                 for r in group.sort_values("votes", ascending=False).itertuples(index=False)
             ]
             caption = f"Hasil polling \u201c{question}\u201d, {self._label(platform)}, {fmt.date(date.date())}"
@@ -614,9 +628,9 @@ class Report(EvaluationParts):
                 self._table(
                     key,
                     caption,
-                    ["Pilihan", "Suara", "Persentase", "Selang kepercayaan 95%"],
+                    ["Pilihan", "Suara", "Persentase dari jumlah suara"],
                     rows,
-                    {1, 2, 3},
+                    {1, 2},
                     note=self._poll_note(group, date, platform),
                 )
             )
@@ -632,7 +646,7 @@ class Report(EvaluationParts):
     def _poll_note(self, group: pd.DataFrame, date: pd.Timestamp, platform: str) -> str:
         """The vote count, and beside it the sticker taps the platform's export gives for the
         stories of that day (story polls have no export of their own)."""
-        note = f"Jumlah suara: {fmt.number(group['total'].iloc[0])}."
+        note = narrative.say("poll_note", total=fmt.number(group["total"].iloc[0]))
         taps = metrics.sticker_taps_on(self.data.posts, date, platform)
         if taps is None:
             return note
@@ -812,8 +826,24 @@ class Report(EvaluationParts):
             for a in self.profile.accounts
         ]
         return self._fragment(
-            "footer.html.j2", profile=self.profile, accounts=accounts, slogan=SLOGAN
+            "footer.html.j2",
+            profile=self.profile,
+            accounts=accounts,
+            slogan=self.profile.slogan or SLOGAN,
         )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _percent_cell(previous: object, current: object) -> str:
+    """A change as a percentage cell, as the sentence states it; "-" where it is told as a
+    count (a base under 100) or has no base."""
+    if pd.isna(previous):
+        return "-"
+    cell = claims.change(previous, current).cell
+    return cell.replace("+", "") if cell.endswith("%") else "-"
 
 
 def _excerpt(value: object) -> str:

@@ -580,6 +580,9 @@ PROFILE_FIELDS = (
     Field("jdih", _url, "alamat JDIH yang diawali http:// atau https://"),
     Field("email", _email, "alamat surel, mis. nama@domain.go.id"),
     Field("chair", _text, "nama ketua"),
+    Field(
+        "slogan", _text, "semboyan pada kop kantor bila berbeda dari Pemilih Berdaulat Negara Kuat"
+    ),
     Field("feedback_column", _text, "judul kolom formulir yang berisi kritik dan saran"),
     Field(
         "form_date_order",
