@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pandas as pd
 
@@ -607,3 +608,52 @@ def followers_change(table: pd.DataFrame, platform: str | None = None) -> float 
     if not before:
         return None
     return share(int(both["current"].sum()) - before, before)
+
+
+def posting_consistency(posts: pd.DataFrame, year: int) -> pd.DataFrame:
+    """How regularly each platform with a post export posted in ``year``: ``platform, posts,
+    per_month`` (posts / 12), ``months`` (months with a post), ``weeks``, ``silent_weeks``
+    (Monday-to-Sunday weeks starting in the year without a post), ``longest_gap`` (most
+    consecutive days of the year without a post) and its ``gap_start``, ``gap_end``."""
+    columns = {
+        "platform": "object",
+        "posts": "int64",
+        "per_month": "float64",
+        "months": "int64",
+        "weeks": "int64",
+        "silent_weeks": "int64",
+        "longest_gap": "int64",
+        "gap_start": "datetime64[ns]",
+        "gap_end": "datetime64[ns]",
+    }
+    year_posts = posts_in_year(posts, year)
+    if year_posts.empty:
+        return typed_empty(columns)
+    first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    mondays = pd.date_range(first, last, freq="W-MON")
+    rows = []
+    for platform, group in year_posts.groupby("platform", sort=False):
+        days = pd.DatetimeIndex(
+            group["published"].dt.tz_localize(None).dt.normalize().unique()
+        ).sort_values()
+        week_of = days - pd.to_timedelta(days.dayofweek, unit="D")
+        edges = [first - pd.Timedelta(days=1), *days, last + pd.Timedelta(days=1)]
+        gap, start = 0, None
+        for before, after in pairwise(edges):
+            between = (after - before).days - 1
+            if between > gap:
+                gap, start = between, before + pd.Timedelta(days=1)
+        rows.append(
+            {
+                "platform": platform,
+                "posts": len(group),
+                "per_month": len(group) / 12,
+                "months": int(days.month.nunique()),
+                "weeks": len(mondays),
+                "silent_weeks": int((~mondays.isin(week_of)).sum()),
+                "longest_gap": gap,
+                "gap_start": start if gap else pd.NaT,
+                "gap_end": start + pd.Timedelta(days=gap - 1) if gap else pd.NaT,
+            }
+        )
+    return pd.DataFrame(rows).astype(columns)

@@ -56,4 +56,11 @@ def answer_times(questions: pd.DataFrame, year: int) -> pd.DataFrame:
 
 
 def clarifications_in_year(clarifications: pd.DataFrame, year: int) -> pd.DataFrame:
-    return clarifications[clarifications["date"].dt.year == year].reset_index(drop=True)
+    """The year's clarifications with ``hours`` from the hoax being noticed to the
+    clarification published, where staff typed both times (missing otherwise)."""
+    rows = clarifications[clarifications["date"].dt.year == year].reset_index(drop=True)
+    if {"hoax_seen", "published"} <= set(rows.columns):
+        hours = (rows["published"] - rows["hoax_seen"]).dt.total_seconds() / 3600
+    else:
+        hours = pd.Series(float("nan"), index=rows.index)
+    return rows.assign(hours=hours.astype("float64"))

@@ -337,31 +337,52 @@ class EvaluationParts:
                 )
             )
         if not clarifications.empty:
-            tables.append(
-                self._table(
-                    "klarifikasi",
-                    f"Klarifikasi hoaks yang diterbitkan, tahun {self.year}",
-                    ["Tanggal", "Isu", "Tautan"],
-                    [
-                        [
-                            fmt.date(r.date.date()),
-                            r.issue,
-                            {"text": r.link or "-", "href": r.link},
-                        ]
-                        for r in clarifications.itertuples(index=False)
-                    ],
-                    set(),
-                )
-            )
+            tables.append(self._clarifications_table(clarifications))
         return self._section(
             id="respons",
             title=f"{self._letter('respons')}. Respons dan Klarifikasi Hoaks",
             paragraphs=[
                 narrative.paragraph(
-                    narrative.responses(times, clarifications, self.profile, self.year)
+                    narrative.responses(
+                        times,
+                        clarifications,
+                        self.profile,
+                        self.year,
+                        feedback=(
+                            len(self.feedback_rows),
+                            int((self.feedback_rows["category"] == "pertanyaan").sum())
+                            if not self.feedback_rows.empty
+                            else 0,
+                        ),
+                    )
                 )
             ],
             tables=tables,
+        )
+
+    def _clarifications_table(self, clarifications: pd.DataFrame) -> dict:
+        """Each clarification with its platform and link, and the hours from the hoax being
+        noticed to the clarification where the staff's table gives both times."""
+        timed = clarifications["hours"].notna().any()
+        headers = ["Tanggal", "Platform", "Isu", "Tautan"] + (
+            ["Jam sejak hoaks diketahui"] if timed else []
+        )
+        rows = [
+            [
+                fmt.date(r.date.date()),
+                self._label(r.platform) if isinstance(r.platform, str) and r.platform else "-",
+                r.issue,
+                {"text": r.link or "-", "href": r.link},
+            ]
+            + (["-" if pd.isna(r.hours) else fmt.number(r.hours, 1)] if timed else [])
+            for r in clarifications.itertuples(index=False)
+        ]
+        return self._table(
+            "klarifikasi",
+            f"Klarifikasi hoaks yang diterbitkan, tahun {self.year}",
+            headers,
+            rows,
+            {4} if timed else set(),
         )
 
     def monthly_comparison(self) -> Fragment:

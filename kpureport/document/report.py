@@ -370,6 +370,10 @@ class Report(EvaluationParts):
         paragraphs = paragraphs + narrative.no_post_export(
             [p for p in silent if p == "tiktok"], self.year
         )
+        consistency, consistency_tables = self._consistency(silent)
+        if consistency:
+            paragraphs = [*paragraphs, narrative.paragraph(consistency)]
+            tables = tables + consistency_tables
         story_paragraphs, story_tables = self._stories()
         if story_paragraphs:
             paragraphs = [*paragraphs, narrative.paragraph(story_paragraphs)]
@@ -380,6 +384,52 @@ class Report(EvaluationParts):
             tables=tables + story_tables,
             figures=figures,
         )
+
+    def _consistency(self, silent: list[str]) -> tuple[list[str], list[dict]]:
+        """How regularly each platform posted (what a monev evaluator checks first); accounts
+        without a post export are named as not recorded, never as not posting."""
+        table = metrics.posting_consistency(self.data.posts, self.year)
+        if table.empty:
+            return [], []
+        order = {a.platform: i for i, a in enumerate(self.profile.accounts)}
+        table = table.sort_values("platform", key=lambda c: c.map(order), ignore_index=True)
+        sentences = narrative.consistency(table, self.year)
+        untracked = [self._label(p) for p in silent if p == "tiktok"]
+        if untracked:
+            sentences.append(
+                narrative.say("consistency_untracked", platforms=narrative.join_words(untracked))
+            )
+        rows = [
+            [
+                self._label(r.platform),
+                fmt.number(r.posts),
+                fmt.number(r.per_month, 1),
+                f"{fmt.number(r.months)} dari 12",
+                f"{fmt.number(r.silent_weeks)} dari {fmt.number(r.weeks)}",
+                fmt.number(r.longest_gap),
+                narrative.stage_period(r.gap_start, r.gap_end) if r.longest_gap else "-",
+            ]
+            for r in table.itertuples(index=False)
+        ]
+        rows += [[name, "tidak tercatat", "-", "-", "-", "-", "-"] for name in untracked]
+        return sentences, [
+            self._table(
+                "konsistensi",
+                f"Keteraturan unggahan per platform, tahun {self.year}",
+                [
+                    "Platform",
+                    "Unggahan",
+                    "Rata-rata per bulan",
+                    "Bulan dengan unggahan",
+                    "Pekan tanpa unggahan",
+                    "Jeda terpanjang (hari)",
+                    "Periode jeda terpanjang",
+                ],
+                rows,
+                {1, 2, 5},
+                note="Pekan dihitung Senin sampai Minggu, untuk pekan yang dimulai pada tahun ini.",
+            )
+        ]
 
     def _stories(self) -> tuple[list[str], list[dict]]:
         """Stories apart from feed posts: per platform with their own figures, and per month."""
@@ -527,7 +577,7 @@ class Report(EvaluationParts):
                 for r in best.itertuples(index=False)
             ],
             {1, 3, 4, 6, 7},
-            note=f"Hanya hari dan jam dengan sedikitnya {metrics.MIN_POSTS_PER_SLOT} unggahan "
+            note=f"Hanya hari dan jam dengan sedikitnya {claims.count(metrics.MIN_POSTS_PER_SLOT)} unggahan "
             "yang dibandingkan; tanda - berarti tidak ada yang memenuhi.",
         )
 

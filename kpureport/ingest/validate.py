@@ -233,6 +233,9 @@ MANUAL_TABLES: dict[str, tuple[TableColumn, ...]] = {
         DATE,
         TableColumn("issue", "isu", "text"),
         TableColumn("link", "tautan", "text", required=False),
+        TableColumn("platform", "platform", "platform", required=False),
+        TableColumn("hoax_seen", "hoaks_diketahui", "moment", required=False),
+        TableColumn("published", "klarifikasi_terbit", "moment", required=False),
     ),
 }
 #: Tables a province fills for its roll-up (not an office's): the juried scores.
@@ -257,7 +260,11 @@ MANUAL_KEYS = {
     "clarifications": None,
 }
 #: Pairs of columns whose second may not come before the first (an answer before its question).
-MANUAL_ORDER = {"stages": ("start", "end"), "questions": ("received", "answered")}
+MANUAL_ORDER = {
+    "stages": ("start", "end"),
+    "questions": ("received", "answered"),
+    "clarifications": ("hoax_seen", "published"),
+}
 
 
 def parse_moment(text: str, locale: str) -> dt.datetime | None:

@@ -943,9 +943,15 @@ def pillars(table: pd.DataFrame, year: int) -> list[str]:
 
 
 def responses(
-    times: pd.DataFrame, clarifications: pd.DataFrame, profile: Profile, year: int
+    times: pd.DataFrame,
+    clarifications: pd.DataFrame,
+    profile: Profile,
+    year: int,
+    feedback: tuple[int, int] | None = None,
 ) -> list[str]:
-    """Questions answered and how fast, and the hoax clarifications published."""
+    """Questions answered and how fast, how that count relates to the public's messages of
+    section E (``feedback``: all messages, those classed as questions), and the hoax
+    clarifications published, with their platforms and hours to clarify where recorded."""
     sentences = []
     if not times.empty:
         total = times.iloc[-1]
@@ -962,12 +968,64 @@ def responses(
         )
         if total["unanswered"]:
             sentences.append(say("responses_unanswered", count=claims.count(total["unanswered"])))
+        if feedback and feedback[0]:
+            sentences.append(
+                say(
+                    "responses_feedback_apart",
+                    feedback=claims.count(feedback[0]),
+                    questions=claims.count(feedback[1]),
+                )
+            )
     if not clarifications.empty:
+        named = clarifications["platform"].dropna() if "platform" in clarifications else []
+        platforms = join_words(
+            [platform_label(p, year) for p in dict.fromkeys(named) if isinstance(p, str) and p]
+        )
         sentences.append(
             say(
-                "clarifications_summary",
-                count=fmt.number(len(clarifications)),
+                "clarifications_summary" if platforms else "clarifications_unplaced",
+                count=claims.count(len(clarifications)),
+                platforms=platforms,
                 **_context(profile, year),
+            )
+        )
+        hours = clarifications["hours"].dropna() if "hours" in clarifications else []
+        if len(hours):
+            sentences.append(
+                say(
+                    "clarifications_hours",
+                    timed=claims.count(len(hours)),
+                    count=claims.count(len(clarifications)),
+                    fastest=_hours(hours.min()),
+                    slowest=_hours(hours.max()),
+                )
+                if len(hours) > 1
+                else say("clarifications_hour", hours=_hours(hours.iloc[0]))
+            )
+    return sentences
+
+
+def consistency(table: pd.DataFrame, year: int) -> list[str]:
+    """Per platform, how regularly it posted: posts per month, weeks without a post, and the
+    longest run of days without one (with its dates)."""
+    sentences = []
+    for row in table.itertuples(index=False):
+        fields = {
+            "platform": platform_label(row.platform, year),
+            "per_month": fmt.number(row.per_month, 1),
+            "silent": claims.count(row.silent_weeks),
+            "weeks": claims.count(row.weeks),
+        }
+        if not row.longest_gap:
+            sentences.append(say("consistency_daily", **fields))
+            continue
+        key = "consistency_gap" if row.silent_weeks else "consistency_gap_every_week"
+        sentences.append(
+            say(
+                key,
+                gap=claims.count(row.longest_gap),
+                period=stage_period(row.gap_start, row.gap_end),
+                **fields,
             )
         )
     return sentences
