@@ -681,7 +681,7 @@ class Report(EvaluationParts):
                     ["Pilihan", "Suara", "Persentase dari jumlah suara"],
                     rows,
                     {1, 2},
-                    note=self._poll_note(group, date, platform),
+                    note=self._poll_note(group),
                 )
             )
             figures += self._figure(key, charts.poll_result(group), caption)
@@ -693,16 +693,10 @@ class Report(EvaluationParts):
             figures=figures,
         )
 
-    def _poll_note(self, group: pd.DataFrame, date: pd.Timestamp, platform: str) -> str:
-        """The vote count, and beside it the sticker taps the platform's export gives for the
-        stories of that day (story polls have no export of their own)."""
-        note = narrative.say("poll_note", total=fmt.number(group["total"].iloc[0]))
-        taps = metrics.sticker_taps_on(self.data.posts, date, platform)
-        if taps is None:
-            return note
-        return f"{note} " + narrative.say(
-            "poll_stickers", platform=self._label(platform), taps=fmt.number(taps)
-        )
+    def _poll_note(self, group: pd.DataFrame) -> str:
+        """The vote count and who cast the votes. The stories' sticker taps of that day stay in
+        the story table: beside the votes they would read as a second count of the same poll."""
+        return narrative.say("poll_note", total=fmt.number(group["total"].iloc[0]))
 
     def audience(self) -> Fragment:
         """When the followers are online and who they are (TikTok Studio's snapshots)."""
