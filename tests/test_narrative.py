@@ -168,8 +168,8 @@ def _poll(votes):
 
 def test_poll_sentences_give_counts_and_shares_and_who_answered_without_intervals():
     close = " ".join(narrative.polls(_poll({"Sudah": 52, "Belum": 48}), 2024))
-    assert "dijawab dengan 100 suara: \u201cSudah\u201d 52 suara (52%)" in close
-    assert "\u201cBelum\u201d 48 suara (48%)" in close  # 100 votes: whole percentages
+    assert "dijawab dengan 100 suara: \u201cSudah\u201d 52 suara (52,0%)" in close
+    assert "\u201cBelum\u201d 48 suara (48,0%)" in close
     assert "memilih untuk menjawab" in close  # who answered
     for claim in ("selang", "rentang", "lebih disukai", "hampir sama", "paling banyak"):
         assert claim not in close, claim  # no rigour a self-selected poll does not have

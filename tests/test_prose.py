@@ -167,10 +167,11 @@ def test_the_demo_narrative_agrees_with_its_tables(built_demo):
         assert f"{pct.lstrip('-')} ({before} menjadi {after} pengikut)" in text, row
     types = tables["Unggahan per platform dan jenis, tahun 2024"][1:]
     posts = sum(_number(r[2]) for r in types)
-    assert f"menerbitkan {fmt.number(posts)} unggahan di beranda Instagram, Facebook" in text
+    assert f"menerbitkan {fmt.number(posts)} unggahan di beranda" in text
+    assert "Unggahan di beranda tersebut dihitung dari Instagram, Facebook, X (Twitter)" in text
     assert f"menerbitkan {fmt.number(posts)} unggahan di Facebook" in text
     stories = sum(_number(r[1]) for r in tables["Story per platform, tahun 2024"][1:])
-    assert f"serta {fmt.number(stories)} story" in text
+    assert f"dan {fmt.number(stories)} story" in text
     assert "Ekspor YouTube tidak memuat jumlah interaksi" in text
     rates = [r for c, t in tables.items() if c.startswith("Tingkat interaksi dari") for r in t[1:]]
     assert len(rates) == 4
@@ -212,6 +213,7 @@ def _html(which, built, built_demo) -> tuple[str, str, int]:
     return next(folder.glob("*.html")).read_text(encoding="utf-8"), office, year
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", ["seed", "demo"])
 def test_signature_block_is_a_kpu_letters(which, built, built_demo):
     html, office, _ = _html(which, built, built_demo)
@@ -219,6 +221,7 @@ def test_signature_block_is_a_kpu_letters(which, built, built_demo):
     assert f"<p>KETUA KOMISI PEMILIHAN UMUM KABUPATEN {name},</p>" in html
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", ["seed", "demo"])
 def test_kpu_tagline_and_election_names(which, built, built_demo):
     html, _, _ = _html(which, built, built_demo)
@@ -226,6 +229,7 @@ def test_kpu_tagline_and_election_names(which, built, built_demo):
     assert "Pilkada" not in html
 
 
+@pytest.mark.build
 def test_the_demo_names_the_simultaneous_election_as_kpu_does(built_demo):
     html = next(built_demo.glob("*.html")).read_text(encoding="utf-8")
     assert "Pemilihan Serentak Tahun 2024" in html
@@ -238,10 +242,12 @@ SMALL_COUNT = re.compile(
 )
 
 
+@pytest.mark.build
 def test_numbers_one_to_nine_are_words_in_sentences(text):
     assert not SMALL_COUNT.findall(text), SMALL_COUNT.findall(text)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", ["seed", "demo"])
 def test_multiplication_sign_one_way_and_no_generated_text_notice(which, built, built_demo):
     html, _, _ = _html(which, built, built_demo)
@@ -250,12 +256,14 @@ def test_multiplication_sign_one_way_and_no_generated_text_notice(which, built, 
     assert "otomatis" not in main
 
 
+@pytest.mark.build
 def test_the_seed_uses_its_years_platform_names_and_verbs(built):
     html = next(built.glob("*.html")).read_text(encoding="utf-8")
     main = html.split('<main id="isi">', 1)[-1]
     assert "X (Twitter)" not in main and "repost" not in main
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", ["seed", "demo"])
 def test_the_appendix_explains_only_what_the_report_shows(which, built, built_demo):
     html, _, year = _html(which, built, built_demo)
@@ -265,6 +273,7 @@ def test_the_appendix_explains_only_what_the_report_shows(which, built, built_de
         assert "PKPU Nomor 7 Tahun 2017" not in appendix  # the 2019 schedule: not shown
 
 
+@pytest.mark.build
 def test_frequent_words_are_shown_as_people_write_them(built_demo):
     html = next(built_demo.glob("*.html")).read_text(encoding="utf-8")
     words = html.split("Kata dan pasangan kata yang paling sering muncul", 1)[1]

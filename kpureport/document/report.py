@@ -427,7 +427,7 @@ class Report(EvaluationParts):
                 ],
                 rows,
                 {1, 2, 5},
-                note="Pekan dihitung Senin sampai Minggu, untuk pekan yang dimulai pada tahun ini.",
+                note=narrative.say("consistency_note"),
             )
         ]
 
@@ -516,7 +516,7 @@ class Report(EvaluationParts):
         groups = list(known.groupby("base", sort=False))
         for i, (base, group) in enumerate(groups):
             label = group["base_label"].iloc[0]
-            note = f"Tingkat interaksi = jumlah interaksi / {label.split(' (')[0]} \u00d7 100%."
+            note = narrative.say("rate_note", base=label.split(" (")[0])
             if unknown and i == len(groups) - 1:
                 note += " " + narrative.say(
                     "engagement_missing", platforms=narrative.join_words(unknown)
@@ -627,7 +627,8 @@ class Report(EvaluationParts):
         snapshot = fmt.date(videos["snapshot"].max().date())
         return self._table(
             "video-teratas",
-            f"Video {platform} dengan penayangan terbanyak, tahun {self.year}",
+            f"Video {platform} dengan penayangan terbanyak di antara "
+            f"{fmt.number(self.videos_listed())} video yang tercantum, tahun {self.year}",
             ["No.", "Tanggal terbit", "Judul video", "Penayangan", "Interaksi"],
             rows,
             {3, 4},

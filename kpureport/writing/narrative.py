@@ -145,19 +145,17 @@ def introduction(
     ]
     posts, stories = int(facts["posts"]), int(facts["stories"])
     where = join_words([platform_label(p, year) for p in facts.get("post_platforms", ())])
-    where = f" {where}" if where else ""
     items = []
     if posts and stories:
         items.append(
             say(
                 "introduction_posts_stories",
                 count=claims.count(posts),
-                platforms=where,
                 stories=claims.count(stories),
             )
         )
     elif posts:
-        items.append(say("introduction_posts", count=claims.count(posts), platforms=where))
+        items.append(say("introduction_posts", count=claims.count(posts)))
     elif stories:
         items.append(say("introduction_stories", stories=claims.count(stories)))
     if facts["polls"]:
@@ -167,6 +165,8 @@ def introduction(
     if items:
         joined = " serta ".join(items) if len(items) == 2 else join_words(items)  # one "dan"
         paragraphs[-1] += " " + say("introduction_work", items=joined, **ctx)
+        if posts and where:  # the platforms counted, so that a part is not read as the whole
+            paragraphs[-1] += " " + say("introduction_posts_platforms", platforms=where)
     paragraphs.append(say("introduction_outline"))
     return PlainText("\n\n".join(paragraphs))
 

@@ -223,7 +223,8 @@ def test_the_introduction_names_the_platforms_it_counts():
         "feedback": 0,
     }
     text = narrative.introduction(Narrative(year=2024), PROFILE, facts)
-    assert "menerbitkan 411 unggahan di beranda Instagram dan Facebook" in text
+    assert "menerbitkan 411 unggahan di beranda" in text
+    assert "Unggahan di beranda tersebut dihitung dari Instagram dan Facebook." in text
     assert "mengadakan tiga polling" in text
 
 
@@ -400,6 +401,20 @@ def _check_ranks(sentence: str, tables) -> list[str]:
         counts = [_value(r[3]) for r in first[1:-1] if re.fullmatch(r"[\d.]+", r[3])]
         if _value(most["n"]) != max(counts):
             wrong.append(sentence)
+    for word, month, n in re.findall(
+        r"(terbanyak|paling sedikit) (?:terbit )?pada bulan (\w+) \((\d+) (?:unggahan|story)\)",
+        sentence,
+    ):
+        found = False
+        for table in tables:
+            sums = {r[0]: sum(sum(_numbers(c)) for c in r[1:]) for r in table[1:] if r[0] in MONTHS}
+            if len(sums) == 12 and sums.get(month) == _value(n):
+                found = True
+                extreme = max(sums.values()) if word == "terbanyak" else min(sums.values())
+                if _value(n) != extreme:
+                    wrong.append(f"{word} {month} ({n}) in {sentence}")
+        if not found:
+            wrong.append(f"no monthly table gives {month} {n}: {sentence}")
     same = re.match(r"(?P<what>[A-Z][^.]*?) sama dengan tahun \d{4}", sentence)
     if same:
         rows = _rows_by_label(tables)
@@ -454,3 +469,29 @@ def test_dates_are_not_figures():
         Decimal(2064)
     ]
     assert dt.date(2024, 1, 1).year == 2024
+
+
+def test_a_whatsapp_channel_typed_by_staff_is_in_the_accounts_table():
+    from kpureport.models import Account, Profile
+
+    profile = Profile(
+        slug="x",
+        name="Komisi Pemilihan Umum Kabupaten X",
+        province="Kalimantan Barat",
+        city="X",
+        accounts=(
+            Account("instagram", "KPU X", "https://www.instagram.com/kpu_x/"),
+            Account("whatsapp", "Saluran KPU X", "https://whatsapp.com/channel/0029Va"),
+        ),
+    )
+    followers = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-12-31", "2024-12-31"]),
+            "platform": ["instagram", "whatsapp"],
+            "followers": [1200, 340],
+        }
+    )
+    table = metrics.platform_table(profile, followers, 2024)
+    assert table.set_index("platform").loc["whatsapp", "followers"] == 340
+    text = " ".join(narrative.followers_summary(table, profile, 2024))
+    assert "lebih banyak daripada WhatsApp di urutan kedua (340 pengikut)" in text
