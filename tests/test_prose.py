@@ -158,7 +158,7 @@ def test_the_demo_narrative_agrees_with_its_tables(built_demo):
     html = next(built_demo.glob("*.html")).read_text(encoding="utf-8")
     text = _generated_text(html, "contoh", 2024)
     tables = _tables(html)
-    followers = tables["Gambaran dan kondisi media sosial pada tahun 2024"]
+    followers = tables["Gambaran dan kondisi media sosial pada akhir tahun 2024"]
     total = followers[-1][1]
     assert f"dengan jumlah pengikut {total} pada akhir tahun" in text
     assert f"mencapai {total} pengikut" in text

@@ -434,7 +434,12 @@ def wilson_interval(votes: int, total: int, z: float = Z_95) -> tuple[float, flo
 
 
 def poll_results(polls: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Votes, share and 95% interval per option of each of the year's poll questions."""
+    """Votes, share and 95% interval per option of each of the year's poll questions.
+
+    ``low``/``high`` (for analysts; the report body does not show them): a range built so
+    that, over many random samples, 95 in 100 such ranges contain the true share. Story-poll
+    voters choose themselves and are no random sample, so the range says nothing about what
+    the followers or the public think."""
     rows = polls[polls["date"].dt.year == year]
     out = []
     for (date, platform, question), group in rows.groupby(

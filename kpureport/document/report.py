@@ -249,6 +249,10 @@ class Report(EvaluationParts):
             year=self.year,
             number=self._number("tabel", "pengikut"),
             total=metrics.total_followers(self.platforms) if known else None,
+            as_of=narrative.as_of(
+                narrative.common_date(self.platforms[self.platforms["followers"].notna()]),
+                self.year,
+            ),
         )
 
     def followers_summary(self) -> Fragment:

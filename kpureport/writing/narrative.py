@@ -89,7 +89,7 @@ def _context(profile: Profile, year: int) -> dict[str, object]:
     }
 
 
-def _as_of(date: dt.date | pd.Timestamp | None, year: int) -> str:
+def as_of(date: dt.date | pd.Timestamp | None, year: int) -> str:
     """When a count was taken: "akhir tahun" on 31 December, else its own date, so that a
     mid-year count is never presented as the year's ("per 30 Juni 2021")."""
     if date is None or pd.isna(date):
@@ -123,12 +123,12 @@ def introduction(
             else None
         )
         followers = " " + (
-            say("introduction_followers", total=total, date=_as_of(facts.get("as_of"), year))
+            say("introduction_followers", total=total, date=as_of(facts.get("as_of"), year))
             if moved is None or not moved.moved
             else say(
                 "introduction_followers_change",
                 total=total,
-                date=_as_of(facts.get("as_of"), year),
+                date=as_of(facts.get("as_of"), year),
                 direction=moved.direction,
                 pct=moved.size,
                 previous_year=year - 1,
@@ -204,7 +204,7 @@ def followers_summary(table: pd.DataFrame, profile: Profile, year: int) -> list[
         return [say("followers_none", **ctx)]
     rows = list(known.itertuples(index=False))
     lead = rows[0]
-    ctx["as_of"] = _as_of(common_date(known), year)
+    ctx["as_of"] = as_of(common_date(known), year)
     if len(rows) == 1:
         sentences = [
             say(
@@ -330,8 +330,13 @@ def growth(table: pd.DataFrame, profile: Profile, year: int) -> list[str]:
             sentences.append(say("growth_from_zero", platform=label, current=current))
         else:
             moved = claims.change(row.previous, row.current, unit="pengikut")
-            if not moved.moved:
+            if moved.direction == claims.SAME:
                 sentences.append(say("growth_same", platform=label, current=current))
+                continue
+            if moved.direction == claims.FLAT:
+                sentences.append(
+                    say("growth_flat", platform=label, previous=moved.previous, current=current)
+                )
                 continue
             item = say(
                 "growth_item", pct=moved.size, previous=moved.previous, current=moved.current

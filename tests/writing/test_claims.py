@@ -40,6 +40,21 @@ def test_false_precision_counts_under_100_as_counts_and_one_decimal_for_changes(
     assert claims.change(3, 3).cell == "0"
 
 
+def test_a_change_that_rounds_to_nothing_is_practically_unchanged_never_the_same():
+    table = pd.DataFrame(
+        {
+            "platform": ["instagram"],
+            "previous": pd.array([10_000], dtype="Int64"),
+            "current": [10_001],
+            "change": pd.array([1], dtype="Int64"),
+            "change_pct": [0.01],
+        }
+    )
+    text = " ".join(narrative.growth(table, PROFILE, 2024))
+    assert "Instagram praktis tetap (10.000 menjadi 10.001 pengikut)" in text
+    assert "sama" not in text and "naik" not in text
+
+
 def test_every_share_names_its_base():
     assert claims.part_of(31, 40, "pertanyaan") == "31 dari 40 pertanyaan (78%)"
     assert claims.part_of(1, 3, "klarifikasi") == "satu dari tiga klarifikasi (33%)"
