@@ -460,7 +460,8 @@ def test_every_number_of_a_sentence_comes_from_a_table_and_every_comparison_is_t
     wrong = [w for s in _sentences(text) for w in _check_changes(s) + _check_ranks(s, tables)]
     assert not wrong, wrong
     if which == "demo":  # the checks did check something
-        assert re.search(r"naik [\d,]+% \(", text) and "menjadi" in text
+        assert re.search(r"naik [\d,]+% dari [\d.]+ menjadi", text)
+        assert re.search(r"[\d,]+% \([\d.]+ menjadi [\d.]+ pengikut\)", text)
         assert "tertinggi adalah" in text
 
 
