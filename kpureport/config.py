@@ -112,7 +112,8 @@ ZIP_MAX_BYTES = 200 * 1024 * 1024
 #: hundreds, a platform's XLSX export tens of thousands.
 XLSX_MAX_CELLS = 2_000_000
 
-SLOGAN = "PEMILIHAN BERDAULAT NEGARA KUAT"
+#: KPU's tagline as KPU writes it since 2017; an office letterhead may differ (``profile.slogan``).
+SLOGAN = "Pemilih Berdaulat Negara Kuat"
 #: Export formats of a report made by default, besides the executed notebook (always kept),
 #: and every format that can be asked for.
 FORMATS = ("html", "pdf", "xlsx")
@@ -157,7 +158,7 @@ TARGET_INDICATORS = {
     "polling": ("Jumlah polling", "polling", "none"),
     "masukan": ("Jumlah masukan masyarakat yang diterima", "masukan", "none"),
     "pertanyaan_dijawab": ("Pertanyaan dan pengaduan yang dijawab", "%", "none"),
-    "dijawab_24_jam": ("Pertanyaan dan pengaduan dijawab dalam 1x24 jam", "%", "none"),
+    "dijawab_24_jam": ("Pertanyaan dan pengaduan dijawab dalam 1 \u00d7 24 jam", "%", "none"),
     "klarifikasi_hoaks": ("Klarifikasi hoaks yang diterbitkan", "klarifikasi", "none"),
 }
 #: Indicators that are a share of a whole (of questions, of the audience): no target above 100%.

@@ -42,6 +42,7 @@ class Profile:
     jdih: str | None = None
     email: str | None = None
     chair: str | None = None
+    slogan: str | None = None  # the office letterhead's own tagline, if it differs from KPU's
     feedback_column: str | None = None  # header of the form question holding the feedback text
     form_date_order: str | None = None  # "day-first" or "month-first" for Forms timestamps
     meta_timezone: str | None = None  # the zone Meta writes Publish time in, if Meta changes it

@@ -866,22 +866,31 @@ def evaluation_tables(office: Path) -> None:
     _write_csv(office / "questions.csv", ["diterima", "dijawab", "kanal"], questions)
     _write_csv(
         office / "clarifications.csv",
-        ["tanggal", "isu", "tautan"],
+        ["tanggal", "isu", "tautan", "platform", "hoaks_diketahui", "klarifikasi_terbit"],
         [
             [
                 "2024-02-12",
                 "Kabar surat suara sudah dicoblos sebelum hari pemungutan",
                 "https://kab-contoh.kpu.go.id/berita/klarifikasi-surat-suara",
+                "instagram",
+                "2024-02-11 19:40",
+                "2024-02-12 09:15",
             ],
             [
                 "2024-02-20",
                 "Hasil hitung cepat disebut hasil resmi KPU",
                 "https://kab-contoh.kpu.go.id/berita/klarifikasi-hitung-cepat",
+                "facebook",
+                "2024-02-20 08:05",
+                "2024-02-20 13:30",
             ],
             [
                 "2024-11-20",
                 "Pesan berantai pemindahan TPS di Desa Contoh",
                 "https://kab-contoh.kpu.go.id/berita/klarifikasi-tps",
+                "instagram",
+                "",
+                "",
             ],
         ],
     )

@@ -98,7 +98,7 @@ def test_report_carries_the_seed_names_links_and_contacts(page: _Page, text: str
         "TAHUN 2021",
         "Rudi Handoko",
         "Sukadana, Juni 2021",
-        "PEMILIHAN BERDAULAT NEGARA KUAT",
+        "Pemilih Berdaulat Negara Kuat",
     ):
         assert name in text
 

@@ -35,7 +35,7 @@ def test_a_single_year_has_no_trend_chart():
     assert charts.follower_trend(history, 2021) is None
 
 
-def test_poll_chart_shows_each_option_with_its_interval():
+def test_poll_chart_shows_each_option_with_its_votes_and_no_interval():
     polls = pd.DataFrame(
         {
             "date": pd.to_datetime(["2024-02-01"] * 2),
@@ -46,7 +46,7 @@ def test_poll_chart_shows_each_option_with_its_interval():
         }
     )
     chart = charts.poll_result(metrics.poll_results(polls, 2024))
-    assert "Sudah 65,00% (95%: 58,16% sampai 71,27%)" in chart.alt
+    assert "Sudah 130 suara (65,0%)" in chart.alt and "95%" not in chart.alt
     assert chart.alt.index("Sudah") < chart.alt.index("Belum")
 
 

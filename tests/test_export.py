@@ -108,7 +108,7 @@ def test_pdf_is_a4_with_selectable_figures_and_page_numbers(built: Path):
         "Rudi Handoko",
         f"Halaman 1 dari {pages}",
         f"Halaman {pages} dari {pages}",
-        "PEMILIHAN BERDAULAT NEGARA KUAT",
+        "Pemilih Berdaulat Negara Kuat",
     ):
         assert expected in text
 

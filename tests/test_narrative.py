@@ -34,7 +34,10 @@ def test_seed_figures_say_who_leads_by_how_much_and_who_trails():
         in text
     )
     assert "371 pengikut lebih banyak daripada Facebook di urutan kedua (659 pengikut)" in text
-    assert "YouTube memiliki pengikut paling sedikit, yaitu 25 pengikut (1,2%)" in text
+    assert "YouTube memiliki pengikut paling sedikit, yaitu 25 pengikut (1,2% dari seluruh" in text
+    # The seed's counts are dated 30 June: never presented as the year's.
+    assert "Jumlah pengikut seluruh akun media sosial KPU KKU per 30 Juni 2021 mencapai" in text
+    assert "Pada tahun 2021" not in text
 
 
 def test_a_tie_at_the_top_is_said_as_a_tie():
@@ -102,7 +105,11 @@ def test_hand_written_text_takes_precedence_and_missing_parts_are_generated():
 
 def test_signature_falls_back_to_the_chair_in_the_office_city():
     sig = narrative.signature(Narrative(year=2022), PROFILE, dt.date(2022, 12, 30))
-    assert (sig.place, sig.title, sig.name) == ("Sukadana", "Ketua", "Rudi Handoko")
+    assert (sig.place, sig.title, sig.name) == (
+        "Sukadana",
+        "KETUA KOMISI PEMILIHAN UMUM KABUPATEN KAYONG UTARA",
+        "Rudi Handoko",
+    )  # as a KPU letter is signed
     assert narrative.signing_date(sig) == "30 Desember 2022"
     seed = load_narrative(DATA / KKU, 2021).signature
     assert narrative.signing_date(seed) == "Juni 2021"
@@ -128,9 +135,9 @@ def test_growth_sentences_for_rises_falls_standstill_and_new_accounts():
     text = " ".join(narrative.growth(table, PROFILE, 2024))
     assert (
         "Dibandingkan akhir tahun 2023, jumlah pengikut Instagram pada akhir tahun 2024 naik "
-        "21,39% (54.405 menjadi 66.042 pengikut)."
-    ) in text  # the reference period, stated
-    assert "Sebaliknya, jumlah pengikut turun di X (Twitter) 6,68% (4.610 menjadi 4.302" in text
+        "21,4% (54.405 menjadi 66.042 pengikut)."
+    ) in text  # the reference period, stated; one decimal for a change
+    assert "Sebaliknya, jumlah pengikut turun di X (Twitter) 6,7% (4.610 menjadi 4.302" in text
     assert "Jumlah pengikut Facebook tetap 659 pengikut" in text
     assert "Jumlah pengikut TikTok pada akhir tahun 2023 tidak tercatat" in text
     assert "Secara keseluruhan, jumlah pengikut akun yang tercatat pada kedua tahun naik" in text
@@ -159,17 +166,16 @@ def _poll(votes):
     return poll_results(polls, 2024)
 
 
-def test_poll_sentence_says_whether_the_lead_is_beyond_uncertainty():
+def test_poll_sentences_give_counts_and_shares_and_who_answered_without_intervals():
     close = " ".join(narrative.polls(_poll({"Sudah": 52, "Belum": 48}), 2024))
-    assert "memperoleh 100 suara" in close and "\u201cSudah\u201d (52,0%)" in close
-    assert "hampir sama" in close and "dipilih paling banyak" not in close  # no contradiction
-    clear = " ".join(narrative.polls(_poll({"Sudah": 150, "Belum": 50}), 2024))
-    assert "dipilih paling banyak (75,0%)" in clear and "\u201cBelum\u201d (25,0%)" in clear
-    few = " ".join(narrative.polls(_poll({"Sudah": 30, "Belum": 25}), 2024))
-    assert "(55%)" in few  # 55 votes: no decimals it cannot support
-    assert narrative.polls(_poll({}), 2024) == [
-        "Tidak ada hasil polling yang dicatat untuk tahun 2024."
-    ]
+    assert "dijawab dengan 100 suara: \u201cSudah\u201d 52 suara (52,0%)" in close
+    assert "\u201cBelum\u201d 48 suara (48,0%)" in close
+    assert "memilih untuk menjawab" in close  # who answered
+    for claim in ("selang", "rentang", "lebih disukai", "hampir sama", "paling banyak"):
+        assert claim not in close, claim  # no rigour a self-selected poll does not have
+    few = " ".join(narrative.polls(_poll({"Sudah": 3, "Belum": 2}), 2024))
+    assert "dengan lima suara: \u201cSudah\u201d tiga suara (60%)" in few  # counts in words
+    assert narrative.polls(_poll({}), 2024) == ["Data hasil polling tahun 2024 tidak tersedia."]
 
 
 def test_activity_sentence_names_busiest_and_quietest_month():
@@ -208,7 +214,8 @@ def test_generated_introduction_states_the_years_facts_and_leaves_out_what_is_no
     facts = {
         "accounts": 4,
         "followers": 1200,
-        "change": -12.5,
+        "previous_followers": 1371,
+        "followers_both": 1200,
         "posts": 300,
         "stories": 40,
         "polls": 0,
@@ -217,12 +224,12 @@ def test_generated_introduction_states_the_years_facts_and_leaves_out_what_is_no
     paragraphs = narrative.introduction(Narrative(year=2022), PROFILE, facts).split("\n\n")
     assert len(paragraphs) == 3
     assert (
-        "mengelola empat akun media sosial resmi dengan jumlah pengikut 1.200 pada akhir tahun, "
-        "turun 12,50% dari akhir tahun 2021" in paragraphs[1]
+        "mengelola empat akun media sosial resmi dengan jumlah pengikut 1.200 pada pencatatan "
+        "terakhir tahun 2022, turun 12,5% dari akhir tahun 2021" in paragraphs[1]
     )
     assert paragraphs[1].endswith(
-        "KPU KKU menerbitkan 300 unggahan di beranda dan 40 story serta menerima 7 masukan dari "
-        "masyarakat."
+        "KPU KKU menerbitkan 300 unggahan di beranda dan 40 story serta menerima tujuh masukan "
+        "dari masyarakat."
     )
     assert "polling" not in paragraphs[1]  # no polls that year: not mentioned
     assert paragraphs[2].startswith("Bab II menguraikan")

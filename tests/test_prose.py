@@ -158,7 +158,7 @@ def test_the_demo_narrative_agrees_with_its_tables(built_demo):
     html = next(built_demo.glob("*.html")).read_text(encoding="utf-8")
     text = _generated_text(html, "contoh", 2024)
     tables = _tables(html)
-    followers = tables["Gambaran dan kondisi media sosial pada tahun 2024"]
+    followers = tables["Gambaran dan kondisi media sosial pada akhir tahun 2024"]
     total = followers[-1][1]
     assert f"dengan jumlah pengikut {total} pada akhir tahun" in text
     assert f"mencapai {total} pengikut" in text
@@ -168,15 +168,15 @@ def test_the_demo_narrative_agrees_with_its_tables(built_demo):
     types = tables["Unggahan per platform dan jenis, tahun 2024"][1:]
     posts = sum(_number(r[2]) for r in types)
     assert f"menerbitkan {fmt.number(posts)} unggahan di beranda" in text
+    assert "Unggahan di beranda tersebut dihitung dari Instagram, Facebook, X (Twitter)" in text
     assert f"menerbitkan {fmt.number(posts)} unggahan di Facebook" in text
     stories = sum(_number(r[1]) for r in tables["Story per platform, tahun 2024"][1:])
     assert f"dan {fmt.number(stories)} story" in text
-    for platform, posts, interactions, _base, _, rate in tables[
-        "Tingkat interaksi per platform, tahun 2024"
-    ][1:]:
-        if rate == "data tidak tersedia":
-            assert f"Ekspor {platform} tidak memuat jumlah interaksi" in text
-        elif posts == "-":
+    assert "Ekspor YouTube tidak memuat jumlah interaksi" in text
+    rates = [r for c, t in tables.items() if c.startswith("Tingkat interaksi dari") for r in t[1:]]
+    assert len(rates) == 4
+    for platform, posts, interactions, _, rate in rates:
+        if posts == "-":
             assert f"{interactions} interaksi (suka, komentar, dan bagikan)" in text
             assert f"atau {rate} dari penayangan" in text
         else:
@@ -195,11 +195,88 @@ def test_the_demo_narrative_agrees_with_its_tables(built_demo):
             votes = sum(_number(r[1]) for r in rows[1:])
             assert f"Polling \u201c{question}\u201d di Instagram" in text
             said = text.split(f"Polling \u201c{question}\u201d", 1)[1].split("Polling", 1)[0]
-            assert f"memperoleh {fmt.number(votes)} suara" in said
-            for option, _, share, _ in rows[1:3]:
+            assert f"dijawab dengan {fmt.number(votes)} suara" in said
+            for option, _, share in rows[1:3]:
                 assert f"\u201c{option}\u201d" in said and share in said, (option, share)
     categories = tables["Masukan masyarakat per kategori, tahun 2024"][1:]
     received = sum(_number(r[1]) for r in categories)
     assert f"menerima {received} masukan dari masyarakat" in text
     first = max(categories, key=lambda r: _number(r[1]))
-    assert f"({first[1]} masukan atau" in text
+    assert f"({first[1]} dari {received} masukan (" in text
+
+
+# Official forms and terms (docs/gaya-bahasa.md, "Bentuk dan istilah resmi").
+
+
+def _html(which, built, built_demo) -> tuple[str, str, int]:
+    office, year, folder = (KKU, 2021, built) if which == "seed" else ("contoh", 2024, built_demo)
+    return next(folder.glob("*.html")).read_text(encoding="utf-8"), office, year
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("which", ["seed", "demo"])
+def test_signature_block_is_a_kpu_letters(which, built, built_demo):
+    html, office, _ = _html(which, built, built_demo)
+    name = "KAYONG UTARA" if office == KKU else "CONTOH"
+    assert f"<p>KETUA KOMISI PEMILIHAN UMUM KABUPATEN {name},</p>" in html
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("which", ["seed", "demo"])
+def test_kpu_tagline_and_election_names(which, built, built_demo):
+    html, _, _ = _html(which, built, built_demo)
+    assert "Pemilih Berdaulat Negara Kuat" in html and "PEMILIHAN BERDAULAT" not in html
+    assert "Pilkada" not in html
+
+
+@pytest.mark.build
+def test_the_demo_names_the_simultaneous_election_as_kpu_does(built_demo):
+    html = next(built_demo.glob("*.html")).read_text(encoding="utf-8")
+    assert "Pemilihan Serentak Tahun 2024" in html
+
+
+#: Counts one to nine written as figures before the nouns the generator counts.
+SMALL_COUNT = re.compile(
+    r"(?<![\w.,/-])[1-9] (?:unggahan|polling|pertanyaan|klarifikasi|akun|platform|story|"
+    r"masukan|pekan|suara|video|target|tahapan)\b"
+)
+
+
+@pytest.mark.build
+def test_numbers_one_to_nine_are_words_in_sentences(text):
+    assert not SMALL_COUNT.findall(text), SMALL_COUNT.findall(text)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("which", ["seed", "demo"])
+def test_multiplication_sign_one_way_and_no_generated_text_notice(which, built, built_demo):
+    html, _, _ = _html(which, built, built_demo)
+    main = html.split('<main id="isi">', 1)[-1]
+    assert not re.search(r"1 ?x ?24|\bx 100%", main)
+    assert "otomatis" not in main
+
+
+@pytest.mark.build
+def test_the_seed_uses_its_years_platform_names_and_verbs(built):
+    html = next(built.glob("*.html")).read_text(encoding="utf-8")
+    main = html.split('<main id="isi">', 1)[-1]
+    assert "X (Twitter)" not in main and "repost" not in main
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("which", ["seed", "demo"])
+def test_the_appendix_explains_only_what_the_report_shows(which, built, built_demo):
+    html, _, year = _html(which, built, built_demo)
+    assert "selang kepercayaan" not in html.lower()  # no interval is shown in the report
+    if year == 2024:
+        appendix = html.split('<section aria-labelledby="lampiran"', 1)[1]
+        assert "PKPU Nomor 7 Tahun 2017" not in appendix  # the 2019 schedule: not shown
+
+
+@pytest.mark.build
+def test_frequent_words_are_shown_as_people_write_them(built_demo):
+    html = next(built_demo.glob("*.html")).read_text(encoding="utf-8")
+    words = html.split("Kata dan pasangan kata yang paling sering muncul", 1)[1]
+    words = words.split("</table>", 1)[0]
+    assert "pemilih pemula" in words and "memilih pemula" not in words
+    assert "<td>instagram</td>" not in words

@@ -62,7 +62,7 @@ def test_a_change_made_by_one_report_is_invisible_to_the_next(parent):
         shown = run(second, "import os, kpureport.config as c; print(os.getpid(), c.SLOGAN)")
         other, slogan = shown.split(" ", 1)
         assert other != pid
-        assert slogan == "PEMILIHAN BERDAULAT NEGARA KUAT"
+        assert slogan == "Pemilih Berdaulat Negara Kuat"
     finally:
         second.close()
 

@@ -120,29 +120,53 @@ ACRONYMS = frozenset(
 )
 
 
+#: Proper names written with their capitals wherever a frequent word is shown.
+PROPER_NAMES = {
+    name.lower(): name
+    for name in (
+        "Instagram",
+        "Facebook",
+        "YouTube",
+        "TikTok",
+        "Twitter",
+        "WhatsApp",
+        "Google",
+        "Indonesia",
+    )
+}
+
+
 def themes(rows: pd.DataFrame, top: int = 10) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The most frequent terms and neighbouring word pairs: ``term, count`` tables."""
     terms: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     surface: dict[str, Counter[str]] = {}
+    pair_surface: dict[str, Counter[str]] = {}
     for text in rows["text"]:
         found = tokens(text)
         for stem_, word, _ in found:
             surface.setdefault(stem_, Counter())[word] += 1
         terms.update(s for s, _, _ in found if s not in lexicon()["keep"])
-        pairs.update(
-            f"{a} {b}" for (a, _, i), (b, _, j) in pairwise(found) if j == i + 1 and a != b
-        )
+        for (a, x, i), (b, y, j) in pairwise(found):
+            if j == i + 1 and a != b:
+                pairs[f"{a} {b}"] += 1
+                pair_surface.setdefault(f"{a} {b}", Counter())[f"{x} {y}"] += 1
+
+    def written(word: str) -> str:
+        return word.upper() if word in ACRONYMS else PROPER_NAMES.get(word, word)
 
     def shown(stem_: str) -> str:
-        word = surface[stem_].most_common(1)[0][0]
-        return word.upper() if word.lower() in ACRONYMS else word
+        return written(surface[stem_].most_common(1)[0][0])
+
+    def shown_pair(pair: str) -> str:
+        """The pair as people wrote it most often ("pemilih pemula"), never its stems."""
+        return " ".join(written(w) for w in pair_surface[pair].most_common(1)[0][0].split())
 
     term_table = pd.DataFrame(
         [(shown(s), n) for s, n in terms.most_common(top) if n > 1], columns=["term", "count"]
     )
     pair_table = pd.DataFrame(
-        [(" ".join(shown(s) for s in p.split()), n) for p, n in pairs.most_common(top) if n > 1],
+        [(shown_pair(p), n) for p, n in pairs.most_common(top) if n > 1],
         columns=["term", "count"],
     )
     return term_table, pair_table

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pandas as pd
 
@@ -467,7 +468,12 @@ def wilson_interval(votes: int, total: int, z: float = Z_95) -> tuple[float, flo
 
 
 def poll_results(polls: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Votes, share and 95% interval per option of each of the year's poll questions."""
+    """Votes, share and 95% interval per option of each of the year's poll questions.
+
+    ``low``/``high`` (for analysts; the report body does not show them): a range built so
+    that, over many random samples, 95 in 100 such ranges contain the true share. Story-poll
+    voters choose themselves and are no random sample, so the range says nothing about what
+    the followers or the public think."""
     rows = polls[polls["date"].dt.year == year]
     out = []
     for (date, platform, question), group in rows.groupby(
@@ -608,13 +614,19 @@ def monthly_comparison(
 ) -> pd.DataFrame:
     """One platform month by month in ``year - 1`` and ``year``: feed posts, their interactions,
     and followers at month end where a count exists (``counts``: every follower count), as
-    columns ``posts_<y>``, ``interactions_<y>``, ``followers_<y>`` indexed by month 1-12."""
+    columns ``posts_<y>``, ``interactions_<y>``, ``followers_<y>`` indexed by month 1-12. Posts are missing, not 0, in a year with no post of the platform
+    at all (not recorded: TikTok has no post export)."""
     out = pd.DataFrame(index=pd.RangeIndex(1, 13, name="month"))
     for y in (year - 1, year):
         rows = posts_in_year(posts, y)
         rows = rows[rows["platform"] == platform]
         months = rows["published"].dt.month
-        out[f"posts_{y}"] = rows.groupby(months).size().reindex(out.index, fill_value=0)
+        # No post of the platform all year: not recorded (TikTok has no post export), not 0.
+        out[f"posts_{y}"] = (
+            rows.groupby(months).size().reindex(out.index, fill_value=0).astype("Float64")
+            if not rows.empty
+            else pd.Series(pd.NA, index=out.index, dtype="Float64")
+        )
         out[f"interactions_{y}"] = (
             rows["engagement"].groupby(months).sum(min_count=1).reindex(out.index)
             if not rows.empty
@@ -646,3 +658,52 @@ def unplaced_followers(profile: Profile, followers: pd.DataFrame, year: int) -> 
     return counts[~counts["platform"].isin(accounts)][["platform", "followers"]].reset_index(
         drop=True
     )
+
+
+def posting_consistency(posts: pd.DataFrame, year: int) -> pd.DataFrame:
+    """How regularly each platform with a post export posted in ``year``: ``platform, posts,
+    per_month`` (posts / 12), ``months`` (months with a post), ``weeks``, ``silent_weeks``
+    (Monday-to-Sunday weeks starting in the year without a post), ``longest_gap`` (most
+    consecutive days of the year without a post) and its ``gap_start``, ``gap_end``."""
+    columns = {
+        "platform": "object",
+        "posts": "int64",
+        "per_month": "float64",
+        "months": "int64",
+        "weeks": "int64",
+        "silent_weeks": "int64",
+        "longest_gap": "int64",
+        "gap_start": "datetime64[ns]",
+        "gap_end": "datetime64[ns]",
+    }
+    year_posts = posts_in_year(posts, year)
+    if year_posts.empty:
+        return typed_empty(columns)
+    first, last = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    mondays = pd.date_range(first, last, freq="W-MON")
+    rows = []
+    for platform, group in year_posts.groupby("platform", sort=False):
+        days = pd.DatetimeIndex(
+            group["published"].dt.tz_localize(None).dt.normalize().unique()
+        ).sort_values()
+        week_of = days - pd.to_timedelta(days.dayofweek, unit="D")
+        edges = [first - pd.Timedelta(days=1), *days, last + pd.Timedelta(days=1)]
+        gap, start = 0, None
+        for before, after in pairwise(edges):
+            between = (after - before).days - 1
+            if between > gap:
+                gap, start = between, before + pd.Timedelta(days=1)
+        rows.append(
+            {
+                "platform": platform,
+                "posts": len(group),
+                "per_month": len(group) / 12,
+                "months": int(days.month.nunique()),
+                "weeks": len(mondays),
+                "silent_weeks": int((~mondays.isin(week_of)).sum()),
+                "longest_gap": gap,
+                "gap_start": start if gap else pd.NaT,
+                "gap_end": start + pd.Timedelta(days=gap - 1) if gap else pd.NaT,
+            }
+        )
+    return pd.DataFrame(rows).astype(columns)

@@ -83,12 +83,14 @@ def in_year(stages: pd.DataFrame, year: int) -> pd.DataFrame:
 def activity(posts: pd.DataFrame, stages: pd.DataFrame, year: int) -> pd.DataFrame:
     """Feed posts and their interactions per day inside each of the year's stages, and on the
     days of the year outside every stage (last row, ``kind`` ``"luar"``): ``election, stage,
-    kind, start, end, days, posts, interactions, posts_per_day, interactions_per_day``."""
+    kind, start, end, days, posts, silent_days, interactions, posts_per_day,
+    interactions_per_day`` (``silent_days``: days of the stage without a feed post)."""
     year_stages = in_year(stages, year)
     columns = {
         **COLUMNS,
         "days": "int64",
         "posts": "int64",
+        "silent_days": "int64",
         "interactions": "float64",
         "posts_per_day": "float64",
         "interactions_per_day": "float64",
@@ -110,6 +112,7 @@ def activity(posts: pd.DataFrame, stages: pd.DataFrame, year: int) -> pd.DataFra
             {
                 **stage._asdict(),
                 "posts": int(within.sum()),
+                "silent_days": int(stage.days) - int(days[within].nunique()),
                 "interactions": float(engagement[within].sum()),
             }
         )
@@ -125,6 +128,7 @@ def activity(posts: pd.DataFrame, stages: pd.DataFrame, year: int) -> pd.DataFra
             "source": pd.NA,
             "days": rest,
             "posts": int(outside.sum()),
+            "silent_days": rest - int(days[outside].nunique()),
             "interactions": float(engagement[outside].sum()),
         }
     )

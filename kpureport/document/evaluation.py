@@ -31,22 +31,23 @@ class Evaluation(Parts):
             self.figures.last_year,
         )
         labels = {
-            "posts": "jumlah unggahan di beranda",
-            "interactions": "jumlah interaksi unggahan",
-            "followers": "jumlah pengikut akhir tahun",
-            "polls": "jumlah polling",
-            "votes": "jumlah suara polling",
-            "feedback": "jumlah masukan masyarakat",
+            "posts": ("jumlah unggahan di beranda", "unggahan"),
+            "interactions": ("jumlah interaksi unggahan", "interaksi"),
+            "followers": ("jumlah pengikut akhir tahun", "pengikut"),
+            "polls": ("jumlah polling", "polling"),
+            "votes": ("jumlah suara polling", "suara"),
+            "feedback": ("jumlah masukan masyarakat", "masukan"),
         }
         rows = [
             {
-                "label": labels[key],
+                "label": label,
+                "unit": unit,
                 "previous": before[key],
                 "current": now[key],
                 "shown_previous": "-" if before[key] is None else fmt.number(before[key]),
                 "shown_current": "-" if now[key] is None else fmt.number(now[key]),
             }
-            for key in labels
+            for key, (label, unit) in labels.items()
         ]
         previous_rates = metrics.engagement_rates(
             self.data.posts, self.year - 1, self.figures.history, self.data.daily
@@ -62,6 +63,8 @@ class Evaluation(Parts):
                     "label": f"tingkat interaksi {self._label(r.platform)} dari "
                     + r.base_label.split(" (")[0],
                     "points": True,
+                    "digits": 2,
+                    "suffix": "%",
                     "previous": float(old["rate"]),
                     "current": float(r.rate),
                     "shown_previous": fmt.percent(old["rate"], 2),
@@ -77,7 +80,9 @@ class Evaluation(Parts):
                     r["label"][0].upper() + r["label"][1:],
                     r["shown_previous"],
                     r["shown_current"],
-                    _change(r["previous"], r["current"], r.get("points", False)),
+                    "-"
+                    if r["previous"] is None or r["current"] is None
+                    else narrative.row_change(r).cell,
                 ]
                 for r in rows
             ],
@@ -254,7 +259,7 @@ class Evaluation(Parts):
                         "Dijawab",
                         "Median waktu jawab (jam)",
                         "Persentil ke-90 (jam)",
-                        "Dijawab dalam 1x24 jam",
+                        "Dijawab dalam 1 \u00d7 24 jam",
                     ],
                     [
                         [
@@ -269,36 +274,57 @@ class Evaluation(Parts):
                         for r in times.itertuples(index=False)
                     ],
                     {1, 2, 3, 4, 5},
-                    note="Persentase dijawab dalam 1x24 jam dihitung dari semua yang diterima, "
+                    note="Persentase dijawab dalam 1 \u00d7 24 jam dihitung dari semua yang diterima, "
                     "termasuk yang belum dijawab.",
                 )
             )
         if not clarifications.empty:
-            tables.append(
-                self._table(
-                    "klarifikasi",
-                    f"Klarifikasi hoaks yang diterbitkan, tahun {self.year}",
-                    ["Tanggal", "Isu", "Tautan"],
-                    [
-                        [
-                            fmt.date(r.date.date()),
-                            r.issue,
-                            {"text": r.link or "-", "href": r.link},
-                        ]
-                        for r in clarifications.itertuples(index=False)
-                    ],
-                    set(),
-                )
-            )
+            tables.append(self._clarifications_table(clarifications))
         return self._section(
             id="respons",
             title=f"{self._letter('respons')}. Respons dan Klarifikasi Hoaks",
             paragraphs=[
                 narrative.paragraph(
-                    narrative.responses(times, clarifications, self.profile, self.year)
+                    narrative.responses(
+                        times,
+                        clarifications,
+                        self.profile,
+                        self.year,
+                        feedback=(
+                            len(self.feedback_rows),
+                            int((self.feedback_rows["category"] == "pertanyaan").sum())
+                            if not self.feedback_rows.empty
+                            else 0,
+                        ),
+                    )
                 )
             ],
             tables=tables,
+        )
+
+    def _clarifications_table(self, clarifications: pd.DataFrame) -> dict:
+        """Each clarification with its platform and link, and the hours from the hoax being
+        noticed to the clarification where the staff's table gives both times."""
+        timed = clarifications["hours"].notna().any()
+        headers = ["Tanggal", "Platform", "Isu", "Tautan"] + (
+            ["Jam sejak hoaks diketahui"] if timed else []
+        )
+        rows = [
+            [
+                fmt.date(r.date.date()),
+                self._label(r.platform) if isinstance(r.platform, str) and r.platform else "-",
+                r.issue,
+                {"text": r.link or "-", "href": r.link},
+            ]
+            + (["-" if pd.isna(r.hours) else fmt.number(r.hours, 1)] if timed else [])
+            for r in clarifications.itertuples(index=False)
+        ]
+        return self._table(
+            "klarifikasi",
+            f"Klarifikasi hoaks yang diterbitkan, tahun {self.year}",
+            headers,
+            rows,
+            {4} if timed else set(),
         )
 
     def monthly_comparison(self) -> Fragment:
@@ -368,14 +394,3 @@ def _cell(value: object) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _change(previous: float | None, current: float | None, points: bool = False) -> str:
-    """``+12,50%``, or for a rate ``+0,04 poin``; a dash where there is nothing to compare."""
-    if previous is None or current is None or not previous:
-        return "-"
-    if points:
-        change = current - previous
-        return ("+" if change > 0 else "") + fmt.number(change, 2) + " poin"
-    change = (current - previous) * 100 / previous
-    return ("+" if change > 0 else "") + fmt.percent(change, 2)

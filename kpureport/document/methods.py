@@ -8,13 +8,14 @@ from kpureport import formatting as fmt
 from kpureport.analysis import metrics, stages
 from kpureport.analysis.feedback import lexicon
 from kpureport.analysis.metrics import MIN_POSTS_PER_SLOT
-from kpureport.config import platform_label
+from kpureport.config import X_RENAME_YEAR, platform_label
 from kpureport.document.figures import Figures
 from kpureport.document.numbering import Numbering
 from kpureport.ingest.readers.base import META_TIMEZONE
 from kpureport.models import PlainText
 from kpureport.redact import redact
 from kpureport.writing import render
+from kpureport.writing.claims import SAMPLE_FLOOR
 from kpureport.writing.narrative import TIMEZONE_NAMES, count_words, join_words, say
 
 
@@ -72,7 +73,6 @@ def sources(figures: Figures) -> list[str]:
         if not rows.empty
         else _say("sources", "feedback_none", year=year)
     )
-    out.append(_say("sources", "narrative"))
     return [PlainText(s) for s in out]
 
 
@@ -92,7 +92,11 @@ def definitions(figures: Figures) -> list[tuple[str, str]]:
         f"{name}: antara lain \u201c{', '.join(rule.get('words', rule.get('starts_with', []))[:5])}\u201d"
         for name, rule in rules.items()
     )
-    stage_sources = "; ".join(sorted(set(stages.national()["source"])))
+    # Only the schedules of the stages the report shows, not every one kpureport knows.
+    national = stages.national()["source"]
+    stage_sources = "; ".join(
+        sorted(set(figures.year_stages["source"].dropna()) & set(national))
+    ) or "; ".join(sorted(set(national)))
     pillar_rules = "; ".join(
         f"{p.label}: antara lain \u201c{', '.join(sorted(p.words)[:4] or sorted(p.hashtags)[:4])}\u201d"
         for p in figures.data.pillars
@@ -107,6 +111,8 @@ def definitions(figures: Figures) -> list[tuple[str, str]]:
         "pillar_rules": pillar_rules,
         "scale_levels": scale_levels,
         "scale_source": scale.source,
+        "x_share": "repost di X" if figures.year >= X_RENAME_YEAR else "retweet di Twitter",
+        "floor": count_words(SAMPLE_FLOOR),
     }
     shown = {
         "last_year": figures.has_last_year,
@@ -114,6 +120,11 @@ def definitions(figures: Figures) -> list[tuple[str, str]]:
         "pillars": not figures.pillar_table.empty,
         "targets": not figures.achievement.empty,
         "answers": not figures.answer_times.empty,
+        "rates": figures.rates["rate"].notna().any(),
+        "best_times": not figures.year_posts.empty,
+        "polls": not figures.polls.empty,
+        "feedback": not figures.feedback_rows.empty,
+        "twitter": any(a.platform == "twitter" for a in figures.profile.accounts),
     }
     return [
         (item["term"], PlainText(item["text"].format(**fields)))

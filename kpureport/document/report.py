@@ -29,7 +29,7 @@ from kpureport.document.platform_parts import PlatformParts
 from kpureport.document.summary import Summary
 from kpureport.ingest.load import ReportData, load_report_data
 from kpureport.redact import official_contacts
-from kpureport.writing import charts, narrative, render
+from kpureport.writing import charts, claims, narrative, render
 from kpureport.writing.render import Fragment
 
 #: Chapters as in the seed report: key, title (``{office}`` is the office's short name).
@@ -123,16 +123,21 @@ class Report(Parts):
 
     def facts(self) -> dict[str, object]:
         """The year in a few figures, for the generated introduction."""
-        known = self.figures.platforms["followers"].notna().any()
-        change = metrics.followers_change(self.figures.growth_table)
+        known = self.platforms["followers"].notna().any()
+        both = self.growth_table[self.growth_table["previous"].notna()]
         return {
             "accounts": len(self.profile.accounts),
-            "followers": metrics.total_followers(self.figures.platforms) if known else None,
-            "change": change,
-            "posts": len(self.figures.year_posts),
-            "stories": int(self.figures.stories["stories"].sum())
-            if not self.figures.stories.empty
-            else 0,
+            "followers": metrics.total_followers(self.platforms) if known else None,
+            "as_of": narrative.common_date(self.platforms[self.platforms["followers"].notna()]),
+            "previous_followers": int(both["previous"].sum()) if len(both) else None,
+            "followers_both": int(both["current"].sum()) if len(both) else None,
+            "posts": len(self.year_posts),
+            "post_platforms": [
+                a.platform
+                for a in self.profile.accounts
+                if not self.year_posts.empty and a.platform in set(self.year_posts["platform"])
+            ],
+            "stories": int(self.stories["stories"].sum()) if not self.stories.empty else 0,
             "polls": self.figures.polls.groupby(["date", "platform", "question"]).ngroups
             if not self.figures.polls.empty
             else 0,
@@ -171,6 +176,10 @@ class Report(Parts):
             number=self.numbers.table("pengikut"),
             total=metrics.total_followers(self.figures.platforms) if known else None,
             unplaced=unplaced,
+            as_of=narrative.as_of(
+                narrative.common_date(self.platforms[self.platforms["followers"].notna()]),
+                self.year,
+            ),
         )
 
     def followers_summary(self) -> Fragment:
@@ -208,7 +217,7 @@ class Report(Parts):
                 "-"
                 if r.change is None or pd.isna(r.change)
                 else f"{r.change:+,}".replace(",", "."),
-                "-" if pd.isna(r.change_pct) else fmt.percent(r.change_pct, 2),
+                _percent_cell(r.previous, r.current),
             ]
             for r in self.figures.growth_table.itertuples(index=False)
         ]
@@ -296,6 +305,10 @@ class Report(Parts):
         paragraphs = paragraphs + narrative.no_post_export(
             [p for p in silent if p == "tiktok"], self.year
         )
+        consistency, consistency_tables = self._consistency(silent)
+        if consistency:
+            paragraphs = [*paragraphs, narrative.paragraph(consistency)]
+            tables = tables + consistency_tables
         story_paragraphs, story_tables = self._stories()
         if story_paragraphs:
             paragraphs = [*paragraphs, narrative.paragraph(story_paragraphs)]
@@ -306,6 +319,52 @@ class Report(Parts):
             tables=tables + story_tables,
             figures=figures,
         )
+
+    def _consistency(self, silent: list[str]) -> tuple[list[str], list[dict]]:
+        """How regularly each platform posted (what a monev evaluator checks first); accounts
+        without a post export are named as not recorded, never as not posting."""
+        table = metrics.posting_consistency(self.data.posts, self.year)
+        if table.empty:
+            return [], []
+        order = {a.platform: i for i, a in enumerate(self.profile.accounts)}
+        table = table.sort_values("platform", key=lambda c: c.map(order), ignore_index=True)
+        sentences = narrative.consistency(table, self.year)
+        untracked = [self._label(p) for p in silent if p == "tiktok"]
+        if untracked:
+            sentences.append(
+                narrative.say("consistency_untracked", platforms=narrative.join_words(untracked))
+            )
+        rows = [
+            [
+                self._label(r.platform),
+                fmt.number(r.posts),
+                fmt.number(r.per_month, 1),
+                f"{fmt.number(r.months)} dari 12",
+                f"{fmt.number(r.silent_weeks)} dari {fmt.number(r.weeks)}",
+                fmt.number(r.longest_gap),
+                narrative.stage_period(r.gap_start, r.gap_end) if r.longest_gap else "-",
+            ]
+            for r in table.itertuples(index=False)
+        ]
+        rows += [[name, "tidak tercatat", "-", "-", "-", "-", "-"] for name in untracked]
+        return sentences, [
+            self._table(
+                "konsistensi",
+                f"Keteraturan unggahan per platform, tahun {self.year}",
+                [
+                    "Platform",
+                    "Unggahan",
+                    "Rata-rata per bulan",
+                    "Bulan dengan unggahan",
+                    "Pekan tanpa unggahan",
+                    "Jeda terpanjang (hari)",
+                    "Periode jeda terpanjang",
+                ],
+                rows,
+                {1, 2, 5},
+                note=narrative.say("consistency_note"),
+            )
+        ]
 
     def _stories(self) -> tuple[list[str], list[dict]]:
         """Stories apart from feed posts: per platform with their own figures, and per month."""
@@ -362,30 +421,7 @@ class Report(Parts):
         """B. Engagement rate per platform and the best day and hour to post."""
         if self.figures.rates.empty:
             return Fragment("")
-        rows = [
-            [
-                self._label(r.platform),
-                "-" if r.posts is None or pd.isna(r.posts) else fmt.number(r.posts),
-                "-"
-                if r.interactions is None or pd.isna(r.interactions)
-                else fmt.number(r.interactions),
-                "-" if pd.isna(r.base_label) else r.base_label,
-                "-"
-                if r.denominator is None or pd.isna(r.denominator)
-                else fmt.number(r.denominator),
-                "data tidak tersedia" if pd.isna(r.rate) else fmt.percent(r.rate, 2),
-            ]
-            for r in self.figures.rates.itertuples(index=False)
-        ]
-        table = self._table(
-            "interaksi",
-            f"Tingkat interaksi per platform, tahun {self.year}",
-            ["Platform", "Unggahan", "Interaksi", "Pembagi", "Nilai pembagi", "Tingkat interaksi"],
-            rows,
-            {1, 2, 4, 5},
-            note="Tingkat interaksi = jumlah interaksi / jumlah pembagi x 100%. "
-            "Definisi lengkap ada pada Lampiran.",
-        )
+        tables = self._rate_tables()
         best = metrics.best_times(self.data.posts, self.year)
         paragraphs = [
             narrative.paragraph(
@@ -393,7 +429,7 @@ class Report(Parts):
             ),
             narrative.paragraph(narrative.timing(best, self.year, self.profile.timezone)),
         ]
-        tables = [table, self._best_times_table(best)] if not best.empty else [table]
+        tables += [self._best_times_table(best)] if not best.empty else []
         figures = self._figure(
             "interaksi",
             charts.engagement_by_platform(self.figures.rates, self.year),
@@ -406,6 +442,42 @@ class Report(Parts):
             tables=tables,
             figures=figures,
         )
+
+    def _rate_tables(self) -> list[dict]:
+        """One table per basis of the rate (reach, impressions, views): rates of different
+        bases never share a table, where their column would read as one ranking. Platforms
+        whose export gives no interactions are named in the note of the last table."""
+        known = self.rates[self.rates["rate"].notna()]
+        unknown = [self._label(p) for p in self.rates[self.rates["rate"].isna()]["platform"]]
+        tables = []
+        groups = list(known.groupby("base", sort=False))
+        for i, (base, group) in enumerate(groups):
+            label = group["base_label"].iloc[0]
+            note = narrative.say("rate_note", base=label.split(" (")[0])
+            if unknown and i == len(groups) - 1:
+                note += " " + narrative.say(
+                    "engagement_missing", platforms=narrative.join_words(unknown)
+                )
+            tables.append(
+                self._table(
+                    f"interaksi-{base}",
+                    f"Tingkat interaksi dari {label}, tahun {self.year}",
+                    ["Platform", "Unggahan", "Interaksi", _capital(label), "Tingkat interaksi"],
+                    [
+                        [
+                            self._label(r.platform),
+                            "-" if r.posts is None or pd.isna(r.posts) else fmt.number(r.posts),
+                            fmt.number(r.interactions),
+                            fmt.number(r.denominator),
+                            fmt.percent(r.rate, 2),
+                        ]
+                        for r in group.sort_values("rate", ascending=False).itertuples(index=False)
+                    ],
+                    {1, 2, 3, 4},
+                    note=note,
+                )
+            )
+        return tables
 
     def _best_times_table(self, best: pd.DataFrame) -> dict:
         zone = narrative.TIMEZONE_NAMES.get(self.profile.timezone, self.profile.timezone)
@@ -442,7 +514,7 @@ class Report(Parts):
                 for r in best.itertuples(index=False)
             ],
             {1, 3, 4, 6, 7},
-            note=f"Hanya hari dan jam dengan sedikitnya {metrics.MIN_POSTS_PER_SLOT} unggahan "
+            note=f"Hanya hari dan jam dengan sedikitnya {claims.count(metrics.MIN_POSTS_PER_SLOT)} unggahan "
             "yang dibandingkan; tanda - berarti tidak ada yang memenuhi.",
         )
 
@@ -483,7 +555,8 @@ class Report(Parts):
         snapshot = fmt.date(videos["snapshot"].max().date())
         return self._table(
             "video-teratas",
-            f"Video {platform} dengan penayangan terbanyak, tahun {self.year}",
+            f"Video {platform} dengan penayangan terbanyak di antara "
+            f"{fmt.number(self.videos_listed())} video yang tercantum, tahun {self.year}",
             ["No.", "Tanggal terbit", "Judul video", "Penayangan", "Interaksi"],
             rows,
             {3, 4},
@@ -526,13 +599,7 @@ class Report(Parts):
         ):
             key = f"polling-{date:%Y%m%d}-{question}"
             rows = [
-                [
-                    r.option,
-                    fmt.number(r.votes),
-                    fmt.percent(r.share, fmt.share_digits(r.total)),
-                    f"{fmt.percent(r.low, fmt.share_digits(r.total))} sampai "
-                    f"{fmt.percent(r.high, fmt.share_digits(r.total))}",
-                ]
+                [r.option, fmt.number(r.votes), fmt.percent(r.share, fmt.share_digits(r.total))]
                 for r in group.sort_values("votes", ascending=False).itertuples(index=False)
             ]
             caption = f"Hasil polling \u201c{question}\u201d, {self._label(platform)}, {fmt.date(date.date())}"
@@ -540,10 +607,10 @@ class Report(Parts):
                 self._table(
                     key,
                     caption,
-                    ["Pilihan", "Suara", "Persentase", "Selang kepercayaan 95%"],
+                    ["Pilihan", "Suara", "Persentase dari jumlah suara"],
                     rows,
-                    {1, 2, 3},
-                    note=self._poll_note(group, date, platform),
+                    {1, 2},
+                    note=self._poll_note(group),
                 )
             )
             figures += self._figure(key, charts.poll_result(group), caption)
@@ -555,16 +622,10 @@ class Report(Parts):
             figures=figures,
         )
 
-    def _poll_note(self, group: pd.DataFrame, date: pd.Timestamp, platform: str) -> str:
-        """The vote count, and beside it the sticker taps the platform's export gives for the
-        stories of that day (story polls have no export of their own)."""
-        note = f"Jumlah suara: {fmt.number(group['total'].iloc[0])}."
-        taps = metrics.sticker_taps_on(self.data.posts, date, platform)
-        if taps is None:
-            return note
-        return f"{note} " + narrative.say(
-            "poll_stickers", platform=self._label(platform), taps=fmt.number(taps)
-        )
+    def _poll_note(self, group: pd.DataFrame) -> str:
+        """The vote count and who cast the votes. The stories' sticker taps of that day stay in
+        the story table: beside the votes they would read as a second count of the same poll."""
+        return narrative.say("poll_note", total=fmt.number(group["total"].iloc[0]))
 
     def audience(self) -> Fragment:
         """When the followers are online and who they are (TikTok Studio's snapshots)."""
@@ -784,8 +845,24 @@ class Report(Parts):
             for a in self.profile.accounts
         ]
         return self._fragment(
-            "footer.html.j2", profile=self.profile, accounts=accounts, slogan=SLOGAN
+            "footer.html.j2",
+            profile=self.profile,
+            accounts=accounts,
+            slogan=self.profile.slogan or SLOGAN,
         )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _percent_cell(previous: object, current: object) -> str:
+    """A change as a percentage cell, as the sentence states it; "-" where it is told as a
+    count (a base under 100) or has no base."""
+    if pd.isna(previous):
+        return "-"
+    cell = claims.change(previous, current).cell
+    return cell.replace("+", "") if cell.endswith("%") else "-"
 
 
 def _excerpt(value: object) -> str:

@@ -402,7 +402,7 @@ VALUE_COLUMNS = (
     ("pertumbuhan", "Pertumbuhan pengikut"),
     ("interaksi", "Tingkat interaksi"),
     ("kehadiran", "Kanal resmi dengan akun"),
-    ("responsivitas", "Dijawab dalam 1x24 jam"),
+    ("responsivitas", "Dijawab dalam 1 \u00d7 24 jam"),
 )
 
 

@@ -488,7 +488,7 @@ def report_document(
         stem=report_stem(office, year),
         title=profile.report_title(year),
         header=f"Laporan Penggunaan Media Sosial {profile.short_name} Tahun {year}",
-        footer=f"{profile.abbrev} | {SLOGAN}",
+        footer=f"{profile.abbrev} | {profile.slogan or SLOGAN}",
         author=profile.name,
         subject=f"Laporan tahunan penggunaan media sosial {profile.name} tahun {year}",
         reference=office_reference(office_dir(data_dir, office)),

@@ -249,6 +249,9 @@ MANUAL_TABLES: dict[str, tuple[TableColumn, ...]] = {
         DATE,
         TableColumn("issue", "isu", "text"),
         TableColumn("link", "tautan", "text", required=False),
+        TableColumn("platform", "platform", "platform", required=False),
+        TableColumn("hoax_seen", "hoaks_diketahui", "moment", required=False),
+        TableColumn("published", "klarifikasi_terbit", "moment", required=False),
     ),
     # Figures that only the apps show (Threads, WhatsApp Channels; TikTok's posts, which no
     # export counts), copied by staff once a month: the report names them "dicatat staf".
@@ -283,7 +286,11 @@ MANUAL_KEYS = {
     "monthly": ["month", "platform"],
 }
 #: Pairs of columns whose second may not come before the first (an answer before its question).
-MANUAL_ORDER = {"stages": ("start", "end"), "questions": ("received", "answered")}
+MANUAL_ORDER = {
+    "stages": ("start", "end"),
+    "questions": ("received", "answered"),
+    "clarifications": ("hoax_seen", "published"),
+}
 
 
 def parse_moment(text: str, locale: str) -> dt.datetime | None:
@@ -713,6 +720,9 @@ PROFILE_FIELDS = (
     Field("jdih", _url, "alamat JDIH yang diawali http:// atau https://"),
     Field("email", _email, "alamat surel, mis. nama@domain.go.id"),
     Field("chair", _text, "nama ketua"),
+    Field(
+        "slogan", _text, "semboyan pada kop kantor bila berbeda dari Pemilih Berdaulat Negara Kuat"
+    ),
     Field("feedback_column", _text, "judul kolom formulir yang berisi kritik dan saran"),
     Field(
         "form_date_order",

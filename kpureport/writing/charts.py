@@ -182,34 +182,39 @@ def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
 
 
 def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
-    """Bars of each platform's rate, grouped by what it is divided by (each label says it),
-    so that only rates of one basis stand next to each other."""
-    known = rates[rates["rate"].notna()].sort_values(["base", "rate"], ascending=[False, True])
+    """One panel per basis (reach, impressions, views), each with its own scale: rates of
+    different bases are never drawn on one axis, where their bars would read as a ranking."""
+    known = rates[rates["rate"].notna()]
     if known.empty:
         return None
-    labels = [
-        f"{platform_label(p, year)}\n(per {b})"
-        for p, b in zip(known["platform"], known["base_label"], strict=True)
-    ]
-    values = [float(r) for r in known["rate"]]
+    groups = [g.sort_values("rate") for _, g in known.groupby("base", sort=False)]
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=(6.4, 0.8 + 0.6 * len(values)))
-        ax = fig.subplots()
-        bars = ax.barh(labels, values, color=[PLATFORM_COLORS[p] for p in known["platform"]])
-        ax.bar_label(bars, labels=[fmt.percent(v, 2) for v in known["rate"]], padding=4)
-        _axis_numbers(ax.xaxis, 0, "%")
-        ax.set_xlim(0, max(values) * 1.25)
-        ax.set_xlabel("Tingkat interaksi")
+        fig = Figure(figsize=(6.4, 0.6 + sum(0.9 + 0.45 * len(g) for g in groups)))
+        axes = fig.subplots(
+            len(groups), 1, squeeze=False, height_ratios=[1 + len(g) for g in groups]
+        )[:, 0]
+        for ax, group in zip(axes, groups, strict=True):
+            labels = [platform_label(p, year) for p in group["platform"]]
+            values = [float(r) for r in group["rate"]]
+            bars = ax.barh(labels, values, color=[PLATFORM_COLORS[p] for p in group["platform"]])
+            ax.bar_label(bars, labels=[fmt.percent(v, 2) for v in values], padding=4)
+            _axis_numbers(ax.xaxis, 0, "%")
+            ax.set_xlim(0, max(values) * 1.3)
+            ax.set_title(f"Tingkat interaksi per {group['base_label'].iloc[0]}", loc="left")
         svg = _svg(fig)
     parts = [
-        f"{platform_label(p, year)} {fmt.percent(r, 2)} dari {b}"
-        for p, r, b in zip(
-            known["platform"][::-1], known["rate"][::-1], known["base_label"][::-1], strict=True
+        f"per {g['base_label'].iloc[0]}: "
+        + ", ".join(
+            f"{platform_label(p, year)} {fmt.percent(r, 2)}"
+            for p, r in zip(g["platform"][::-1], g["rate"][::-1], strict=True)
         )
+        for g in groups
     ]
     return Chart(
         svg,
-        f"Diagram batang tingkat interaksi per platform tahun {year}: " + "; ".join(parts) + ".",
+        f"Diagram batang tingkat interaksi tahun {year}, satu panel per pembagi: "
+        + "; ".join(parts)
+        + ".",
     )
 
 
@@ -336,42 +341,31 @@ def active_hours(table: pd.DataFrame, zone: str) -> Chart | None:
 
 
 def poll_result(group: pd.DataFrame) -> Chart:
-    """One poll: each option's share with its 95% interval as an error bar."""
-    ordered = group.sort_values("votes")
+    """One poll: each option's share of the votes cast. No interval bars: a story poll is
+    answered by whoever chooses to, and an interval would suggest a sample it is not."""
+    ordered = group.sort_values("votes", kind="stable")
+    total = int(group["total"].iloc[0])
+    digits = fmt.share_digits(total)
     shares = [float(s) for s in ordered["share"]]
-    errors = [
-        [s - lo for s, lo in zip(shares, ordered["low"], strict=True)],
-        [hi - s for s, hi in zip(shares, ordered["high"], strict=True)],
-    ]
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(6.4, 0.8 + 0.5 * len(shares)))
         ax = fig.subplots()
-        ax.barh(
-            _literal(ordered["option"]),
-            shares,
-            xerr=errors,
-            color="#1f4e8c",
-            ecolor="#333333",
-            capsize=4,
-        )
+        bars = ax.barh(_literal(ordered["option"]), shares, color="#1f4e8c")
+        ax.bar_label(bars, labels=[fmt.percent(v, digits) for v in shares], padding=4)
         _axis_numbers(ax.xaxis, 0, "%")
         ax.set_xlim(0, 100)
-        ax.set_xlabel("Persentase suara (garis: selang kepercayaan 95%)")
+        ax.set_xlabel(f"Persentase dari {fmt.number(total)} suara")
         svg = _svg(fig)
     parts = [
-        f"{o} {fmt.percent(s, 2)} (95%: {fmt.percent(lo, 2)} sampai {fmt.percent(hi, 2)})"
-        for o, s, lo, hi in zip(
-            ordered["option"][::-1],
-            ordered["share"][::-1],
-            ordered["low"][::-1],
-            ordered["high"][::-1],
-            strict=True,
+        f"{o} {fmt.number(v)} suara ({fmt.percent(s, digits)})"
+        for o, v, s in zip(
+            ordered["option"][::-1], ordered["votes"][::-1], ordered["share"][::-1], strict=True
         )
     ]
     question = group["question"].iloc[0]
     return Chart(
         svg,
-        f"Diagram batang hasil polling \u201c{question}\u201d dari {fmt.number(group['total'].iloc[0])} suara: "
+        f"Diagram batang hasil polling \u201c{question}\u201d dari {fmt.number(total)} suara: "
         + "; ".join(parts)
         + ".",
     )

@@ -16,19 +16,7 @@ from kpureport import safe_yaml
 from kpureport.analysis.metrics import MIN_POSTS_PER_SLOT
 from kpureport.config import TEMPLATES_DIR, platform_label
 from kpureport.models import Narrative, PlainText, Profile, Signature
-
-_WORDS = {
-    1: "satu",
-    2: "dua",
-    3: "tiga",
-    4: "empat",
-    5: "lima",
-    6: "enam",
-    7: "tujuh",
-    8: "delapan",
-    9: "sembilan",
-    10: "sepuluh",
-}
+from kpureport.writing import claims
 
 
 @cache
@@ -82,7 +70,7 @@ def in_running_text(name: str) -> str:
 
 def count_words(n: int) -> str:
     """Small counts in words, as formal Indonesian prose writes them (``empat``)."""
-    return _WORDS.get(n, fmt.number(n))
+    return claims.count(n)
 
 
 def join_words(items: list[str]) -> str:
@@ -99,6 +87,17 @@ def _context(profile: Profile, year: int) -> dict[str, object]:
         "year": year,
         "province": profile.province,
     }
+
+
+def as_of(date: dt.date | pd.Timestamp | None, year: int) -> str:
+    """When a count was taken: "akhir tahun" on 31 December, else its own date, so that a
+    mid-year count is never presented as the year's ("per 30 Juni 2021")."""
+    if date is None or pd.isna(date):
+        return say("as_of_year", year=year)
+    day = date.date() if isinstance(date, pd.Timestamp) else date
+    if (day.month, day.day) == (12, 31):
+        return say("as_of_year_end", year=year)
+    return say("as_of_date", date=fmt.date(day))
 
 
 def introduction(
@@ -118,15 +117,20 @@ def introduction(
     followers = ""
     if facts["followers"] is not None:
         total = fmt.number(facts["followers"])
-        change = facts["change"]
+        moved = (
+            claims.change(facts["previous_followers"], facts["followers_both"])
+            if facts.get("previous_followers")
+            else None
+        )
         followers = " " + (
-            say("introduction_followers", total=total)
-            if change is None or change == 0
+            say("introduction_followers", total=total, date=as_of(facts.get("as_of"), year))
+            if moved is None or not moved.moved
             else say(
                 "introduction_followers_change",
                 total=total,
-                direction="naik" if change > 0 else "turun",
-                pct=_pct(abs(change)),
+                date=as_of(facts.get("as_of"), year),
+                direction=moved.direction,
+                pct=moved.size,
                 previous_year=year - 1,
             )
         )
@@ -140,22 +144,29 @@ def introduction(
         ),
     ]
     posts, stories = int(facts["posts"]), int(facts["stories"])
+    where = join_words([platform_label(p, year) for p in facts.get("post_platforms", ())])
     items = []
     if posts and stories:
         items.append(
-            say("introduction_posts_stories", count=fmt.number(posts), stories=fmt.number(stories))
+            say(
+                "introduction_posts_stories",
+                count=claims.count(posts),
+                stories=claims.count(stories),
+            )
         )
     elif posts:
-        items.append(say("introduction_posts", count=fmt.number(posts)))
+        items.append(say("introduction_posts", count=claims.count(posts)))
     elif stories:
-        items.append(say("introduction_stories", stories=fmt.number(stories)))
+        items.append(say("introduction_stories", stories=claims.count(stories)))
     if facts["polls"]:
-        items.append(say("introduction_polls", count=fmt.number(facts["polls"])))
+        items.append(say("introduction_polls", count=claims.count(facts["polls"])))
     if facts["feedback"]:
-        items.append(say("introduction_feedback", count=fmt.number(facts["feedback"])))
+        items.append(say("introduction_feedback", count=claims.count(facts["feedback"])))
     if items:
         joined = " serta ".join(items) if len(items) == 2 else join_words(items)  # one "dan"
         paragraphs[-1] += " " + say("introduction_work", items=joined, **ctx)
+        if posts and where:  # the platforms counted, so that a part is not read as the whole
+            paragraphs[-1] += " " + say("introduction_posts_platforms", platforms=where)
     paragraphs.append(say("introduction_outline"))
     return PlainText("\n\n".join(paragraphs))
 
@@ -177,6 +188,12 @@ def platforms_intro(narrative: Narrative, profile: Profile) -> str:
     return say("platforms", **fields)
 
 
+def common_date(table: pd.DataFrame) -> pd.Timestamp | None:
+    """The one date all counts of ``table`` were taken on, or None when they differ."""
+    dates = table["date"].dropna().unique() if "date" in table else []
+    return pd.Timestamp(dates[0]) if len(dates) == 1 else None
+
+
 def followers_summary(table: pd.DataFrame, profile: Profile, year: int) -> list[str]:
     """What the follower table says: who leads, by how much, who trails, what is missing."""
     ctx = _context(profile, year)
@@ -187,6 +204,7 @@ def followers_summary(table: pd.DataFrame, profile: Profile, year: int) -> list[
         return [say("followers_none", **ctx)]
     rows = list(known.itertuples(index=False))
     lead = rows[0]
+    ctx["as_of"] = as_of(common_date(known), year)
     if len(rows) == 1:
         sentences = [
             say(
@@ -264,10 +282,25 @@ def closing(narrative: Narrative, profile: Profile) -> str:
 def signature(narrative: Narrative, profile: Profile, today: dt.date) -> Signature:
     """The signature block; without one in the narrative, the chair signs in the office's city."""
     if narrative.signature:
-        return narrative.signature
+        sig = narrative.signature
+        return Signature(
+            sig.place, sig.date, sig.date_is_month, official_title(sig.title, profile), sig.name
+        )
     return Signature(
-        place=profile.city, date=today, date_is_month=False, title="Ketua", name=profile.chair or ""
+        place=profile.city,
+        date=today,
+        date_is_month=False,
+        title=official_title("Ketua", profile),
+        name=profile.chair or "",
     )
+
+
+def official_title(title: str, profile: Profile) -> str:
+    """The signer's position as a KPU letter writes it, with the office, in capitals:
+    ``KETUA KOMISI PEMILIHAN UMUM KABUPATEN CONTOH`` (a title that names the office is kept)."""
+    if profile.name.lower() in title.lower():
+        return title.upper()
+    return f"{title} {profile.name}".upper()
 
 
 def signing_date(sig: Signature) -> str:
@@ -295,16 +328,20 @@ def growth(table: pd.DataFrame, profile: Profile, year: int) -> list[str]:
             )
         elif row.previous == 0:
             sentences.append(say("growth_from_zero", platform=label, current=current))
-        elif row.change == 0:
-            sentences.append(say("growth_same", platform=label, current=current))
         else:
+            moved = claims.change(row.previous, row.current, unit="pengikut")
+            if moved.direction == claims.SAME:
+                sentences.append(say("growth_same", platform=label, current=current))
+                continue
+            if moved.direction == claims.FLAT:
+                sentences.append(
+                    say("growth_flat", platform=label, previous=moved.previous, current=current)
+                )
+                continue
             item = say(
-                "growth_item",
-                pct=_pct(abs(row.change_pct)),
-                previous=fmt.number(row.previous),
-                current=current,
+                "growth_item", pct=moved.size, previous=moved.previous, current=moved.current
             )
-            (rose if row.change > 0 else fell).append((label, str(item)))
+            (rose if moved.direction == claims.UP else fell).append((label, str(item)))
     period = {"year": year, "previous_year": year - 1}
     moves = []
     if len(rose) == 1:
@@ -323,15 +360,11 @@ def growth(table: pd.DataFrame, profile: Profile, year: int) -> list[str]:
     both = table[table["previous"].notna()]
     if len(both) > 1:
         before, after = int(both["previous"].sum()), int(both["current"].sum())
-        if before and after != before:
-            key = "growth_total_up" if after > before else "growth_total_down"
+        moved = claims.change(before, after, unit="pengikut")
+        if before and moved.moved:
+            key = "growth_total_up" if moved.direction == claims.UP else "growth_total_down"
             sentences.append(
-                say(
-                    key,
-                    pct=_pct(abs(fmt.share(after - before, before))),
-                    previous=fmt.number(before),
-                    current=fmt.number(after),
-                )
+                say(key, pct=moved.size, previous=moved.previous, current=moved.current)
             )
     return sentences
 
@@ -506,40 +539,37 @@ def top_post(top: pd.DataFrame, year: int) -> list[str]:
     ]
 
 
-def _vote_share(share: float, total: int) -> str:
-    return fmt.percent(share, fmt.share_digits(int(total)))
-
-
 def polls(results: pd.DataFrame, year: int) -> list[str]:
-    """Per question: the leading option, and whether its lead over the next is clear (their
-    95% intervals apart) or the two cannot be told apart; the intervals are in the table."""
+    """Per question, its votes and each option's count and share of them: story polls are
+    answered by the followers who choose to, so no option is said to be preferred by the
+    public, and no interval is given in the body (the API keeps ``low`` and ``high``)."""
     if results.empty:
         return [say("polls_none", year=year)]
     sentences = []
     for (date, platform, question), group in results.groupby(
         ["date", "platform", "question"], sort=True
     ):
-        ranked = group.sort_values("votes", ascending=False)
-        lead = ranked.iloc[0]
-        fields = {
-            "question": question,
-            "platform": platform_label(platform, year),
-            "date": fmt.date(date.date()),
-            "total": fmt.number(lead["total"]),
-            "option": lead["option"],
-            "share": _vote_share(lead["share"], lead["total"]),
-        }
-        if len(ranked) == 1:
-            sentences.append(say("poll_single", **fields))
-            continue
-        second = ranked.iloc[1]
-        close = second["high"] >= lead["low"]  # the 95% intervals overlap (see the table)
+        ranked = group.sort_values("votes", ascending=False, kind="stable")
+        total = int(ranked["total"].iloc[0])
+        options = join_words(
+            [
+                say(
+                    "poll_option",
+                    option=r.option,
+                    votes=claims.count(r.votes),
+                    share=claims.percent_of(r.votes, total),
+                )
+                for r in ranked.itertuples(index=False)
+            ]
+        )
         sentences.append(
             say(
-                "poll_close" if close else "poll_clear",
-                second=second["option"],
-                second_share=_vote_share(second["share"], second["total"]),
-                **fields,
+                "poll",
+                question=question,
+                platform=platform_label(platform, year),
+                date=fmt.date(date.date()),
+                total=claims.count(total),
+                options=options,
             )
         )
     sentences.append(say("polls_caveat"))
@@ -563,7 +593,12 @@ def feedback(
     total = len(rows)
     channels = join_words([in_running_text(c) for c in rows["channel"].value_counts().index])
     sentences = [
-        say("feedback_total", total=fmt.number(total), channels=channels, **_context(profile, year))
+        say(
+            "feedback_total",
+            total=claims.count(total),
+            channels=channels,
+            **_context(profile, year),
+        )
     ]
     ranked = by_category[by_category["count"] > 0].sort_values(
         "count", ascending=False, kind="stable"
@@ -577,13 +612,9 @@ def feedback(
             say(
                 "feedback_categories",
                 first=CATEGORY_NAMES[first["category"]],
-                first_count=fmt.number(first["count"]),
-                first_share=fmt.percent(fmt.share(first["count"], total), fmt.share_digits(total)),
+                first_count=claims.part_of(first["count"], total, "masukan"),
                 second=CATEGORY_NAMES[second["category"]],
-                second_count=fmt.number(second["count"]),
-                second_share=fmt.percent(
-                    fmt.share(second["count"], total), fmt.share_digits(total)
-                ),
+                second_count=claims.part_of(second["count"], total, "masukan"),
             )
         )
     if not terms.empty:
@@ -702,32 +733,45 @@ def _hours(value: float) -> str:
     return f"{fmt.number(value, 1).removesuffix(',0')} jam"
 
 
+def row_change(row: dict) -> claims.Change:
+    """The change of one headline row (``previous``, ``current``, and ``digits``, ``unit``,
+    ``points`` as printed) from its printed values."""
+    return claims.change(
+        row["previous"],
+        row["current"],
+        digits=row.get("digits", 0),
+        unit=row.get("unit", ""),
+        points=row.get("points", False),
+    )
+
+
 def year_on_year(rows: list[dict], year: int) -> list[str]:
-    """The headline figures that rose, then those that fell, each with both years' values
-    (``rows``: ``label, previous, current, shown_previous, shown_current``, and ``points``
-    for a rate, whose change is told in percentage points)."""
+    """The headline figures that rose, then those that fell, each with both years' values as
+    printed, then those whose printed values are equal or practically so (``rows``: ``label,
+    previous, current`` and ``digits``, ``unit``, ``points`` for a rate, whose change is told
+    in percentage points)."""
     both = [r for r in rows if r["previous"] is not None and r["current"] is not None]
     if not both:
         return [say("yoy_none", year=year, previous_year=year - 1)]
-    up, down, same = [], [], []
+    up, down, same, flat = [], [], [], []
     for r in both:
-        if r["current"] == r["previous"]:
+        moved = row_change(r)
+        if moved.direction == claims.SAME:
             same.append(r["label"])
             continue
-        if not r["previous"]:
-            continue  # from nothing: no percentage to give
-        if r.get("points"):  # a rate: its change in percentage points, not a percent of it
-            pct = f"{fmt.number(abs(r['current'] - r['previous']), 2)} poin persen"
-        else:
-            pct = _pct(abs((r["current"] - r["previous"]) * 100 / r["previous"]))
+        if moved.direction == claims.FLAT:
+            flat.append(r["label"])
+            continue
+        if not moved.size:
+            continue  # from nothing: no change to give
         item = say(
             "yoy_item",
             label=r["label"],
-            previous=r["shown_previous"],
-            current=r["shown_current"],
-            pct=pct,
+            previous=r.get("prefix", "") + moved.previous + r.get("suffix", ""),
+            current=r.get("prefix", "") + moved.current + r.get("suffix", ""),
+            pct=moved.size,
         )
-        (up if r["current"] > r["previous"] else down).append(str(item))
+        (up if moved.direction == claims.UP else down).append(str(item))
     sentences, period = [], {"previous_year": year - 1}
     if up:
         sentences.append(say("yoy_up", items=join_words(up), **period))
@@ -736,8 +780,14 @@ def year_on_year(rows: list[dict], year: int) -> list[str]:
             say("yoy_down" if up else "yoy_down_only", items=join_words(down), **period)
         )
     if same:
-        sentences.append(say("yoy_same", items=join_words(same).capitalize(), **period))
+        sentences.append(say("yoy_same", items=_capital(join_words(same)), **period))
+    if flat:
+        sentences.append(say("yoy_flat", items=_capital(join_words(flat)), **period))
     return sentences
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def targets(table: pd.DataFrame, year: int) -> list[str]:
@@ -786,9 +836,14 @@ def stage_period(start: pd.Timestamp, end: pd.Timestamp) -> str:
     return f"{fmt.date(start.date())}\u2013{fmt.date(end.date())}"
 
 
+#: The order the stage sentences take: the days an evaluator reads first.
+STAGE_ORDER = ("pemungutan_suara", "masa_tenang")
+
+
 def stages(table: pd.DataFrame, profile: Profile, year: int, spoken: tuple[str, ...]) -> list[str]:
-    """The stages of the year, then each stage of ``spoken`` kinds against the days outside
-    every stage (posts per day); a one-day stage (voting day) by its own posts."""
+    """The stages of the year, then each stage of ``spoken`` kinds, voting days and masa tenang
+    first: a stage shorter than the sample floor by its own counts, a longer one against the
+    days outside every stage (posts per day as printed); days without a post are flagged."""
     from kpureport.analysis.stages import label
 
     inside = table[table["kind"] != "luar"]
@@ -800,37 +855,50 @@ def stages(table: pd.DataFrame, profile: Profile, year: int, spoken: tuple[str, 
         say(
             "stages_intro",
             year=year,
-            count=count_words(len(inside)),
+            count=claims.count(len(inside)),
             elections=join_words(elections) if elections else "kegiatan setempat",
         )
     ]
-    for row in inside[inside["kind"].isin(spoken)].itertuples(index=False):
-        fields = {"stage": label(row), "period": stage_period(row.start, row.end)}
+    chosen = inside[inside["kind"].isin(spoken)]
+    rank = {kind: i for i, kind in enumerate(STAGE_ORDER)}
+    chosen = chosen.assign(_rank=[rank.get(k, len(rank)) for k in chosen["kind"]])
+    for row in chosen.sort_values(["_rank", "start"], kind="stable").itertuples(index=False):
+        fields = {
+            "stage": label(row),
+            "period": stage_period(row.start, row.end),
+            "days": claims.count(row.days),
+            "posts": claims.count(row.posts),
+            "interactions": fmt.number(row.interactions),
+            **_context(profile, year),
+        }
+        if not row.posts:
+            sentences.append(say("stage_day_none" if row.days == 1 else "stage_none", **fields))
+            continue
+        base = rest["posts_per_day"]
         if row.days == 1:
+            sentences.append(say("stage_day", **fields))
+        elif not claims.enough(row.days, row.posts) or pd.isna(base) or base == 0:
+            sentences.append(say("stage_counts", **fields))
+        else:
+            moved = claims.change(base, row.posts_per_day, digits=1)
+            key = {claims.UP: "stage_up", claims.DOWN: "stage_down", claims.SAME: "stage_same"}
             sentences.append(
                 say(
-                    "stage_day" if row.posts else "stage_day_none",
-                    posts=fmt.number(row.posts),
-                    interactions=fmt.number(row.interactions),
+                    key.get(moved.direction, "stage_flat"),
+                    per_day=moved.current,
+                    rest=moved.previous,
+                    pct=moved.size,
                     **fields,
-                    **_context(profile, year),
                 )
             )
-            continue
-        per_day, base = row.posts_per_day, rest["posts_per_day"]
-        if pd.isna(base) or base == 0:
-            continue
-        change = (per_day - base) * 100 / base
-        key = "stage_same" if round(change, 1) == 0 else "stage_up" if change > 0 else "stage_down"
-        sentences.append(
-            say(
-                key,
-                per_day=fmt.number(per_day, 1),
-                rest=fmt.number(base, 1),
-                pct=fmt.percent(abs(change), 1),
-                **fields,
+        if row.silent_days and row.days > 1:
+            sentences.append(
+                say(
+                    "stage_silent_days",
+                    silent=claims.count(row.silent_days),
+                    days=claims.count(row.days),
+                )
             )
-        )
     return sentences
 
 
@@ -842,7 +910,6 @@ def pillars(table: pd.DataFrame, year: int) -> list[str]:
     if shown.empty:
         return []
     total = int(table["posts"].sum())
-    digits = fmt.share_digits(total)
     first = shown.iloc[0]
     sentences = []
     if len(shown) > 1:
@@ -852,63 +919,118 @@ def pillars(table: pd.DataFrame, year: int) -> list[str]:
                 "pillars_summary",
                 year=year,
                 first=first["label"],
-                first_posts=fmt.number(first["posts"]),
-                first_share=fmt.percent(first["share"], digits),
+                first_posts=claims.part_of(first["posts"], total, "unggahan"),
                 second=second["label"],
-                second_posts=fmt.number(second["posts"]),
-                second_share=fmt.percent(second["share"], digits),
+                second_posts=claims.part_of(second["posts"], total, "unggahan"),
             )
         )
-    rated = shown[shown["engagement_mean"].notna()]
+    rated = shown[shown["engagement_mean"].notna() & (shown["posts"] >= claims.SAMPLE_FLOOR)]
     if not rated.empty:
         best = rated.loc[rated["engagement_mean"].idxmax()]
         sentences.append(
-            say("pillars_best", best=best["label"], best_mean=fmt.number(best["engagement_mean"]))
+            say(
+                "pillars_best",
+                best=best["label"],
+                best_mean=fmt.number(best["engagement_mean"]),
+                best_posts=claims.count(best["posts"]),
+                minimum=claims.count(claims.SAMPLE_FLOOR),
+            )
         )
     other = table[table["pillar"] == "lainnya"]
     if not other.empty and int(other["posts"].iloc[0]):
         sentences.append(
-            say(
-                "pillars_other",
-                other=fmt.number(other["posts"].iloc[0]),
-                other_share=fmt.percent(other["share"].iloc[0], digits),
-            )
+            say("pillars_other", other=claims.part_of(other["posts"].iloc[0], total, "unggahan"))
         )
     staff = int(table["by_staff"].sum())
     if staff:
-        sentences.append(say("pillars_staff", count=fmt.number(staff)))
+        sentences.append(say("pillars_staff", count=claims.count(staff)))
     return sentences
 
 
 def responses(
-    times: pd.DataFrame, clarifications: pd.DataFrame, profile: Profile, year: int
+    times: pd.DataFrame,
+    clarifications: pd.DataFrame,
+    profile: Profile,
+    year: int,
+    feedback: tuple[int, int] | None = None,
 ) -> list[str]:
-    """Questions answered and how fast, and the hoax clarifications published."""
+    """Questions answered and how fast, how that count relates to the public's messages of
+    section E (``feedback``: all messages, those classed as questions), and the hoax
+    clarifications published, with their platforms and hours to clarify where recorded."""
     sentences = []
     if not times.empty:
         total = times.iloc[-1]
         sentences.append(
             say(
                 "responses_summary",
-                received=fmt.number(total["received"]),
-                answered=fmt.number(total["answered"]),
-                within=fmt.number(total["within"]),
-                within_share=fmt.percent(
-                    total["within_share"], fmt.share_digits(int(total["received"]))
-                ),
+                received=claims.count(total["received"]),
+                answered=claims.part_of(total["answered"], total["received"], "pertanyaan"),
+                within=claims.part_of(total["within"], total["received"], "pertanyaan"),
                 median=_hours(total["median_hours"]) if total["answered"] else "-",
                 p90=_hours(total["p90_hours"]) if total["answered"] else "-",
                 **_context(profile, year),
             )
         )
         if total["unanswered"]:
-            sentences.append(say("responses_unanswered", count=fmt.number(total["unanswered"])))
+            sentences.append(say("responses_unanswered", count=claims.count(total["unanswered"])))
+        if feedback and feedback[0]:
+            sentences.append(
+                say(
+                    "responses_feedback_apart",
+                    feedback=claims.count(feedback[0]),
+                    questions=claims.count(feedback[1]),
+                )
+            )
     if not clarifications.empty:
+        named = clarifications["platform"].dropna() if "platform" in clarifications else []
+        platforms = join_words(
+            [platform_label(p, year) for p in dict.fromkeys(named) if isinstance(p, str) and p]
+        )
         sentences.append(
             say(
-                "clarifications_summary",
-                count=fmt.number(len(clarifications)),
+                "clarifications_summary" if platforms else "clarifications_unplaced",
+                count=claims.count(len(clarifications)),
+                platforms=platforms,
                 **_context(profile, year),
+            )
+        )
+        hours = clarifications["hours"].dropna() if "hours" in clarifications else []
+        if len(hours):
+            sentences.append(
+                say(
+                    "clarifications_hours",
+                    timed=claims.count(len(hours)),
+                    count=claims.count(len(clarifications)),
+                    fastest=_hours(hours.min()),
+                    slowest=_hours(hours.max()),
+                )
+                if len(hours) > 1
+                else say("clarifications_hour", hours=_hours(hours.iloc[0]))
+            )
+    return sentences
+
+
+def consistency(table: pd.DataFrame, year: int) -> list[str]:
+    """Per platform, how regularly it posted: posts per month, weeks without a post, and the
+    longest run of days without one (with its dates)."""
+    sentences = []
+    for row in table.itertuples(index=False):
+        fields = {
+            "platform": platform_label(row.platform, year),
+            "per_month": fmt.number(row.per_month, 1),
+            "silent": claims.count(row.silent_weeks),
+            "weeks": claims.count(row.weeks),
+        }
+        if not row.longest_gap:
+            sentences.append(say("consistency_daily", **fields))
+            continue
+        key = "consistency_gap" if row.silent_weeks else "consistency_gap_every_week"
+        sentences.append(
+            say(
+                key,
+                gap=claims.count(row.longest_gap),
+                period=stage_period(row.gap_start, row.gap_end),
+                **fields,
             )
         )
     return sentences
