@@ -27,6 +27,13 @@ class Parts:
         self.numbers = numbers
         self._official = official
 
+    def __getattr__(self, name: str):
+        """The year's tables read from the figures too (``laporan.rates``, as analysts use
+        them; a part may write ``self.rates`` for ``self.figures.rates``)."""
+        if name.startswith("_") or name == "figures":
+            raise AttributeError(name)
+        return getattr(self.figures, name)
+
     @property
     def data(self):
         return self.figures.data

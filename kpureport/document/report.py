@@ -76,12 +76,6 @@ class Report(Parts):
             f"data {self.data.period()}>"
         )
 
-    def __getattr__(self, name: str):
-        """The year's tables read from the figures too (``laporan.rates``, as analysts use them)."""
-        if name.startswith("_") or name == "figures":
-            raise AttributeError(name)
-        return getattr(self.figures, name)
-
     @classmethod
     def load(cls, office: str, year: int | str, data_dir: str | Path | None = None) -> Report:
         """The report of ``office`` for ``year`` from the data folder (found from the working
@@ -556,7 +550,7 @@ class Report(Parts):
         return self._table(
             "video-teratas",
             f"Video {platform} dengan penayangan terbanyak di antara "
-            f"{fmt.number(self.videos_listed())} video yang tercantum, tahun {self.year}",
+            f"{fmt.number(self.figures.videos_listed)} video yang tercantum, tahun {self.year}",
             ["No.", "Tanggal terbit", "Judul video", "Penayangan", "Interaksi"],
             rows,
             {3, 4},
