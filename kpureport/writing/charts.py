@@ -18,6 +18,7 @@ from matplotlib.ticker import FuncFormatter
 
 from kpureport import formatting as fmt
 from kpureport.config import platform_label
+from kpureport.writing.wording import wording
 
 PLATFORM_COLORS = {
     "facebook": "#1f4e8c",
@@ -37,6 +38,11 @@ STYLE = {
     "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"],
     "svg.hashsalt": "kpureport",
 }
+
+
+def _say(key: str, **fields: object) -> str:
+    """A label or alternative text of ``templates/charts.yml``, filled."""
+    return wording("charts.yml")[key].format(**fields)
 
 
 @dataclass(frozen=True)
@@ -103,16 +109,16 @@ def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
         bars = ax.barh(labels, values, color=[PLATFORM_COLORS[p] for p in known["platform"]])
         ax.bar_label(bars, labels=[fmt.number(v) for v in values], padding=4)
         _axis_numbers(ax.xaxis)
-        ax.set_xlabel("Jumlah pengikut")
+        ax.set_xlabel(_say("followers_axis"))
         ax.set_xlim(0, max(values, default=1) * 1.15)
         svg = _svg(fig)
     parts = [
         f"{label} {fmt.number(v)}" for label, v in zip(labels[::-1], values[::-1], strict=True)
     ]
     alt = (
-        f"Diagram batang jumlah pengikut per platform tahun {year}: " + "; ".join(parts) + "."
+        _say("followers_alt", year=year, parts="; ".join(parts))
         if parts
-        else f"Tidak ada data jumlah pengikut tahun {year}."
+        else _say("followers_none_alt", year=year)
     )
     return Chart(svg=svg, alt=alt)
 
@@ -134,7 +140,7 @@ CATEGORY_COLORS = {
     "apresiasi": "#2e8b57",
     "lainnya": "#8a8a8a",
 }
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MONTHS = tuple(wording("charts.yml")["months"])
 
 
 def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
@@ -159,19 +165,25 @@ def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
             )
             first, last = group.iloc[0], group.iloc[-1]
             parts.append(
-                f"{label} dari {fmt.number(first['followers'])} ({first['year']}) "
-                f"menjadi {fmt.number(last['followers'])} ({last['year']})"
+                _say(
+                    "trend_part",
+                    platform=label,
+                    first=fmt.number(first["followers"]),
+                    first_year=first["year"],
+                    last=fmt.number(last["followers"]),
+                    last_year=last["year"],
+                )
             )
         ax.set_xticks(sorted(upto["year"].unique()))
         _axis_numbers(ax.yaxis)
-        ax.set_ylabel("Pengikut pada akhir tahun")
+        ax.set_ylabel(_say("trend_axis"))
         _legend_below(ax)
         svg = _svg(fig)
     wide = upto.pivot_table(index="year", columns="platform", values="followers", aggfunc="last")
     return Chart(
         svg,
-        "Diagram garis jumlah pengikut pada akhir tiap tahun: " + "; ".join(parts) + ".",
-        _data_table("Tahun", wide, {p: platform_label(p, year) for p in wide.columns}, str),
+        _say("trend_alt", parts="; ".join(parts)),
+        _data_table(_say("year"), wide, {p: platform_label(p, year) for p in wide.columns}, str),
     )
 
 
@@ -182,7 +194,7 @@ def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
     if known.empty:
         return None
     labels = [
-        f"{platform_label(p, year)}\n(per {b})"
+        platform_label(p, year) + "\n" + _say("engagement_base", base=b)
         for p, b in zip(known["platform"], known["base_label"], strict=True)
     ]
     values = [float(r) for r in known["rate"]]
@@ -193,27 +205,27 @@ def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
         ax.bar_label(bars, labels=[fmt.percent(v, 2) for v in known["rate"]], padding=4)
         _axis_numbers(ax.xaxis, 0, "%")
         ax.set_xlim(0, max(values) * 1.25)
-        ax.set_xlabel("Tingkat interaksi")
+        ax.set_xlabel(_say("engagement_axis"))
         svg = _svg(fig)
     parts = [
-        f"{platform_label(p, year)} {fmt.percent(r, 2)} dari {b}"
+        _say("engagement_part", platform=platform_label(p, year), rate=fmt.percent(r, 2), base=b)
         for p, r, b in zip(
             known["platform"][::-1], known["rate"][::-1], known["base_label"][::-1], strict=True
         )
     ]
     return Chart(
         svg,
-        f"Diagram batang tingkat interaksi per platform tahun {year}: " + "; ".join(parts) + ".",
+        _say("engagement_alt", year=year, parts="; ".join(parts)),
     )
 
 
 #: How a stage is marked on a time chart: campaigns as a hatched band, voting days as a dashed
 #: line, an office's own events as a dotted band (told apart without colour).
 STAGE_MARKS = {
-    "kampanye": ("Masa kampanye", {"facecolor": "#d9d9d9", "hatch": "//", "edgecolor": "#8c8c8c"}),
-    "pemungutan_suara": ("Hari pemungutan suara", {"color": "#595959", "linestyle": "--"}),
+    "kampanye": (_say("campaign"), {"facecolor": "#d9d9d9", "hatch": "//", "edgecolor": "#8c8c8c"}),
+    "pemungutan_suara": (_say("voting_day"), {"color": "#595959", "linestyle": "--"}),
     "setempat": (
-        "Kegiatan setempat",
+        _say("local_event"),
         {"facecolor": "#f2e6c9", "edgecolor": "#8a6d1f", "linestyle": ":"},
     ),
 }
@@ -284,15 +296,13 @@ def posting_activity(
     if per_month.empty or per_month.to_numpy().sum() == 0:
         return None
     labels = {p: platform_label(p, year) for p in per_month.columns}
-    svg = _monthly_stacked(per_month, labels, PLATFORM_COLORS, "Jumlah unggahan", stages)
+    svg = _monthly_stacked(per_month, labels, PLATFORM_COLORS, _say("posts_axis"), stages)
     totals = per_month.sum(axis=1)
     parts = [f"{MONTHS[m - 1]} {fmt.number(int(t))}" for m, t in totals.items()]
     return Chart(
         svg,
-        f"Diagram batang bertumpuk jumlah unggahan per bulan tahun {year}: "
-        + ", ".join(parts)
-        + ".",
-        _data_table("Bulan", per_month, labels, fmt.month_name),
+        _say("posts_alt", year=year, parts=", ".join(parts)),
+        _data_table(_say("month"), per_month, labels, fmt.month_name),
     )
 
 
@@ -309,21 +319,26 @@ def active_hours(table: pd.DataFrame, zone: str) -> Chart | None:
         ax = fig.subplots()
         ax.bar(known["hour"], known["active"], color=PLATFORM_COLORS.get(platform, "#333333"))
         ax.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
-        ax.set_xlabel(f"Jam ({zone})")
-        ax.set_ylabel("Rata-rata pengikut aktif")
+        ax.set_xlabel(_say("active_x_axis", zone=zone))
+        ax.set_ylabel(_say("active_axis"))
         _axis_numbers(ax.yaxis)
         svg = _svg(fig)
     parts = [
-        f"pukul {int(r.hour):02d} {fmt.number(r.active)}" for r in known.itertuples(index=False)
+        _say("active_part", hour=f"{int(r.hour):02d}", count=fmt.number(r.active))
+        for r in known.itertuples(index=False)
     ]
     return Chart(
         svg,
-        f"Diagram batang rata-rata pengikut {label} yang aktif per jam, tujuh hari sebelum "
-        f"{fmt.date(snapshot.date())}: " + ", ".join(parts) + ".",
+        _say(
+            "active_alt",
+            platform=label,
+            snapshot=fmt.date(snapshot.date()),
+            parts=", ".join(parts),
+        ),
         _data_table(
-            "Jam",
+            _say("hour"),
             known.set_index("hour")[["active"]],
-            {"active": "Rata-rata pengikut aktif"},
+            {"active": _say("active_axis")},
             lambda h: fmt.hour_range(int(h)),
         ),
     )
@@ -345,10 +360,16 @@ def poll_result(group: pd.DataFrame) -> Chart:
         )
         _axis_numbers(ax.xaxis, 0, "%")
         ax.set_xlim(0, 100)
-        ax.set_xlabel("Persentase suara (garis: selang kepercayaan 95%)")
+        ax.set_xlabel(_say("poll_axis"))
         svg = _svg(fig)
     parts = [
-        f"{o} {fmt.percent(s, 2)} (95%: {fmt.percent(lo, 2)} sampai {fmt.percent(hi, 2)})"
+        _say(
+            "poll_part",
+            option=o,
+            share=fmt.percent(s, 2),
+            low=fmt.percent(lo, 2),
+            high=fmt.percent(hi, 2),
+        )
         for o, s, lo, hi in zip(
             ordered["option"][::-1],
             ordered["share"][::-1],
@@ -360,9 +381,12 @@ def poll_result(group: pd.DataFrame) -> Chart:
     question = group["question"].iloc[0]
     return Chart(
         svg,
-        f"Diagram batang hasil polling \u201c{question}\u201d dari {fmt.number(group['total'].iloc[0])} suara: "
-        + "; ".join(parts)
-        + ".",
+        _say(
+            "poll_alt",
+            question=question,
+            votes=fmt.number(group["total"].iloc[0]),
+            parts="; ".join(parts),
+        ),
     )
 
 
@@ -370,14 +394,13 @@ def feedback_by_month(per_month: pd.DataFrame, year: int) -> Chart | None:
     if per_month.to_numpy().sum() == 0:
         return None
     labels = {c: c.capitalize() for c in per_month.columns}
-    svg = _monthly_stacked(per_month, labels, CATEGORY_COLORS, "Jumlah masukan")
+    svg = _monthly_stacked(per_month, labels, CATEGORY_COLORS, _say("feedback_axis"))
     totals = per_month.sum()
     parts = [f"{c} {fmt.number(int(n))}" for c, n in totals.items() if n]
     return Chart(
         svg,
-        "Diagram batang bertumpuk jumlah masukan per bulan dan kategori tahun "
-        f"{year}; jumlah setahun: " + ", ".join(parts) + ".",
-        _data_table("Bulan", per_month, labels, fmt.month_name),
+        _say("feedback_alt", year=year, parts=", ".join(parts)),
+        _data_table(_say("month"), per_month, labels, fmt.month_name),
     )
 
 
@@ -391,15 +414,13 @@ def followers_by_office(table: pd.DataFrame, year: int) -> Chart:
         ax.bar_label(bars, labels=[fmt.number(v) for v in ordered["total"]], padding=4)
         _axis_numbers(ax.xaxis)
         ax.set_xlim(0, max(int(ordered["total"].max()), 1) * 1.2)
-        ax.set_xlabel(f"Jumlah pengikut semua platform, akhir {year}")
+        ax.set_xlabel(_say("offices_axis", year=year))
         svg = _svg(fig)
     parts = [
         f"{n} {fmt.number(t)}"
         for n, t in zip(ordered["name"][::-1], ordered["total"][::-1], strict=True)
     ]
-    return Chart(
-        svg, f"Diagram batang jumlah pengikut per kantor tahun {year}: " + "; ".join(parts) + "."
-    )
+    return Chart(svg, _say("offices_alt", year=year, parts="; ".join(parts)))
 
 
 def daily_interactions(
@@ -418,24 +439,25 @@ def daily_interactions(
             per_day.to_numpy(dtype=float),
             color="#1f4e8c",
             linewidth=0.9,
-            label="Interaksi",
+            label=_say("interactions"),
         )
         ax.set_xlim(0, len(per_day))
         ticks = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
         ax.set_xticks([d.dayofyear - 1 for d in ticks], list(MONTHS))
-        ax.set_ylabel("Interaksi per hari")
+        ax.set_ylabel(_say("daily_axis"))
         _axis_numbers(ax.yaxis)
         _legend_below(ax)
         svg = _svg(fig)
     monthly = per_day.groupby(per_day.index.month).sum()
     return Chart(
         svg,
-        f"Grafik garis jumlah interaksi unggahan per hari terbit tahun {year}, dengan tahapan "
-        "pemilu ditandai; jumlah per bulan: "
-        + ", ".join(f"{MONTHS[m - 1]} {fmt.number(v)}" for m, v in monthly.items())
-        + ".",
+        _say(
+            "daily_alt",
+            year=year,
+            parts=", ".join(f"{MONTHS[m - 1]} {fmt.number(v)}" for m, v in monthly.items()),
+        ),
         (
-            ("Bulan", "Interaksi"),
+            (_say("month"), _say("interactions")),
             tuple((fmt.month_name(int(m)), fmt.number(v)) for m, v in monthly.items()),
         ),
     )

@@ -7,15 +7,14 @@ applies (one platform or many, ties, missing data) and fills in formatted figure
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pandas as pd
-import yaml
 
 from kpureport import formatting as fmt
 from kpureport.analysis.metrics import MIN_POSTS_PER_SLOT
-from kpureport.config import TEMPLATES_DIR, platform_label
+from kpureport.config import platform_label
 from kpureport.models import Narrative, PlainText, Profile, Signature
+from kpureport.writing.wording import wording
 
 _WORDS = {
     1: "satu",
@@ -31,10 +30,9 @@ _WORDS = {
 }
 
 
-@cache
 def templates() -> dict[str, str]:
-    with open(TEMPLATES_DIR / "sentences.yml", encoding="utf-8") as handle:
-        return {key: " ".join(text.split()) for key, text in yaml.safe_load(handle).items()}
+    """The narrative's sentences (``templates/sentences.yml``)."""
+    return wording("sentences.yml")
 
 
 def say(key: str, **fields: object) -> PlainText:

@@ -14,7 +14,6 @@ import re
 from functools import cache, lru_cache
 
 import jinja2
-import yaml
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
@@ -158,24 +157,6 @@ def environment() -> jinja2.Environment:
         markdown=markdown, number=fmt.number, percent=fmt.percent, svg_data_uri=_chart_uri
     )
     return env
-
-
-@cache
-def wording(name: str) -> dict:
-    """A wording file of ``templates/`` (sentences in YAML), whitespace folded."""
-    with open(TEMPLATES_DIR / name, encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
-
-    def fold(value):
-        if isinstance(value, str):
-            return " ".join(value.split())
-        if isinstance(value, list):
-            return [fold(v) for v in value]
-        if isinstance(value, dict):
-            return {k: fold(v) for k, v in value.items()}
-        return value
-
-    return fold(raw)
 
 
 def fragment(template: str, official: frozenset[str] = frozenset(), **context: object) -> Fragment:
