@@ -16,7 +16,8 @@ from kpureport.config import report_stem
 from kpureport.document.parts import Parts
 from kpureport.models import PlainText
 from kpureport.writing import charts, narrative
-from kpureport.writing.render import Fragment, wording
+from kpureport.writing.render import Fragment
+from kpureport.writing.wording import wording
 
 
 class Evaluation(Parts):

@@ -14,14 +14,14 @@ from kpureport.document.numbering import Numbering
 from kpureport.ingest.readers.base import META_TIMEZONE
 from kpureport.models import PlainText
 from kpureport.redact import redact
-from kpureport.writing import render
 from kpureport.writing.claims import SAMPLE_FLOOR
 from kpureport.writing.narrative import TIMEZONE_NAMES, count_words, join_words, say
+from kpureport.writing.wording import wording as load_wording
 
 
 def wording() -> dict:
-    """The appendix's sentences (``templates/methods.yml``), whitespace folded."""
-    return render.wording("methods.yml")
+    """The appendix's sentences (``templates/methods.yml``)."""
+    return load_wording("methods.yml")
 
 
 def _say(part: str, key: str, **fields: object) -> str:

@@ -11,7 +11,7 @@ from kpureport.analysis import platform_figures
 from kpureport.config import AUDIENCE_LABELS
 from kpureport.document.parts import Parts
 from kpureport.models import PlainText
-from kpureport.writing import render
+from kpureport.writing import wording as wording_files
 from kpureport.writing.narrative import join_words
 from kpureport.writing.render import Fragment
 
@@ -21,7 +21,7 @@ SHORTS_VIEWS_CHANGE = pd.Timestamp("2025-03-31")
 
 def wording() -> dict:
     """The parts' sentences (``templates/platform_parts.yml``), whitespace folded."""
-    return render.wording("platform_parts.yml")
+    return wording_files.wording("platform_parts.yml")
 
 
 def _count(value: object) -> str:

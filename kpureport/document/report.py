@@ -29,8 +29,9 @@ from kpureport.document.platform_parts import PlatformParts
 from kpureport.document.summary import Summary
 from kpureport.ingest.load import ReportData, load_report_data
 from kpureport.redact import official_contacts
-from kpureport.writing import charts, claims, narrative, render
+from kpureport.writing import charts, claims, narrative
 from kpureport.writing.render import Fragment
+from kpureport.writing.wording import wording
 
 #: Chapters as in the seed report: key, title (``{office}`` is the office's short name).
 CHAPTERS = (
@@ -93,9 +94,9 @@ class Report(Parts):
         """Letterhead, title, year, and the table of contents (the summary and the targets,
         unnumbered, before the chapters)."""
         chapters = [self._chapter(key) for key, _ in CHAPTERS]
-        front = [{"id": "ringkasan", "title": render.wording("summary.yml")["title"]}]
+        front = [{"id": "ringkasan", "title": wording("summary.yml")["title"]}]
         if not self.figures.achievement.empty:
-            front.append({"id": "capaian-target", "title": render.wording("targets.yml")["title"]})
+            front.append({"id": "capaian-target", "title": wording("targets.yml")["title"]})
         return self._fragment(
             "title_page.html.j2",
             profile=self.profile,

@@ -20,14 +20,14 @@ from kpureport.ingest.load import (
     province_offices,
     report_year,
 )
-from kpureport.writing import charts, render
+from kpureport.writing import charts, wording
 from kpureport.writing.narrative import join_words
 from kpureport.writing.render import Fragment, fragment, section
 
 
 def say(key: str, **fields: object) -> str:
     """A sentence of ``templates/rekap.yml``, filled."""
-    return render.wording("rekap.yml")[key].format(**fields)
+    return wording.say("rekap.yml", key, **fields)
 
 
 def office_row(data: ReportData, rubric: monev.Rubric) -> dict:
@@ -147,7 +147,7 @@ class Rollup:
             )
         scored = [d.profile.slug for d in datasets]
         juried = monev.read_jury(jury, rules, scored) if jury else None
-        area = f"se-Provinsi {province}" if province else "Terpilih"
+        area = say("area_province", province=province) if province else say("area_chosen")
         return cls(datasets, year, area, missing, rules, juried)
 
     def __repr__(self) -> str:
@@ -176,12 +176,12 @@ class Rollup:
             return Fragment("")
         platforms = [p for p in PLATFORMS if self.table[p].notna().any()]
         headers = [
-            "Kantor",
+            HEADERS["office"],
             *[platform_label(p, self.year) for p in platforms],
-            "Jumlah",
-            "Pertumbuhan",
-            "Unggahan",
-            "Tingkat interaksi",
+            HEADERS["total"],
+            HEADERS["growth"],
+            HEADERS["posts"],
+            HEADERS["engagement"],
         ]
         rows = [
             [
@@ -216,7 +216,7 @@ class Rollup:
             paragraphs.append(say("comparison_missing", offices="; ".join(self.missing)))
         return section(
             id="perbandingan",
-            title=f"{self.numbers.letter('rekap', 'perbandingan')}. Perbandingan Kantor",
+            title=f"{self.numbers.letter('rekap', 'perbandingan')}. {say('comparison_title')}",
             paragraphs=paragraphs,
             tables=[table],
             figures=figures,
@@ -229,7 +229,7 @@ class Rollup:
             return Fragment("")
         return section(
             id="peringkat",
-            title=f"{self.numbers.letter('rekap', 'peringkat')}. Penilaian Monev dan Peringkat",
+            title=f"{self.numbers.letter('rekap', 'peringkat')}. {say('rubric_title')}",
             paragraphs=self._rubric_paragraphs(),
             tables=[
                 self._rank_table(),
@@ -262,11 +262,18 @@ class Rollup:
             for rank, names, total in self._shared("rank_data", "tied_data", "total_data"):
                 outcome.append(say("rubric_tie_data", offices=names, total=total, rank=rank))
         paragraphs.append(" ".join(outcome))
-        rules = render.wording("rekap.yml")["criteria"]
+        rules = wording.wording("rekap.yml")["criteria"]
         channels = join_words([platform_label(p, self.year) for p in rubric.channels])
         for c in rubric.criteria:
             rule = rules["juried"] if c.juried else rules[c.code].format(channels=channels)
-            paragraphs.append(f"{c.name} (bobot {monev.weight_text(c.weight)}): {rule}")
+            paragraphs.append(
+                say(
+                    "criterion_rule",
+                    criterion=c.name,
+                    weight=monev.weight_text(c.weight),
+                    rule=rule,
+                )
+            )
         return paragraphs
 
     def _shared(self, rank: str, tied: str, total: str) -> list[tuple[int, str, str]]:
@@ -300,7 +307,13 @@ class Rollup:
         return {
             "key": "nilai-kriteria",
             "number": self.numbers.table("nilai-kriteria"),
-            "headers": ["Kantor", *[f"{c.name} ({monev.weight_text(c.weight)})" for c in criteria]],
+            "headers": [
+                HEADERS["office"],
+                *[
+                    say("criterion_header", criterion=c.name, weight=monev.weight_text(c.weight))
+                    for c in criteria
+                ],
+            ],
             "rows": rows,
             "numeric": set(range(1, len(criteria) + 1)),
             "note": " ".join(n for n in note if n),
@@ -316,9 +329,9 @@ class Rollup:
     def _rank_table(self) -> dict:
         """The total and the rank, and beside them the same without the juried part."""
         juried = self._juried_shown()
-        headers = ["Peringkat", "Kantor", "Nilai akhir"]
+        headers = [HEADERS["rank"], HEADERS["office"], HEADERS["score"]]
         if juried:
-            headers += ["Nilai tanpa juri", "Peringkat tanpa juri"]
+            headers += [HEADERS["score_data"], HEADERS["rank_data"]]
         rows = []
         for _, r in self.scores.iterrows():
             row = [_rank(r["rank"], r["tied"]), self._name(r["office"]), _score(r["total"])]
@@ -337,10 +350,10 @@ class Rollup:
 
     def _values_table(self) -> dict:
         measured = {c.code for c in self.rubric.measured}
-        columns = [(code, label) for code, label in VALUE_COLUMNS if code in measured]
-        headers = ["Kantor", *[label for _, label in columns]]
+        columns = [(code, label) for code, label in VALUE_COLUMNS.items() if code in measured]
+        headers = [HEADERS["office"], *[label for _, label in columns]]
         if "kehadiran" in measured:
-            headers.append("Kanal resmi tanpa akun")
+            headers.append(HEADERS["absent"])
         rows = []
         for office in self.scores["office"]:
             values = self.table[self.table["office"] == office].iloc[0]
@@ -385,7 +398,7 @@ class Rollup:
         return {
             "key": "konsistensi",
             "number": self.numbers.table("konsistensi"),
-            "headers": ["Kantor", *[platform_label(p, self.year) for p in platforms]],
+            "headers": [HEADERS["office"], *[platform_label(p, self.year) for p in platforms]],
             "rows": rows,
             "numeric": set(range(1, len(platforms) + 1)),
             "note": say("consistency_note", weeks=monev.WEEKS),
@@ -396,14 +409,10 @@ class Rollup:
         return fragment("rollup_footer.html.j2", slogan=SLOGAN)
 
 
-#: The raw values behind the measured criteria, as the table of base figures heads them.
-VALUE_COLUMNS = (
-    ("konsistensi", "Pekan berunggahan, rata-rata per platform"),
-    ("pertumbuhan", "Pertumbuhan pengikut"),
-    ("interaksi", "Tingkat interaksi"),
-    ("kehadiran", "Kanal resmi dengan akun"),
-    ("responsivitas", "Dijawab dalam 1 \u00d7 24 jam"),
-)
+#: Table headers of the roll-up, and the raw values behind the measured criteria as the table
+#: of base figures heads them (``templates/rekap.yml``).
+HEADERS = wording.wording("rekap.yml")["headers"]
+VALUE_COLUMNS = wording.wording("rekap.yml")["values"]
 
 
 def _rank(rank: int, tied: bool) -> str:

@@ -35,7 +35,7 @@ from docx.shared import Cm, Pt
 from lxml import etree
 
 from kpureport.config import TEMPLATES_DIR
-from kpureport.writing.render import wording
+from kpureport.writing.wording import wording
 
 #: The Word reference document; an office may put its own ``referensi.docx`` in its folder.
 REFERENCE = TEMPLATES_DIR / "word" / "referensi.docx"

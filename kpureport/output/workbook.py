@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from kpureport.output.word import Node, clean, description, parse
-from kpureport.writing.render import wording
+from kpureport.writing.wording import wording
 
 #: ``1.030``, ``-308``, ``+11.637``, ``21,39``: Indonesian thousands dots and decimal comma.
 _NUMBER = re.compile(r"[+\-\u2212]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[+\-\u2212]?\d+(?:,\d+)?")

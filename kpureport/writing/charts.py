@@ -18,6 +18,7 @@ from matplotlib.ticker import FuncFormatter
 
 from kpureport import formatting as fmt
 from kpureport.config import platform_label
+from kpureport.writing.wording import wording
 
 PLATFORM_COLORS = {
     "facebook": "#1f4e8c",
@@ -37,6 +38,11 @@ STYLE = {
     "font.sans-serif": ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica"],
     "svg.hashsalt": "kpureport",
 }
+
+
+def _say(key: str, **fields: object) -> str:
+    """A label or alternative text of ``templates/charts.yml``, filled."""
+    return wording("charts.yml")[key].format(**fields)
 
 
 @dataclass(frozen=True)
@@ -109,16 +115,16 @@ def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
         bars = ax.barh(labels, values, color=[PLATFORM_COLORS[p] for p in known["platform"]])
         ax.bar_label(bars, labels=[fmt.number(v) for v in values], padding=4)
         _axis_numbers(ax.xaxis)
-        ax.set_xlabel("Jumlah pengikut")
+        ax.set_xlabel(_say("followers_axis"))
         ax.set_xlim(0, max(values, default=1) * 1.15)
         svg = _svg(fig)
     parts = [
         f"{label} {fmt.number(v)}" for label, v in zip(labels[::-1], values[::-1], strict=True)
     ]
     alt = (
-        f"Diagram batang jumlah pengikut per platform tahun {year}: " + "; ".join(parts) + "."
+        _say("followers_alt", year=year, parts="; ".join(parts))
         if parts
-        else f"Tidak ada data jumlah pengikut tahun {year}."
+        else _say("followers_none_alt", year=year)
     )
     return Chart(svg=svg, alt=alt)
 
@@ -140,7 +146,7 @@ CATEGORY_COLORS = {
     "apresiasi": "#2e8b57",
     "lainnya": "#8a8a8a",
 }
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MONTHS = tuple(wording("charts.yml")["months"])
 
 
 def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
@@ -165,19 +171,25 @@ def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
             )
             first, last = group.iloc[0], group.iloc[-1]
             parts.append(
-                f"{label} dari {fmt.number(first['followers'])} ({first['year']}) "
-                f"menjadi {fmt.number(last['followers'])} ({last['year']})"
+                _say(
+                    "trend_part",
+                    platform=label,
+                    first=fmt.number(first["followers"]),
+                    first_year=first["year"],
+                    last=fmt.number(last["followers"]),
+                    last_year=last["year"],
+                )
             )
         ax.set_xticks(sorted(upto["year"].unique()))
         _axis_numbers(ax.yaxis)
-        ax.set_ylabel("Pengikut pada akhir tahun")
+        ax.set_ylabel(_say("trend_axis"))
         _legend_below(ax)
         svg = _svg(fig)
     wide = upto.pivot_table(index="year", columns="platform", values="followers", aggfunc="last")
     return Chart(
         svg,
-        "Diagram garis jumlah pengikut pada akhir tiap tahun: " + "; ".join(parts) + ".",
-        _data_table("Tahun", wide, {p: platform_label(p, year) for p in wide.columns}, str),
+        _say("trend_alt", parts="; ".join(parts)),
+        _data_table(_say("year"), wide, {p: platform_label(p, year) for p in wide.columns}, str),
     )
 
 
@@ -221,10 +233,10 @@ def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
 #: How a stage is marked on a time chart: campaigns as a hatched band, voting days as a dashed
 #: line, an office's own events as a dotted band (told apart without colour).
 STAGE_MARKS = {
-    "kampanye": ("Masa kampanye", {"facecolor": "#d9d9d9", "hatch": "//", "edgecolor": "#8c8c8c"}),
-    "pemungutan_suara": ("Hari pemungutan suara", {"color": "#595959", "linestyle": "--"}),
+    "kampanye": (_say("campaign"), {"facecolor": "#d9d9d9", "hatch": "//", "edgecolor": "#8c8c8c"}),
+    "pemungutan_suara": (_say("voting_day"), {"color": "#595959", "linestyle": "--"}),
     "setempat": (
-        "Kegiatan setempat",
+        _say("local_event"),
         {"facecolor": "#f2e6c9", "edgecolor": "#8a6d1f", "linestyle": ":"},
     ),
 }
@@ -295,15 +307,13 @@ def posting_activity(
     if per_month.empty or per_month.to_numpy().sum() == 0:
         return None
     labels = {p: platform_label(p, year) for p in per_month.columns}
-    svg = _monthly_stacked(per_month, labels, PLATFORM_COLORS, "Jumlah unggahan", stages)
+    svg = _monthly_stacked(per_month, labels, PLATFORM_COLORS, _say("posts_axis"), stages)
     totals = per_month.sum(axis=1)
     parts = [f"{MONTHS[m - 1]} {fmt.number(int(t))}" for m, t in totals.items()]
     return Chart(
         svg,
-        f"Diagram batang bertumpuk jumlah unggahan per bulan tahun {year}: "
-        + ", ".join(parts)
-        + ".",
-        _data_table("Bulan", per_month, labels, fmt.month_name),
+        _say("posts_alt", year=year, parts=", ".join(parts)),
+        _data_table(_say("month"), per_month, labels, fmt.month_name),
     )
 
 
@@ -320,21 +330,26 @@ def active_hours(table: pd.DataFrame, zone: str) -> Chart | None:
         ax = fig.subplots()
         ax.bar(known["hour"], known["active"], color=PLATFORM_COLORS.get(platform, "#333333"))
         ax.set_xticks(range(0, 24, 2), [f"{h:02d}" for h in range(0, 24, 2)])
-        ax.set_xlabel(f"Jam ({zone})")
-        ax.set_ylabel("Rata-rata pengikut aktif")
+        ax.set_xlabel(_say("active_x_axis", zone=zone))
+        ax.set_ylabel(_say("active_axis"))
         _axis_numbers(ax.yaxis)
         svg = _svg(fig)
     parts = [
-        f"pukul {int(r.hour):02d} {fmt.number(r.active)}" for r in known.itertuples(index=False)
+        _say("active_part", hour=f"{int(r.hour):02d}", count=fmt.number(r.active))
+        for r in known.itertuples(index=False)
     ]
     return Chart(
         svg,
-        f"Diagram batang rata-rata pengikut {label} yang aktif per jam, tujuh hari sebelum "
-        f"{fmt.date(snapshot.date())}: " + ", ".join(parts) + ".",
+        _say(
+            "active_alt",
+            platform=label,
+            snapshot=fmt.date(snapshot.date()),
+            parts=", ".join(parts),
+        ),
         _data_table(
-            "Jam",
+            _say("hour"),
             known.set_index("hour")[["active"]],
-            {"active": "Rata-rata pengikut aktif"},
+            {"active": _say("active_axis")},
             lambda h: fmt.hour_range(int(h)),
         ),
     )
@@ -375,14 +390,13 @@ def feedback_by_month(per_month: pd.DataFrame, year: int) -> Chart | None:
     if per_month.to_numpy().sum() == 0:
         return None
     labels = {c: c.capitalize() for c in per_month.columns}
-    svg = _monthly_stacked(per_month, labels, CATEGORY_COLORS, "Jumlah masukan")
+    svg = _monthly_stacked(per_month, labels, CATEGORY_COLORS, _say("feedback_axis"))
     totals = per_month.sum()
     parts = [f"{c} {fmt.number(int(n))}" for c, n in totals.items() if n]
     return Chart(
         svg,
-        "Diagram batang bertumpuk jumlah masukan per bulan dan kategori tahun "
-        f"{year}; jumlah setahun: " + ", ".join(parts) + ".",
-        _data_table("Bulan", per_month, labels, fmt.month_name),
+        _say("feedback_alt", year=year, parts=", ".join(parts)),
+        _data_table(_say("month"), per_month, labels, fmt.month_name),
     )
 
 
@@ -396,15 +410,13 @@ def followers_by_office(table: pd.DataFrame, year: int) -> Chart:
         ax.bar_label(bars, labels=[fmt.number(v) for v in ordered["total"]], padding=4)
         _axis_numbers(ax.xaxis)
         ax.set_xlim(0, max(int(ordered["total"].max()), 1) * 1.2)
-        ax.set_xlabel(f"Jumlah pengikut semua platform, akhir {year}")
+        ax.set_xlabel(_say("offices_axis", year=year))
         svg = _svg(fig)
     parts = [
         f"{n} {fmt.number(t)}"
         for n, t in zip(ordered["name"][::-1], ordered["total"][::-1], strict=True)
     ]
-    return Chart(
-        svg, f"Diagram batang jumlah pengikut per kantor tahun {year}: " + "; ".join(parts) + "."
-    )
+    return Chart(svg, _say("offices_alt", year=year, parts="; ".join(parts)))
 
 
 def daily_interactions(
@@ -423,24 +435,25 @@ def daily_interactions(
             per_day.to_numpy(dtype=float),
             color="#1f4e8c",
             linewidth=0.9,
-            label="Interaksi",
+            label=_say("interactions"),
         )
         ax.set_xlim(0, len(per_day))
         ticks = pd.date_range(f"{year}-01-01", periods=12, freq="MS")
         ax.set_xticks([d.dayofyear - 1 for d in ticks], list(MONTHS))
-        ax.set_ylabel("Interaksi per hari")
+        ax.set_ylabel(_say("daily_axis"))
         _axis_numbers(ax.yaxis)
         _legend_below(ax)
         svg = _svg(fig)
     monthly = per_day.groupby(per_day.index.month).sum()
     return Chart(
         svg,
-        f"Grafik garis jumlah interaksi unggahan per hari terbit tahun {year}, dengan tahapan "
-        "pemilu ditandai; jumlah per bulan: "
-        + ", ".join(f"{MONTHS[m - 1]} {fmt.number(v)}" for m, v in monthly.items())
-        + ".",
+        _say(
+            "daily_alt",
+            year=year,
+            parts=", ".join(f"{MONTHS[m - 1]} {fmt.number(v)}" for m, v in monthly.items()),
+        ),
         (
-            ("Bulan", "Interaksi"),
+            (_say("month"), _say("interactions")),
             tuple((fmt.month_name(int(m)), fmt.number(v)) for m, v in monthly.items()),
         ),
     )

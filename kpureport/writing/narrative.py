@@ -7,22 +7,20 @@ applies (one platform or many, ties, missing data) and fills in formatted figure
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pandas as pd
 
 from kpureport import formatting as fmt
-from kpureport import safe_yaml
 from kpureport.analysis.metrics import MIN_POSTS_PER_SLOT
-from kpureport.config import TEMPLATES_DIR, platform_label
+from kpureport.config import platform_label
 from kpureport.models import Narrative, PlainText, Profile, Signature
 from kpureport.writing import claims
+from kpureport.writing.wording import wording
 
 
-@cache
 def templates() -> dict[str, str]:
-    raw = safe_yaml.read(TEMPLATES_DIR / "sentences.yml")
-    return {key: " ".join(text.split()) for key, text in raw.items()}
+    """The narrative's sentences (``templates/sentences.yml``)."""
+    return wording("sentences.yml")
 
 
 def say(key: str, **fields: object) -> PlainText:

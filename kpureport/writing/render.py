@@ -18,7 +18,6 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from kpureport import formatting as fmt
-from kpureport import safe_yaml
 from kpureport.config import TEMPLATES_DIR
 from kpureport.models import PlainText
 from kpureport.redact import redact_text
@@ -165,23 +164,6 @@ def environment() -> jinja2.Environment:
         markdown=markdown, number=fmt.number, percent=fmt.percent, svg_data_uri=_chart_uri
     )
     return env
-
-
-@cache
-def wording(name: str) -> dict:
-    """A wording file of ``templates/`` (sentences in YAML), whitespace folded."""
-    raw = safe_yaml.read(TEMPLATES_DIR / name)
-
-    def fold(value):
-        if isinstance(value, str):
-            return " ".join(value.split())
-        if isinstance(value, list):
-            return [fold(v) for v in value]
-        if isinstance(value, dict):
-            return {k: fold(v) for k, v in value.items()}
-        return value
-
-    return fold(raw)
 
 
 def fragment(template: str, official: frozenset[str] = frozenset(), **context: object) -> Fragment:

@@ -13,7 +13,7 @@ from kpureport import formatting as fmt
 from kpureport.config import platform_label
 from kpureport.models import PlainText
 from kpureport.writing.narrative import count_words, join_words
-from kpureport.writing.render import wording
+from kpureport.writing.wording import wording
 
 #: A run of days without a post worth a line among the notable facts.
 LONG_GAP_DAYS = 14
