@@ -15,10 +15,12 @@ YEAR ?= 2021
 report: $(VENV)/.installed
 	$(BIN)/kpureport build --office $(OFFICE) --year $(YEAR)
 
+# The checkout's tests, then the installed wheel outside the checkout (scripts/check_installed.sh).
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+	bash scripts/check_installed.sh "$(CURDIR)/$(BIN)/python"
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -52,4 +54,4 @@ $(VENV)/.installed-lab: pyproject.toml | $(VENV)/bin/python
 	touch $(VENV)/.installed $@
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
