@@ -15,11 +15,13 @@ YEAR ?= 2021
 report: $(VENV)/.installed
 	$(BIN)/kpureport build --office $(OFFICE) --year $(YEAR)
 
+# The checkout's tests, then the installed wheel outside the checkout (scripts/check_installed.sh).
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+	bash scripts/check_installed.sh "$(CURDIR)/$(BIN)/python"
 
 # The quick loop: every test but those that run a whole build in a kernel.
 test-fast: $(VENV)/.installed-dev
@@ -63,4 +65,4 @@ $(VENV)/.installed-lab: pyproject.toml | $(VENV)/bin/python
 	touch $(VENV)/.installed $@
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -352,20 +352,24 @@ def _one_line(exc: BaseException, limit: int = 200) -> str:
 
 
 def _log_failure(args: argparse.Namespace, exc: BaseException) -> Path:
-    """Append the traceback to ``kpureport-galat.log`` in the output folder (the working
+    import traceback
+
+    return _log(args, "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+
+
+def _log(args: argparse.Namespace, details: str) -> Path:
+    """Append ``details`` to ``kpureport-galat.log`` in the output folder (the working
     folder for commands without one; the system's temporary folder when neither can be
     written); returns the file written."""
     import datetime as dt
     import tempfile
-    import traceback
 
     from kpureport.version import __version__
 
     entry = (
         f"=== {dt.datetime.now().astimezone().isoformat(timespec='seconds')} kpureport "
         f"{__version__}, Python {sys.version.split()[0]}, {sys.platform}\n"
-        f"perintah: {' '.join(sys.argv[1:]) or args.command}\n"
-        + "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        f"perintah: {args.command} {' '.join(sys.argv[2:])}\n{details}"
     )
     folder = getattr(args, "out", None) or Path.cwd()
     for place in (Path(folder), Path(tempfile.gettempdir())):
@@ -457,6 +461,14 @@ def _build(args: argparse.Namespace) -> int:
             print(
                 f"Peringatan ({outcome.job.office} {outcome.job.year}): {warning}", file=sys.stderr
             )
+    traces = [f"{o.job.office} {o.job.year}:\n{o.trace}" for o in outcomes if o.trace]
+    if traces:
+        log = _log(args, "\n".join(traces))
+        print(
+            f"Kegagalan tak terduga pada {len(traces)} laporan; rincian teknis ditulis ke {log}; "
+            "kirimkan berkas itu kepada pengelola kpureport.",
+            file=sys.stderr,
+        )
     if len(outcomes) == 1:
         return _single(outcomes[0])
     print(batch.summary(outcomes))

@@ -69,6 +69,8 @@ class Outcome:
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     peak_mb: float = 0.0
+    #: The traceback of an unexpected failure (a defect, not the user's data), for the log.
+    trace: str = ""
 
 
 def parse_years(values: Iterable[str]) -> list[int]:
@@ -265,7 +267,9 @@ def run_job(
     except KpuReportError as exc:
         outcome = Outcome(job, FAILED, str(exc))
     except Exception as exc:  # a report's crash must not stop the batch
-        outcome = Outcome(job, FAILED, f"{type(exc).__name__}: {exc}")
+        import traceback
+
+        outcome = Outcome(job, FAILED, f"{type(exc).__name__}: {exc}", trace=traceback.format_exc())
     else:
         if result.failed:
             status = PARTIAL
