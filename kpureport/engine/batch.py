@@ -235,6 +235,7 @@ def run_job(
     owner = worker(forking=prefetch) if in_worker else None
     if owner is not None and prefetch:
         kernel = owner.kernel()
+    printer = owner.printer(formats) if owner else _lone_printer(formats)
     try:
         result = build_report(
             job.office,
@@ -243,7 +244,7 @@ def run_job(
             Path(out_dir),
             formats,
             force=force,
-            printer=owner.printer(formats) if owner else None,
+            printer=printer,
             kernel=kernel,
             on_executed=owner.start_next if owner and prefetch else None,
         )
@@ -263,9 +264,24 @@ def run_job(
             detail = "sudah mutakhir" if result.skipped else ""
         warnings = [w for w in result.warnings if w not in result.failed.values()]
         outcome = Outcome(job, status, detail, files=result.files, warnings=warnings)
+    finally:
+        if owner is None and printer is not None:
+            printer.close()
     outcome.seconds = time.perf_counter() - start
     outcome.peak_mb = _peak_mb()
     return outcome
+
+
+def _lone_printer(formats: tuple[str, ...]) -> export.PrinterThread | None:
+    """A lone report's browser, on a thread of its own so that it launches while the notebook
+    runs (the build starts it once it knows the report is not up to date)."""
+    if not {"pdf", "docx"} & set(formats):
+        return None
+    try:
+        browser = export.find_browser()
+    except export.BrowserNotFoundError:
+        return None  # the build says so, with the path that is wrong
+    return export.PrinterThread(browser) if browser is not None else None
 
 
 def _peak_mb() -> float:

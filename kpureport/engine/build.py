@@ -215,7 +215,7 @@ def build_document(
     inputs: Iterable[Path],
     formats: Iterable[str],
     force: bool = True,
-    printer: export.PdfPrinter | None = None,
+    printer: export.Printer | None = None,
     kernel: Kernel | None = None,
     on_executed: Callable[[], None] | None = None,
 ) -> BuildResult:
@@ -227,6 +227,8 @@ def build_document(
         if not force and is_current(doc, stamp, formats):
             files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
             return BuildResult(doc.parameters.get("office", ""), 0, files=files, skipped=True)
+        if isinstance(printer, export.PrinterThread) and {"pdf", "docx"} & set(formats):
+            printer.start()  # the browser launches while the notebook runs
         files, warnings, failed, timings = publish(
             doc, formats, stamp, printer, kernel, on_executed
         )
@@ -244,7 +246,7 @@ def publish(
     doc: Document,
     formats: Iterable[str],
     stamp: str,
-    printer: export.PdfPrinter | None = None,
+    printer: export.Printer | None = None,
     kernel: Kernel | None = None,
     on_executed: Callable[[], None] | None = None,
 ) -> tuple[list[Path], list[str], dict[str, str], dict[str, float]]:
@@ -439,7 +441,7 @@ def build_report(
     formats: Iterable[str] = FORMATS,
     notebook: Path | None = None,
     force: bool = True,
-    printer: export.PdfPrinter | None = None,
+    printer: export.Printer | None = None,
     kernel: Kernel | None = None,
     on_executed: Callable[[], None] | None = None,
 ) -> BuildResult:
@@ -508,7 +510,7 @@ def _error_given(executed: Path) -> dict | None:
 
 
 def _docx(
-    html: str, doc: Document, failed: dict[str, str], printer: export.PdfPrinter | None
+    html: str, doc: Document, failed: dict[str, str], printer: export.Printer | None
 ) -> bytes | None:
     """The Word document from the report's HTML, or None with the reason in ``failed``. Its
     charts are made PNG by the same browser that prints the PDF."""
@@ -540,7 +542,7 @@ def _docx(
 
 
 def _pdf(
-    html: str, doc: Document, failed: dict[str, str], printer: export.PdfPrinter | None
+    html: str, doc: Document, failed: dict[str, str], printer: export.Printer | None
 ) -> bytes | None:
     """The PDF of the report's HTML page (the very page the HTML format publishes), or None
     with the reason in ``failed``: the HTML of the same build is still published, and the
