@@ -252,6 +252,8 @@ def run_job(
     if owner is not None and prefetch:
         kernel = owner.kernel()
     _BUILDING.set()
+    printer = owner.printer(formats) if owner else _lone_printer(formats)
+    parsing = _parse_ahead(Path(data_dir), job.office) if owner is None else None
     try:
         result = build_report(
             job.office,
@@ -260,7 +262,7 @@ def run_job(
             Path(out_dir),
             formats,
             force=force,
-            printer=owner.printer(formats) if owner else None,
+            printer=printer,
             kernel=kernel,
             on_executed=owner.start_next if owner and prefetch else None,
         )
@@ -284,9 +286,58 @@ def run_job(
         outcome = Outcome(job, status, detail, files=result.files, warnings=warnings)
     finally:
         _BUILDING.clear()
+        if owner is None and printer is not None:
+            printer.close()
+        if parsing is not None:
+            parsing.join()  # it stops at the first file the kernel has cached
     outcome.seconds = time.perf_counter() - start
     outcome.peak_mb = _peak_mb()
     return outcome
+
+
+def _parse_ahead(data_dir: Path, office: str) -> threading.Thread | None:
+    """A lone report's exports parsed into the cache here, newest first, while its kernel
+    boots and then reads them oldest first: the two meet in the middle, each file parsed once,
+    on two cores. Stops at the first file already cached; a file that does not read is left
+    to the kernel, which reports its problems."""
+    from kpureport.ingest import cache
+
+    if cache.cache_folder() is None:
+        return None
+
+    def run() -> None:
+        from kpureport.ingest.load import export_files, load_profile, reader_settings
+
+        try:
+            folder = office_dir(data_dir, office)
+            profile = load_profile(folder)
+            paths, _ = export_files(folder)
+        except (KpuReportError, OSError):
+            return
+        zone, column, settings = profile.timezone, profile.feedback_column, reader_settings(profile)
+        for path in reversed(paths):
+            try:
+                if cache.is_cached(path, zone, column, **settings):
+                    return
+                cache.read_exports(path, zone, column, **settings)
+            except Exception:  # the kernel reads it again and says what is wrong
+                continue
+
+    thread = threading.Thread(target=run, name="kpureport-parse-ahead", daemon=True)
+    thread.start()
+    return thread
+
+
+def _lone_printer(formats: tuple[str, ...]) -> export.PrinterThread | None:
+    """A lone report's browser, on a thread of its own so that it launches while the notebook
+    runs (the build starts it once it knows the report is not up to date)."""
+    if not {"pdf", "docx"} & set(formats):
+        return None
+    try:
+        browser = export.find_browser()
+    except export.BrowserNotFoundError:
+        return None  # the build says so, with the path that is wrong
+    return export.PrinterThread(browser) if browser is not None else None
 
 
 def _peak_mb() -> float:

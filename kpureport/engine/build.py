@@ -275,7 +275,7 @@ def build_document(
     inputs: Iterable[Path],
     formats: Iterable[str],
     force: bool = True,
-    printer: export.PdfPrinter | None = None,
+    printer: export.Printer | None = None,
     kernel: Kernel | None = None,
     on_executed: Callable[[], None] | None = None,
 ) -> BuildResult:
@@ -287,6 +287,8 @@ def build_document(
         if not force and is_current(doc, stamp, formats):
             files = sorted(p for p in doc.target.iterdir() if not p.name.startswith("."))
             return BuildResult(doc.parameters.get("office", ""), 0, files=files, skipped=True)
+        if isinstance(printer, export.PrinterThread) and {"pdf", "docx"} & set(formats):
+            printer.start()  # the browser launches while the notebook runs
         files, warnings, failed, timings = publish(
             doc, formats, stamp, printer, kernel, on_executed
         )
@@ -304,7 +306,7 @@ def publish(
     doc: Document,
     formats: Iterable[str],
     stamp: str,
-    printer: export.PdfPrinter | None = None,
+    printer: export.Printer | None = None,
     kernel: Kernel | None = None,
     on_executed: Callable[[], None] | None = None,
 ) -> tuple[list[Path], list[str], dict[str, str], dict[str, float]]:
@@ -505,7 +507,7 @@ def build_report(
     formats: Iterable[str] = FORMATS,
     notebook: Path | None = None,
     force: bool = True,
-    printer: export.PdfPrinter | None = None,
+    printer: export.Printer | None = None,
     kernel: Kernel | None = None,
     on_executed: Callable[[], None] | None = None,
 ) -> BuildResult:
@@ -588,7 +590,7 @@ class OutputFormat:
 
     name: str
     suffix: str
-    write: Callable[[str, Document, export.PdfPrinter | None, dt.datetime], Made]
+    write: Callable[[str, Document, export.Printer | None, dt.datetime], Made]
 
 
 #: The formats by name, in the order a build makes them (``kpureport build --format``).
@@ -599,8 +601,8 @@ def output_format(name: str, suffix: str | None = None):
     """Register a format's writer (like papermill's engines registry)."""
 
     def register(
-        write: Callable[[str, Document, export.PdfPrinter | None, dt.datetime], Made],
-    ) -> Callable[[str, Document, export.PdfPrinter | None], Made]:
+        write: Callable[[str, Document, export.Printer | None, dt.datetime], Made],
+    ) -> Callable[[str, Document, export.Printer | None], Made]:
         OUTPUT_FORMATS[name] = OutputFormat(name, suffix or name, write)
         return write
 
@@ -608,13 +610,13 @@ def output_format(name: str, suffix: str | None = None):
 
 
 @output_format("html")
-def _html(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt.datetime) -> Made:
+def _html(html: str, doc: Document, printer: export.Printer | None, built: dt.datetime) -> Made:
     """The self-contained page itself."""
     return Made(html.encode("utf-8"))
 
 
 @output_format("pdf")
-def _pdf(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt.datetime) -> Made:
+def _pdf(html: str, doc: Document, printer: export.Printer | None, built: dt.datetime) -> Made:
     """The PDF of the report's HTML page (the very page the HTML format publishes), or why
     not: the HTML of the same build is still published, and the command ends with an error
     that says why the PDF is missing."""
@@ -633,7 +635,7 @@ def _pdf(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt.
 
 
 @output_format("docx")
-def _docx(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt.datetime) -> Made:
+def _docx(html: str, doc: Document, printer: export.Printer | None, built: dt.datetime) -> Made:
     """The Word document from the report's HTML, or why not. Its charts are made PNG by the
     same browser that prints the PDF."""
     from kpureport.output import word
@@ -665,7 +667,7 @@ def _docx(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt
 
 
 @output_format("xlsx")
-def _xlsx(html: str, doc: Document, printer: export.PdfPrinter | None, built: dt.datetime) -> Made:
+def _xlsx(html: str, doc: Document, printer: export.Printer | None, built: dt.datetime) -> Made:
     """The data workbook: every table of the report and every chart's figures."""
     from kpureport.output import workbook
 

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 KERNEL = "python3"
 #: Quiet start-up, and no IPython history file shared by kernels that run side by side.
 KERNEL_ARGS = ("--log-level=ERROR", "--HistoryManager.hist_file=:memory:")
-WARM_UP = "import kpureport.document.report"
+#: Run silently in every kernel before its notebook. kpureport installs its error handler when
+#: imported in a shell, but a forked kernel imported it before it had one: installed here.
+WARM_UP = "import kpureport.document.report, kpureport.jupyter; kpureport.jupyter.install()"
 
 
 class Kernel:

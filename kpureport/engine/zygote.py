@@ -33,6 +33,28 @@ WARM = ("ipykernel.kernelapp", "kpureport.document.report")
 SINGLE_THREADED = {"OPENBLAS_NUM_THREADS": "1", "JE_ARROW_MALLOC_CONF": "background_thread:false"}
 
 
+def _warm_up() -> None:
+    """Made once in the parent, before its first fork, what every report makes the same way
+    and never changes: the Indonesian stemmer and stop words, the national election calendars,
+    the phone number tables, matplotlib's fonts (none of it starts a thread)."""
+    import matplotlib
+    import phonenumbers
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from kpureport.analysis import feedback, stages
+    from kpureport.writing.charts import STYLE
+
+    feedback.stem("pemilihan")
+    feedback.stopwords()
+    stages.national()
+    list(phonenumbers.PhoneNumberMatcher("Telp. 0812-3456-7890", "ID"))
+    with matplotlib.rc_context(STYLE):
+        figure = Figure()
+        figure.subplots().set_title("Pengikut 1.234")
+        FigureCanvasAgg(figure).draw()
+
+
 def available() -> bool:
     return hasattr(os, "fork") and sys.platform.startswith("linux")
 
@@ -184,6 +206,7 @@ def serve() -> None:
     os.environ.update(SINGLE_THREADED)
     for name in WARM:
         importlib.import_module(name)
+    _warm_up()
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker's Ctrl-C is the worker's to handle
     for line in sys.stdin:

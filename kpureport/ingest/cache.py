@@ -88,6 +88,21 @@ def key(path: Path, timezone: str, feedback_column: str | None, settings: dict) 
     return digest.hexdigest()
 
 
+def _entry(path: Path, timezone: str, feedback_column: str | None, settings: dict) -> Path | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    return folder / "exports" / code_version()[:16] / key(path, timezone, feedback_column, settings)
+
+
+def is_cached(
+    path: Path, timezone: str, feedback_column: str | None = None, **settings: str | None
+) -> bool:
+    """Whether the cache holds ``path``'s tables (without reading them)."""
+    entry = _entry(path, timezone, feedback_column, settings)
+    return entry is not None and entry.exists()
+
+
 def read_exports(
     path: Path, timezone: str, feedback_column: str | None = None, **settings: str | None
 ) -> list[readers.Export]:
@@ -95,12 +110,9 @@ def read_exports(
     read (a :class:`DataError`) are never cached: their problems are found again each time."""
     from kpureport.ingest import readers
 
-    folder = cache_folder()
-    if folder is None:
+    entry = _entry(path, timezone, feedback_column, settings)
+    if entry is None:
         return readers.read_exports(path, timezone, feedback_column, **settings)
-    entry = (
-        folder / "exports" / code_version()[:16] / key(path, timezone, feedback_column, settings)
-    )
     found = _load(entry, Path(path))
     if found is not None:
         return found

@@ -194,61 +194,134 @@ class PageSetup:
     subject: str = ""
 
 
-#: Rounds of printing to settle the contents' page numbers (the second almost always agrees).
-PAGINATION_ROUNDS = 3
-
-
 def _paginated(page, options: dict) -> bytes:
-    """The PDF with its contents' pages written in.
+    """The PDF with its contents' pages written in, from one print of the whole page.
 
-    Chromium has no ``target-counter()``: the printed contents are built in the page with
-    placeholder numbers and a mark beside each target, a first copy is printed and the marks'
-    pages are read from its outline, the numbers are written and the copy printed again, until
-    the headings stay on the pages that were read.
+    Chromium has no ``target-counter()``: the printed contents are built in the page with a
+    link to each target and a box of fixed width for its page; the whole page is printed once
+    and each target's page read from the PDF's named destinations (the links' targets); the
+    pages are written into their boxes, which moves nothing, and only the front pages (the
+    cover and the contents) are printed again and put in place of the first print's. Where
+    that cannot be done, the whole page is printed a second time.
     """
     script = (TEMPLATES_DIR / "pdf" / "toc.js").read_text(encoding="utf-8")
     if not page.evaluate(f"() => (window.kpuToc = {script}).build()"):
         return page.pdf(**options)
-    pdf = b""
-    for _ in range(PAGINATION_ROUNDS):
-        page.evaluate("() => window.kpuToc.mark()")
-        measured = page.pdf(**options)
-        marks, headings = _outline_pages(measured)
-        page.evaluate("(pages) => window.kpuToc.fill(pages)", marks)
-        pdf = page.pdf(**options)
-        if _outline_pages(pdf)[1] == headings:
-            break
-    return pdf
+    whole = page.pdf(**options)
+    pages, total = _destination_pages(whole)
+    page.evaluate("(pages) => window.kpuToc.fill(pages)", pages)
+    page.evaluate("() => window.kpuToc.front()")
+    footer = options["footer_template"].replace(_TOTAL_PAGES, str(total))
+    front = page.pdf(**{**options, "footer_template": footer})
+    patched = _with_front_pages(whole, front, min(pages.values(), default=1) - 1)
+    if patched is not None:
+        return patched
+    page.evaluate("() => window.kpuToc.whole()")
+    return page.pdf(**options)
 
 
-#: How toc.js marks a target; the id follows.
-_MARKED = re.compile(r"@@kpu:([A-Za-z0-9_-]+)@@")
+#: The running foot's total, which a print of the front pages alone is given as a number.
+_TOTAL_PAGES = '<span class="totalPages"></span>'
 
 
-def _outline_pages(pdf: bytes) -> tuple[dict[str, int], list[tuple[str, int]]]:
-    """From a PDF's outline: the page of each print mark by target id, and the headings (title
-    and page) in order."""
+def _destination_pages(pdf: bytes) -> tuple[dict[str, int], int]:
+    """The page of each named destination (by name, without the slash) and the page count."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))
-    marks: dict[str, int] = {}
-    headings: list[tuple[str, int]] = []
+    pages = {
+        str(name).lstrip("/"): reader.get_destination_page_number(dest) + 1
+        for name, dest in reader.named_destinations.items()
+    }
+    return {k: v for k, v in pages.items() if v > 0}, len(reader.pages)
 
-    def walk(items) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-                continue
-            number = reader.get_destination_page_number(item) + 1
-            mark = _MARKED.search(item.title)
-            if mark:  # Chromium may repeat a mark's text in its title: the first one counts
-                marks.setdefault(mark.group(1), number)
-            title = _MARKED.sub("", item.title)  # a heading's entry carries its mark
-            if title:
-                headings.append((title, number))
 
-    walk(reader.outline)
-    return marks, headings
+def _with_front_pages(whole: bytes, front: bytes, body_starts_after: int) -> bytes | None:
+    """``whole`` with its first pages drawn as ``front``'s (a print of the same page laid out
+    the same, only its front left), as an incremental update: the first pages' contents and
+    resources are replaced, their links, the outline, the tags and every later page stay as
+    printed. None when the front is not a few whole pages before the body, or ``whole`` does
+    not end in a classic cross-reference table."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+
+    trailer = _TRAILER.search(whole, max(len(whole) - 4096, 0))
+    if trailer is None:
+        return None
+    body = trailer.group(1)
+    size, root, info = _SIZE.search(body), _ROOT.search(body), _INFO.search(body)
+    if size is None or root is None:
+        return None
+    old, new = PdfReader(io.BytesIO(whole)), PdfReader(io.BytesIO(front))
+    if not 0 < len(new.pages) <= body_starts_after or len(new.pages) >= len(old.pages):
+        return None
+    numbers: dict[int, int] = {}
+    queue: list[IndirectObject] = []
+
+    def written(obj, moved: bool) -> bytes:
+        """An object as PDF syntax; ``moved``: it comes from ``front`` and is renumbered."""
+        if isinstance(obj, IndirectObject):
+            if not moved:
+                return b"%d %d R" % (obj.idnum, obj.generation)
+            if obj.idnum not in numbers:
+                numbers[obj.idnum] = int(size.group(1)) + len(numbers)
+                queue.append(obj)
+            return b"%d 0 R" % numbers[obj.idnum]
+        if isinstance(obj, StreamObject):
+            data = obj._data
+            entries = {k: v for k, v in obj.items() if k != "/Length"}
+            head = written(DictionaryObject(entries), moved)
+            return head[:-2] + b"/Length %d>>\nstream\n" % len(data) + data + b"\nendstream"
+        if isinstance(obj, DictionaryObject):
+            parts = []
+            for key, value in obj.items():
+                if moved and key == "/Parent":
+                    continue
+                parts.append(_plain(key) + b" " + written(value, moved))
+            return b"<<" + b"\n".join(parts) + b">>"
+        if isinstance(obj, ArrayObject):
+            return b"[" + b" ".join(written(v, moved) for v in obj) + b"]"
+        return _plain(obj)
+
+    update, offsets = b"", {}
+    for index, page in enumerate(new.pages):
+        target = old.pages[index]
+        number = target.indirect_reference.idnum
+        entries = {k: v for k, v in target.items() if k not in ("/Contents", "/Resources")}
+        text = written(DictionaryObject(entries), False)[:-2]
+        for key in ("/Contents", "/Resources"):
+            if key in page:
+                text += b"\n" + _plain(key) + b" " + written(page.raw_get(key), True)
+        offsets[number] = len(whole) + len(update) + 1
+        update += b"\n%d 0 obj\n%s>>\nendobj" % (number, text)
+    while queue:
+        source = queue.pop(0)
+        offsets[numbers[source.idnum]] = len(whole) + len(update) + 1
+        text = written(source.get_object(), True)
+        update += b"\n%d 0 obj\n%s\nendobj" % (numbers[source.idnum], text)
+    xref = len(whole) + len(update) + 1
+    update += b"\nxref\n" + b"".join(
+        b"%d 1\n%010d 00000 n \n" % (n, offsets[n]) for n in sorted(offsets)
+    )
+    fields = root.group(0) + (b"\n" + info.group(0) if info else b"")
+    update += b"trailer\n<</Size %d\n%s\n/Prev %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        int(size.group(1)) + len(numbers),
+        fields,
+        trailer.group(2),
+        xref,
+    )
+    return whole + update
+
+
+def _plain(obj) -> bytes:
+    """A PDF object without references, as pypdf writes it."""
+    buffer = io.BytesIO()
+    if isinstance(obj, str) and not hasattr(obj, "write_to_stream"):
+        from pypdf.generic import NameObject
+
+        obj = NameObject(obj)
+    obj.write_to_stream(buffer)
+    return buffer.getvalue()
 
 
 def _pdf_text(text: str) -> bytes:
@@ -392,6 +465,50 @@ class PdfPrinter:
             return shots
         finally:
             page.close()
+
+
+class PrinterThread:
+    """A :class:`PdfPrinter` on a thread of its own, usable from any thread, also one with a
+    running event loop (Jupyter, a web app): :meth:`start` launches the browser in the
+    background, e.g. while a report's notebook runs, and each print waits for it."""
+
+    def __init__(self, browser: Path):
+        self.browser_path = browser
+        self._printer = PdfPrinter(browser)
+        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="kpureport-pdf")
+        self._started: concurrent.futures.Future | None = None
+
+    def start(self) -> PrinterThread:
+        if self._started is None:
+            self._started = self._pool.submit(self._printer.__enter__)
+        return self
+
+    def _run(self, method, *args):
+        self.start()._started.result()
+        return self._pool.submit(method, *args).result()
+
+    def print(self, html: str, setup: PageSetup | None = None) -> bytes:
+        return self._run(self._printer.print, html, setup)
+
+    def rasterize(self, uris: list[str], scale: int = 3) -> list[bytes]:
+        return self._run(self._printer.rasterize, uris, scale)
+
+    def close(self) -> None:
+        """Stop the browser (idempotent); waits for a launch still under way."""
+        started, self._started = self._started, None
+        if started is not None and started.exception() is None:
+            self._pool.submit(self._printer.__exit__, None, None, None).result()
+        self._pool.shutdown()
+
+    def __enter__(self) -> PrinterThread:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+#: A browser of this thread's, or one on a thread of its own.
+Printer = PdfPrinter | PrinterThread
 
 
 def _offline(route) -> None:

@@ -7,8 +7,14 @@ backend and settings as they were (a ``Figure`` saves to SVG without any backend
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+import json
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import matplotlib
 import pandas as pd
@@ -18,6 +24,7 @@ from matplotlib.ticker import FuncFormatter
 
 from kpureport import formatting as fmt
 from kpureport.config import platform_label
+from kpureport.ingest import cache
 from kpureport.writing.wording import wording
 
 PLATFORM_COLORS = {
@@ -57,6 +64,82 @@ class Chart:
     def _repr_svg_(self) -> str:
         """Shown as the drawing itself in JupyterLab."""
         return self.svg
+
+
+def _digest(value: object, digest) -> bool:
+    """Feed ``value`` to ``digest``; False when it cannot be told apart by its contents."""
+    if isinstance(value, pd.DataFrame | pd.Series):
+        try:
+            digest.update(pd.util.hash_pandas_object(value, index=True).values.tobytes())
+        except TypeError:  # a cell holding a list or a dict
+            return False
+        frame = value.to_frame() if isinstance(value, pd.Series) else value
+        digest.update(repr((list(frame.columns), list(frame.dtypes), frame.index.names)).encode())
+        return True
+    if isinstance(value, list | tuple):
+        digest.update(b"[%d" % len(value))
+        return all(_digest(v, digest) for v in value)
+    if isinstance(value, dict):
+        digest.update(b"{%d" % len(value))
+        return all(_digest(k, digest) and _digest(v, digest) for k, v in value.items())
+    if value is None or isinstance(value, str | int | float | bool | pd.Timestamp):
+        digest.update(repr((type(value).__name__, value)).encode())
+        return True
+    return False
+
+
+def remembered(draw):
+    """A chart drawn once for its figures: kept in the export cache's folder (the command line's
+    and the kernels' it starts, :mod:`kpureport.ingest.cache`), addressed by the function, its
+    arguments' contents, kpureport's code and matplotlib's version, so a rebuild after a small
+    change of the data draws only the charts whose figures changed. Without a cache folder,
+    or for arguments it cannot address, the chart is drawn."""
+
+    @functools.wraps(draw)
+    def chart(*args, **kwargs):
+        folder = cache.cache_folder()
+        digest = hashlib.sha256(f"{draw.__qualname__} {matplotlib.__version__}".encode())
+        if folder is None or not _digest([args, kwargs], digest):
+            return draw(*args, **kwargs)
+        path = folder / "charts" / cache.code_version() / f"{digest.hexdigest()}.json"
+        try:
+            return _chart_from(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        made = draw(*args, **kwargs)
+        _keep(path, None if made is None else [made.svg, made.alt, made.data])
+        return made
+
+    return chart
+
+
+def _chart_from(saved: list | None) -> Chart | None:
+    if saved is None:
+        return None
+    svg, alt, data = saved
+    if data is not None:
+        headers, rows = data
+        data = (tuple(headers), tuple(tuple(row) for row in rows))
+    return Chart(svg=svg, alt=alt, data=data)
+
+
+def _keep(path: Path, saved: list | None) -> None:
+    """Written whole by rename (workers may write the same chart at once); a cache that cannot
+    be written is done without."""
+    try:
+        if not path.parent.exists():  # the first chart of this code: older ones are dead
+            for old in path.parent.parent.glob("*"):
+                if old.name != path.parent.name:
+                    import shutil
+
+                    shutil.rmtree(old, ignore_errors=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".chart-", dir=path.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(saved, file, ensure_ascii=False)
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 def _svg(fig: Figure) -> str:
@@ -104,6 +187,7 @@ def _data_table(first: str, table: pd.DataFrame, labels: dict, row_name) -> tupl
     return headers, rows
 
 
+@remembered
 def followers_by_platform(table: pd.DataFrame, year: int) -> Chart:
     """Horizontal bars of followers per platform, largest on top, each bar labelled."""
     known = table[table["followers"].notna()].iloc[::-1]
@@ -149,6 +233,7 @@ CATEGORY_COLORS = {
 MONTHS = tuple(wording("charts.yml")["months"])
 
 
+@remembered
 def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
     """Year-end followers per platform, one line each, up to the report's year."""
     upto = history[history["year"] <= year]
@@ -193,6 +278,7 @@ def follower_trend(history: pd.DataFrame, year: int) -> Chart | None:
     )
 
 
+@remembered
 def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
     """One panel per basis (reach, impressions, views), each with its own scale: rates of
     different bases are never drawn on one axis, where their bars would read as a ranking."""
@@ -299,6 +385,7 @@ def _monthly_stacked(
         return _svg(fig)
 
 
+@remembered
 def posting_activity(
     per_month: pd.DataFrame, year: int, stages: pd.DataFrame | None = None
 ) -> Chart | None:
@@ -317,6 +404,7 @@ def posting_activity(
     )
 
 
+@remembered
 def active_hours(table: pd.DataFrame, zone: str) -> Chart | None:
     """Bars of the mean active followers per hour of the day (TikTok's FollowerActivity)."""
     known = table[table["active"].notna()]
@@ -355,6 +443,7 @@ def active_hours(table: pd.DataFrame, zone: str) -> Chart | None:
     )
 
 
+@remembered
 def poll_result(group: pd.DataFrame) -> Chart:
     """One poll: each option's share of the votes cast. No interval bars: a story poll is
     answered by whoever chooses to, and an interval would suggest a sample it is not."""
@@ -386,6 +475,7 @@ def poll_result(group: pd.DataFrame) -> Chart:
     )
 
 
+@remembered
 def feedback_by_month(per_month: pd.DataFrame, year: int) -> Chart | None:
     if per_month.to_numpy().sum() == 0:
         return None
@@ -400,6 +490,7 @@ def feedback_by_month(per_month: pd.DataFrame, year: int) -> Chart | None:
     )
 
 
+@remembered
 def followers_by_office(table: pd.DataFrame, year: int) -> Chart:
     """Total year-end followers of each office in the roll-up, largest on top."""
     ordered = table.sort_values("total")
@@ -419,6 +510,7 @@ def followers_by_office(table: pd.DataFrame, year: int) -> Chart:
     return Chart(svg, _say("offices_alt", year=year, parts="; ".join(parts)))
 
 
+@remembered
 def daily_interactions(
     per_day: pd.Series, year: int, stages: pd.DataFrame | None = None
 ) -> Chart | None:

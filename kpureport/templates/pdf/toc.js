@@ -1,12 +1,12 @@
 // The printed table of contents: every chapter, section and appendix with its page, and lists
 // of tables and figures when the office asks for them (profile.yml: lists_of_tables) and there
-// are more than a few. Parts shown on screen only (.hanya-layar) are not listed. Run in the page before printing:
-// build() writes the entries with placeholder pages and marks where each target sits; the PDF
-// printed then has one outline entry per mark (Chromium's outline follows headings), from
-// which the pages are read; fill(pages) writes them and removes the marks.
+// are more than a few. Parts shown on screen only (.hanya-layar) are not listed. Run in the page
+// before printing: build() writes the entries, each a link to its target, with its page in a box
+// of fixed width; the PDF printed then names every link target's page (Chromium writes them as
+// named destinations); fill(pages) writes the pages in, which moves nothing, and front() leaves
+// only the front pages to print again.
 ({
   LISTED_FROM: 4,
-  MARK: "@@kpu:",
 
   build() {
     const nav = document.querySelector("nav.daftar-isi");
@@ -65,26 +65,24 @@
     return nav.querySelectorAll(".halaman-isi").length;
   },
 
-  mark() {
-    for (const page of document.querySelectorAll(".halaman-isi")) {
-      const element = document.getElementById(page.dataset.untuk);
-      if (!element) continue;
-      const mark = document.createElement("h6");
-      mark.className = "penanda-halaman";
-      mark.textContent = `${this.MARK}${element.id}@@`;
-      // An empty block at no cost to the layout, after the target's first words: a box pushed
-      // to the next page leaves an empty piece of itself behind, and the outline points to
-      // that. So: last in a heading (whose outline entry then carries the mark), in a table's
-      // first body cell, last in a figure's caption (below the image).
-      const cell = element.parentElement.querySelector(":scope table > tbody > tr > *");
-      const isTable = element.parentElement.classList.contains("tabel");
-      if (element.tagName === "FIGCAPTION" && isTable && cell) cell.append(mark);
-      else element.append(mark);
+  // Only the cover and the contents left to lay out (the contents end in a page break), for
+  // printing the front pages again once their numbers are written.
+  front() {
+    this.hidden = [];
+    let node = document.querySelector("nav.daftar-isi");
+    for (; node && node !== document.body; node = node.parentElement) {
+      for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
+        if (next.style.display !== "none") this.hidden.push(next);
+        next.style.display = "none";
+      }
     }
   },
 
+  whole() {
+    for (const element of this.hidden ?? []) element.style.display = "";
+  },
+
   fill(pages) {
-    for (const mark of document.querySelectorAll(".penanda-halaman")) mark.remove();
     for (const page of document.querySelectorAll(".halaman-isi")) {
       page.textContent = pages[page.dataset.untuk] ?? "";
     }
