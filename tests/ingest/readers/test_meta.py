@@ -131,3 +131,4 @@ def test_inspect_json_shows_the_new_fields(capsys):
     )
     assert (totals["views_organic"], totals["views_paid"]) == (5900 + 2600, 300)
     assert totals["seconds_viewed"] == 52000 + 15600
+    assert (found["downloaded"], found["timed_posts"]) == ("2025-02-28", 2)
