@@ -553,7 +553,7 @@ def _inspect(args: argparse.Namespace) -> int:
         timezone, column = profile.timezone, profile.feedback_column
         settings = reader_settings(profile)
     exports = cache.read_exports(args.file, timezone, column, **settings)
-    summaries = [readers.summary(e) for e in exports]
+    summaries = [readers.summary(e, timezone) for e in exports]
     if args.json:
         shown = summaries[0] if len(summaries) == 1 else summaries
         print(json.dumps(shown, ensure_ascii=False, indent=2))
@@ -571,6 +571,10 @@ def _print_summary(found: dict, timezone: str) -> None:
     print(f"Platform : {found['platform'] or '-'}")
     print(f"Baris    : {found['rows']}")
     print(f"Periode  : {found['start']} s.d. {found['end']} ({timezone})")
+    if found["downloaded"]:
+        print(f"Diunduh  : {found['downloaded']} (menurut nama berkas)")
+    if found["timed_posts"] is not None:
+        print(f"Berjam   : {found['timed_posts']} dari {found['rows']} baris mencatat jam terbit")
     for metric, value in found["totals"].items():
         print(f"  {metric:<17}{fmt.number(value, 0 if float(value).is_integer() else 2)}")
     if found["repeated_columns"]:

@@ -69,7 +69,7 @@ def test_years_accept_lists_and_ranges():
 def test_all_plans_every_office_and_year_with_data():
     jobs = batch.plan(DATA, [], [], every=True).jobs
     assert batch.Job(KKU, 2021) in jobs
-    assert {j.year for j in jobs if j.office == "contoh"} == set(range(2019, 2025))
+    assert {j.year for j in jobs if j.office == "contoh"} == set(range(2019, 2026))
     assert batch.plan(DATA, ["contoh"], ["2023-2030"], every=True).jobs == [
         batch.Job("contoh", 2023),
         batch.Job("contoh", 2024),

@@ -113,3 +113,21 @@ def test_a_year_with_impressions_in_january_and_views_in_december_says_so(tmp_pa
     else:
         assert rate["base_label"] == "impresi (unggahan Januari) dan penayangan (unggahan Desember)"
         assert rate["denominator"] == 1000 + 800 + 1200
+
+
+@pytest.mark.build
+def test_the_demo_offices_2025_report_builds_with_the_new_parts(tmp_path):
+    from kpureport.cli import main
+
+    out = tmp_path / "outputs"
+    args = ["build", "--office", "contoh", "--year", "2025", "--data", str(DATA)]
+    assert main([*args, "--out", str(out), "--format", "html"]) == 0
+    html = (out / "contoh" / "2025" / "laporan-media-sosial-contoh-2025.html").read_text("utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    for heading in (
+        "Angka dari Aplikasi yang Dicatat Staf",
+        "Jangkauan Organik dan Berbayar",
+        "Sebaran Pengikut Facebook dan Instagram",
+        "Urutan unduhan ditentukan oleh tanggal unduh",
+    ):
+        assert heading in text

@@ -311,8 +311,12 @@ def _read_table(
     return Export(Path(path), fmt, frame, ctx.notes, table.repeated)
 
 
-def summary(export: Export) -> dict[str, object]:
-    """What ``kpureport inspect --json`` prints: format, platform, rows, period and totals."""
+def summary(export: Export, timezone: str = "UTC") -> dict[str, object]:
+    """What ``kpureport inspect --json`` prints: format, platform, rows, period, totals, the
+    download day the name states (which orders overlapping downloads), the posts whose time of
+    day is known, and an audience file's dimensions."""
+    from kpureport.ingest.readers import stated
+
     table = export.table
     kind = export.format.kind
     if kind in ("posts", "top"):
@@ -344,7 +348,22 @@ def summary(export: Export) -> dict[str, object]:
         "end": dates.max().date().isoformat() if len(dates) else None,
         "totals": totals,
         "repeated_columns": export.repeated,
+        "downloaded": _downloaded(export.path, timezone, stated),
+        "timed_posts": int(table["timed"].sum()) if "timed" in table.columns else None,
+        "dimensions": sorted(table["dimension"].dropna().unique().tolist())
+        if kind == "audience"
+        else None,
     }
+
+
+def _downloaded(path: Path, timezone: str, stated) -> str | None:
+    """The download day the file's name (or its ZIP's) states, ISO, or None."""
+    names = [path.name] + ([path.parent.name] if path.parent.suffix.lower() == ".zip" else [])
+    for name in reversed(names):
+        day = stated.stated_day(name, timezone)
+        if day:
+            return day.isoformat()
+    return None
 
 
 def _plain(value: object) -> float | int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -89,6 +90,13 @@ def fold(name: str) -> str:
 
 
 def folded(names: set[str] | frozenset[str]) -> frozenset[str]:
+    """The names folded; remembered, since every format asks again about one header of
+    thousands of names."""
+    return _folded(frozenset(names))
+
+
+@lru_cache(maxsize=256)
+def _folded(names: frozenset[str]) -> frozenset[str]:
     return frozenset(fold(name) for name in names)
 
 

@@ -131,3 +131,19 @@ def test_inspect_json_shows_the_new_fields(capsys):
     )
     assert (totals["views_organic"], totals["views_paid"]) == (5900 + 2600, 300)
     assert totals["seconds_viewed"] == 52000 + 15600
+    assert (found["downloaded"], found["timed_posts"]) == ("2025-02-28", 2)
+
+
+def test_a_page_level_daily_views_file_in_utf16_with_its_sep_line(tmp_path):
+    lines = ["sep=,", '"Views"', '"Date","Primary"']
+    lines += ['"2025-08-01T00:00:00","1200"', '"2025-08-03T00:00:00","950"']  # the 2nd: 0
+    path = tmp_path / "Facebook Views.csv"
+    path.write_bytes(b"\xff\xfe" + ("\r\n".join(lines) + "\r\n").encode("utf-16-le"))
+    export = readers.read_export(path, WIB)
+    assert (export.format.name, export.platform) == ("meta-daily", "facebook")
+    daily = export.table.set_index("date")
+    assert set(daily["metric"]) == {"views"}
+    assert daily["value"].to_dict() == {
+        pd.Timestamp("2025-08-01"): 1200,
+        pd.Timestamp("2025-08-03"): 950,
+    }
