@@ -102,8 +102,18 @@ def fingerprint(inputs: Iterable[Path], notebook: Path) -> str:
     from kpureport import __version__
 
     digest = hashlib.sha256(__version__.encode())
+    inputs = {Path(p) for p in inputs}
+    root = Path(os.path.commonpath(inputs)) if inputs else PACKAGE_DIR
+
+    def named(path: Path) -> str:
+        """Where the file sits: an export moved out of exports/ is a change of the input."""
+        for base in (PACKAGE_DIR, root):
+            if path.is_relative_to(base):
+                return path.relative_to(base).as_posix()
+        return path.name
+
     files = sorted(
-        {Path(p) for p in inputs}
+        inputs
         | {notebook}
         | set(TEMPLATES_DIR.rglob("*"))
         | set(PACKAGE_DIR.rglob("*.py"))
@@ -111,7 +121,7 @@ def fingerprint(inputs: Iterable[Path], notebook: Path) -> str:
     )
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.name).encode())
+            digest.update(named(path).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
