@@ -107,6 +107,10 @@ ZIP_MAX_BYTES = 200 * 1024 * 1024
 #: Cells of one workbook sheet, as its dimension claims them or as read: a staff table has
 #: hundreds, a platform's XLSX export tens of thousands.
 XLSX_MAX_CELLS = 2_000_000
+#: Characters of an office's folder name (it is in every file name of its reports, which the
+#: file system bounds at 255 bytes) and of its full name (Word's document properties hold 255).
+MAX_SLUG_CHARS = 64
+MAX_NAME_CHARS = 200
 
 SLOGAN = "PEMILIHAN BERDAULAT NEGARA KUAT"
 #: Export formats of a report made by default, besides the executed notebook (always kept),

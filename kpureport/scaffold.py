@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kpureport.analysis import monev
-from kpureport.config import TEMPLATES_DIR
+from kpureport.config import MAX_SLUG_CHARS, TEMPLATES_DIR
 from kpureport.errors import KpuReportError
 from kpureport.ingest import manual, validate
 from kpureport.ingest.load import EXPORTS_DIR, NARRATIVE_DIR, PROFILE_FILE, province_offices
@@ -19,10 +19,11 @@ _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 def create_office(data_dir: Path, office: str, year: int | None = None) -> list[Path]:
     """Create ``data/<office>/``; an existing folder is never touched."""
-    if not _SLUG.fullmatch(office):
+    if not _SLUG.fullmatch(office) or len(office) > MAX_SLUG_CHARS:
         raise KpuReportError(
             f"Nama kantor '{office}' tidak dapat dipakai: gunakan huruf kecil, angka, dan tanda "
-            "hubung saja, mis. kayong-utara atau kota-pontianak."
+            f"hubung saja, paling panjang {MAX_SLUG_CHARS} karakter, mis. kayong-utara atau "
+            "kota-pontianak."
         )
     folder = Path(data_dir) / office
     if folder.exists():

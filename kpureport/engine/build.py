@@ -35,7 +35,7 @@ from kpureport.config import (
     report_stem,
 )
 from kpureport.engine.kernel import KERNEL, Kernel
-from kpureport.errors import ERROR_MIME, BuildError, KpuReportError, error_from_data
+from kpureport.errors import ERROR_MIME, BuildError, DataError, KpuReportError, error_from_data
 from kpureport.ingest.load import (
     data_folder,
     load_profile,
@@ -290,7 +290,7 @@ def publish(
                 (staging / f"{doc.stem}.pdf").write_bytes(pdf)
             clock.lap("pdf")
         if "docx" in formats:
-            docx = _docx(html, doc, failed, printer)
+            docx = _docx(html, doc, failed, printer, warnings)
             if docx is not None:
                 (staging / f"{doc.stem}.docx").write_bytes(docx)
             clock.lap("docx")
@@ -518,7 +518,11 @@ def _error_given(executed: Path) -> dict | None:
 
 
 def _docx(
-    html: str, doc: Document, failed: dict[str, str], printer: export.PdfPrinter | None
+    html: str,
+    doc: Document,
+    failed: dict[str, str],
+    printer: export.PdfPrinter | None,
+    warnings: list[str],
 ) -> bytes | None:
     """The Word document from the report's HTML, or None with the reason in ``failed``. Its
     charts are made PNG by the same browser that prints the PDF."""
@@ -537,12 +541,14 @@ def _docx(
             subject=doc.subject,
             reference=doc.reference or word.REFERENCE,
         )
-        return word.to_docx(
+        made = word.to_docx(
             html,
             setup,
             printer.rasterize if printer else (lambda uris: export.rasterize(uris, browser)),
         )
-    except export.BrowserNotFoundError as exc:
+        warnings += setup.notes
+        return made
+    except (export.BrowserNotFoundError, DataError) as exc:
         failed["docx"] = str(exc)
     except Exception as exc:  # a broken reference document, a browser crash: HTML still good
         failed["docx"] = f"Dokumen Word gagal dibuat: {type(exc).__name__}: {exc}"
