@@ -12,7 +12,13 @@ from kpureport.analysis import monev
 from kpureport.config import MAX_SLUG_CHARS, TEMPLATES_DIR
 from kpureport.errors import KpuReportError
 from kpureport.ingest import manual, validate
-from kpureport.ingest.load import EXPORTS_DIR, NARRATIVE_DIR, PROFILE_FILE, province_offices
+from kpureport.ingest.load import (
+    EXPORTS_DIR,
+    NARRATIVE_DIR,
+    PROFILE_FILE,
+    check_office_name,
+    province_offices,
+)
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -59,6 +65,8 @@ def rollup_templates(
     names = list(offices or []) or province_offices(Path(data_dir), province or "")
     if not names:
         raise KpuReportError(f"Tidak ada kantor dengan provinsi '{province}' di {data_dir}.")
+    for name in names:  # a name is a folder of the data, never a formula for the spreadsheet
+        check_office_name(name)
     folder = Path(folder)
     targets = [folder / monev.RUBRIC_FILE, folder / "nilai-juri.csv"]
     existing = [str(p) for p in targets if p.exists()]

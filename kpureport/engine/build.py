@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from kpureport.config import (
     FORMATS,
+    MAX_SLUG_CHARS,
     PACKAGE_DIR,
     SLOGAN,
     TEMPLATES_DIR,
@@ -577,6 +579,22 @@ def _pdf(
     return None
 
 
+def _area_slug(province: str) -> str:
+    """A province's name for file names: its Latin letters and digits (accents dropped), or,
+    for a name written in another script, a digest of it, so no two names share a file.
+
+    >>> _area_slug("Kalimantan Barat"), _area_slug("Papua Barat Daya")
+    ('kalimantan-barat', 'papua-barat-daya')
+    >>> _area_slug("Папуа") == _area_slug("Папуа") != _area_slug("Бали")
+    True
+    """
+    folded = unicodedata.normalize("NFKD", province).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if len(re.sub(r"[^\w]", "", folded)) < len(re.sub(r"[^\w]", "", province)):
+        slug = "-".join(filter(None, [slug, hashlib.sha256(province.encode()).hexdigest()[:8]]))
+    return slug[:MAX_SLUG_CHARS]
+
+
 def build_rollup(
     data_dir: Path,
     out_dir: Path,
@@ -600,9 +618,7 @@ def build_rollup(
     names = list(offices or []) or province_offices(data_dir, province or "")
     if not names:
         raise KpuReportError(f"Tidak ada kantor dengan provinsi '{province}' di {data_dir}.")
-    area = (
-        re.sub(r"[^a-z0-9]+", "-", province.lower()).strip("-") if province else "kantor-terpilih"
-    )
+    area = _area_slug(province) if province else "kantor-terpilih"
     title = (
         f"Rekap Penggunaan Media Sosial KPU Kabupaten/Kota se-Provinsi {province} Tahun {year}"
         if province

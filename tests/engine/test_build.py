@@ -22,3 +22,8 @@ def test_moving_an_export_out_of_exports_changes_the_fingerprint(tmp_path):
     (data_dir / OFFICE / "exports.lama").mkdir()  # the same place in the sorted files
     moved.rename(data_dir / OFFICE / "exports.lama" / moved.name)
     assert _stamp(data_dir, tmp_path / "out") != before
+
+
+def test_provinces_in_another_script_get_file_names_of_their_own():
+    assert build._area_slug("Папуа") != build._area_slug("Бали")
+    assert build._area_slug("Папуа").strip("-")
