@@ -111,6 +111,10 @@ ZIP_MAX_BYTES = 200 * 1024 * 1024
 #: Cells of one workbook sheet, as its dimension claims them or as read: a staff table has
 #: hundreds, a platform's XLSX export tens of thousands.
 XLSX_MAX_CELLS = 2_000_000
+#: Characters of an office's folder name (it is in every file name of its reports, which the
+#: file system bounds at 255 bytes) and of its full name (Word's document properties hold 255).
+MAX_SLUG_CHARS = 64
+MAX_NAME_CHARS = 200
 
 #: KPU's tagline as KPU writes it since 2017; an office letterhead may differ (``profile.slogan``).
 SLOGAN = "Pemilih Berdaulat Negara Kuat"

@@ -9,10 +9,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kpureport.analysis import monev
-from kpureport.config import TEMPLATES_DIR
+from kpureport.config import MAX_SLUG_CHARS, TEMPLATES_DIR
 from kpureport.errors import KpuReportError
 from kpureport.ingest import manual, validate
-from kpureport.ingest.load import EXPORTS_DIR, NARRATIVE_DIR, PROFILE_FILE, province_offices
+from kpureport.ingest.load import (
+    EXPORTS_DIR,
+    NARRATIVE_DIR,
+    PROFILE_FILE,
+    check_office_name,
+    province_offices,
+)
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 #: The narrative template ``init`` writes, to be copied as ``<year>.yml``.
@@ -21,10 +27,11 @@ NARRATIVE_TEMPLATE = "templat-tahun.yml"
 
 def create_office(data_dir: Path, office: str, year: int | None = None) -> list[Path]:
     """Create ``data/<office>/``; an existing folder is never touched."""
-    if not _SLUG.fullmatch(office):
+    if not _SLUG.fullmatch(office) or len(office) > MAX_SLUG_CHARS:
         raise KpuReportError(
             f"Nama kantor '{office}' tidak dapat dipakai: gunakan huruf kecil, angka, dan tanda "
-            "hubung saja, mis. kayong-utara atau kota-pontianak."
+            f"hubung saja, paling panjang {MAX_SLUG_CHARS} karakter, mis. kayong-utara atau "
+            "kota-pontianak."
         )
     folder = Path(data_dir) / office
     if folder.exists():
@@ -62,6 +69,8 @@ def rollup_templates(
     names = list(offices or []) or province_offices(Path(data_dir), province or "")
     if not names:
         raise KpuReportError(f"Tidak ada kantor dengan provinsi '{province}' di {data_dir}.")
+    for name in names:  # a name is a folder of the data, never a formula for the spreadsheet
+        check_office_name(name)
     folder = Path(folder)
     targets = [folder / monev.RUBRIC_FILE, folder / "nilai-juri.csv"]
     existing = [str(p) for p in targets if p.exists()]

@@ -6,6 +6,8 @@ import csv
 import pytest
 
 from kpureport import scaffold
+from kpureport.cli import main
+from kpureport.config import MAX_SLUG_CHARS
 from kpureport.errors import KpuReportError
 from kpureport.ingest import validate
 
@@ -39,3 +41,19 @@ def test_a_province_gets_a_jury_row_per_office_and_juried_criterion(tmp_path):
     with pytest.raises(KpuReportError, match="tidak ditimpa"):
         scaffold.rollup_templates(tmp_path, DATA, "Kalimantan Barat", None)
     assert rubric.read_bytes()
+
+
+def test_init_refuses_an_office_folder_name_too_long_for_file_names(tmp_path, capsys):
+    slug = "kabupaten-" + "a" * 225
+    assert main(["init", "--office", slug, "--data", str(tmp_path / "data")]) == 1
+    assert f"paling panjang {MAX_SLUG_CHARS} karakter" in capsys.readouterr().err
+    assert not (tmp_path / "data" / slug).exists()
+
+
+def test_rekap_templates_refuse_an_office_name_that_is_a_formula(tmp_path, capsys):
+    folder = tmp_path / "rekap"
+    office = '=HYPERLINK("http://contoh.invalid","klik")'
+    command = ["rekap", "--year", "2024", "--siapkan", str(folder), "--office", office]
+    assert main([*command, "--data", str(DATA)]) == 1
+    assert not (folder / "nilai-juri.csv").exists()
+    assert "tidak sah" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from kpureport import formatting as fmt
 from kpureport.analysis import metrics, monev
 from kpureport.config import PLATFORMS, SLOGAN, platform_label
 from kpureport.document.numbering import Numbering
-from kpureport.errors import KpuReportError, YearNotAvailableError
+from kpureport.errors import DataError, KpuReportError, YearNotAvailableError
 from kpureport.ingest.load import (
     ReportData,
     data_folder,
@@ -138,6 +138,13 @@ class Rollup:
                 datasets.append(load_report_data(data_dir, name, int(year)))
             except YearNotAvailableError:
                 missing.append(say("missing_year", office=name, year=year))
+            except DataError as exc:
+                more = len(exc.problems) - 1
+                missing.append(
+                    f"{name}: {exc.problems[0]}"
+                    + (f" (dan {more} masalah lain)" if more else "")
+                    + f"; periksa dengan: kpureport check --office {name}"
+                )
             except KpuReportError as exc:
                 missing.append(f"{name}: {str(exc).splitlines()[0]}")
         if not datasets:

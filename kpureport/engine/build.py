@@ -18,6 +18,7 @@ import secrets
 import shutil
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from kpureport.config import (
     FORMATS,
+    MAX_SLUG_CHARS,
     PACKAGE_DIR,
     SLOGAN,
     notebook_path,
@@ -37,7 +39,14 @@ from kpureport.config import (
     report_stem,
 )
 from kpureport.engine.kernel import KERNEL, Kernel
-from kpureport.errors import ERROR_MIME, BuildError, ErrorKind, KpuReportError, error_from_data
+from kpureport.errors import (
+    ERROR_MIME,
+    BuildError,
+    DataError,
+    ErrorKind,
+    KpuReportError,
+    error_from_data,
+)
 from kpureport.ingest.load import (
     data_folder,
     load_profile,
@@ -342,6 +351,7 @@ def publish(
                 failed[name] = made.failure
             else:
                 (staging / f"{doc.stem}.{out.suffix}").write_bytes(made.content)
+            warnings += made.notes
             clock.lap(name)
         warnings += failed.values()
         nbformat.write(nb, executed)
@@ -580,6 +590,8 @@ class Made(NamedTuple):
 
     content: bytes | None
     failure: str | None = None
+    #: What the build should tell the user about the file (e.g. styles a reference lacks).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -653,14 +665,13 @@ def _docx(html: str, doc: Document, printer: export.Printer | None, built: dt.da
             reference=doc.reference or word.REFERENCE,
             created=built,
         )
-        return Made(
-            word.to_docx(
-                html,
-                setup,
-                printer.rasterize if printer else (lambda uris: export.rasterize(uris, browser)),
-            )
+        content = word.to_docx(
+            html,
+            setup,
+            printer.rasterize if printer else (lambda uris: export.rasterize(uris, browser)),
         )
-    except export.BrowserNotFoundError as exc:
+        return Made(content, notes=tuple(setup.notes))
+    except (export.BrowserNotFoundError, DataError) as exc:
         return Made(None, str(exc))
     except Exception as exc:  # a broken reference document, a browser crash: HTML still good
         return Made(None, f"Dokumen Word gagal dibuat: {type(exc).__name__}: {exc}")
@@ -672,6 +683,22 @@ def _xlsx(html: str, doc: Document, printer: export.Printer | None, built: dt.da
     from kpureport.output import workbook
 
     return Made(workbook.to_xlsx(html, doc.title, doc.author, built))
+
+
+def _area_slug(province: str) -> str:
+    """A province's name for file names: its Latin letters and digits (accents dropped), or,
+    for a name written in another script, a digest of it, so no two names share a file.
+
+    >>> _area_slug("Kalimantan Barat"), _area_slug("Papua Barat Daya")
+    ('kalimantan-barat', 'papua-barat-daya')
+    >>> _area_slug("Папуа") == _area_slug("Папуа") != _area_slug("Бали")
+    True
+    """
+    folded = unicodedata.normalize("NFKD", province).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if len(re.sub(r"[^\w]", "", folded)) < len(re.sub(r"[^\w]", "", province)):
+        slug = "-".join(filter(None, [slug, hashlib.sha256(province.encode()).hexdigest()[:8]]))
+    return slug[:MAX_SLUG_CHARS]
 
 
 def build_rollup(
@@ -697,9 +724,7 @@ def build_rollup(
     names = list(offices or []) or province_offices(data_dir, province or "")
     if not names:
         raise KpuReportError(f"Tidak ada kantor dengan provinsi '{province}' di {data_dir}.")
-    area = (
-        re.sub(r"[^a-z0-9]+", "-", province.lower()).strip("-") if province else "kantor-terpilih"
-    )
+    area = _area_slug(province) if province else "kantor-terpilih"
     title = (
         f"Rekap Penggunaan Media Sosial KPU Kabupaten/Kota se-Provinsi {province} Tahun {year}"
         if province

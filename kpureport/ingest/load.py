@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from kpureport import safe_yaml
+from kpureport.config import MAX_SLUG_CHARS
 from kpureport.errors import (
     DataError,
     KpuReportError,
@@ -152,6 +153,12 @@ def check_office_name(office: str) -> None:
             f"Nama kantor {office!r} tidak sah: nama kantor adalah nama folder di dalam folder "
             "data, ditulis dengan huruf kecil, angka, dan tanda hubung (mis. kayong-utara), "
             "bukan jalur folder."
+        )
+    if len(office) > MAX_SLUG_CHARS:
+        raise OfficeNotFoundError(
+            f"Nama kantor '{office[:40]}...' terlalu panjang ({len(office)} karakter): paling "
+            f"panjang {MAX_SLUG_CHARS} karakter, karena dipakai di nama setiap berkas laporan. "
+            "Ganti nama foldernya dengan singkatan, mis. kab-kayong-utara."
         )
 
 

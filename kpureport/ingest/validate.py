@@ -22,6 +22,7 @@ from kpureport.config import (
     DAYS_AHEAD,
     EARLIEST_YEAR,
     MAX_COUNT,
+    MAX_NAME_CHARS,
     MAX_SCORE,
     MAX_TEXT_CHARS,
     PLATFORMS,
@@ -684,7 +685,11 @@ def _timezone(value: object) -> bool:
 
 
 def _office_name(value: object) -> bool:
-    return _text(value) and str(value).startswith(PREFIX) and len(str(value)) > len(PREFIX)
+    return (
+        _text(value)
+        and str(value).startswith(PREFIX)
+        and len(PREFIX) < len(str(value)) <= MAX_NAME_CHARS
+    )
 
 
 def _mapping(value: object) -> bool:
@@ -707,7 +712,13 @@ ACCOUNT_FIELDS = (
 )
 
 PROFILE_FIELDS = (
-    Field("name", _office_name, f"nama lengkap lembaga yang diawali '{PREFIX.strip()}'", True),
+    Field(
+        "name",
+        _office_name,
+        f"nama lengkap lembaga yang diawali '{PREFIX.strip()}', paling panjang "
+        f"{MAX_NAME_CHARS} karakter",
+        True,
+    ),
     Field("abbreviation", _text, "singkatan, mis. KPU KKU"),
     Field("province", _text, "nama provinsi, mis. Kalimantan Barat", True),
     Field("city", _text, "kota tempat laporan ditandatangani, mis. Sukadana", True),

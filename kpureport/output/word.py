@@ -14,9 +14,11 @@ run, never a field, a hyperlink or markup, and characters XML cannot hold are dr
 from __future__ import annotations
 
 import base64
+import copy
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -35,6 +37,7 @@ from docx.shared import Cm, Pt
 from lxml import etree
 
 from kpureport.config import TEMPLATES_DIR
+from kpureport.errors import DataError, Problem
 from kpureport.writing.wording import wording
 
 #: The Word reference document; an office may put its own ``referensi.docx`` in its folder.
@@ -176,6 +179,8 @@ class Setup:
     #: When the build made the document (UTC); its core properties say so, not python-docx's
     #: template date.
     created: dt.datetime | None = None
+    #: What the build should tell the user about the office's reference (styles it lacks).
+    notes: list[str] = field(default_factory=list)
 
 
 Rasterize = Callable[[list[str]], list[bytes]]
@@ -192,7 +197,7 @@ def to_docx(html: str, setup: Setup, rasterize: Rasterize) -> bytes:
         if img.attrs.get("src", "").startswith("data:image/svg+xml")
     ]
     pictures = dict(zip(images, rasterize(images) if images else [], strict=True))
-    document = open_docx(str(setup.reference))
+    document = _styled(Path(setup.reference), setup.notes)
     _clear_body(document)
     writer = _Writer(document, pictures)
     writer.block(main)
@@ -219,6 +224,90 @@ def description(subject: str, created: dt.datetime) -> str:
     return wording("workbook.yml")["description"].format(
         subject=subject, version=__version__, created=created.strftime("%Y-%m-%d %H.%M")
     )
+
+
+#: Styles the writer asks for by name; kpureport's own ones are not in a document saved from
+#: plain Word.
+USED_STYLES = (
+    "Normal",
+    "Title",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Caption",
+    "Quote",
+    "List Bullet",
+    "List Number",
+    "Table Grid",
+    "Header",
+    "Footer",
+    "Isi Tabel",
+    "Catatan Tabel",
+)
+
+
+def _styled(reference: Path, notes: list[str]):
+    """The shipped reference with the office's style definitions in place of its own: only
+    styles are taken from an office's document, never its headers, links, fields, pictures,
+    macros or attached template. A style it lacks stays the built-in one, said in ``notes``."""
+    document = open_docx(str(REFERENCE))
+    if reference.resolve() == REFERENCE.resolve():
+        return document
+    office = _office_styles(reference)
+    styles = document.styles.element
+    own = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    for style in office.findall(qn("w:style")):
+        before = own.get(style.get(qn("w:styleId")))
+        if before is not None:
+            styles.replace(before, copy.deepcopy(style))
+        else:
+            styles.append(copy.deepcopy(style))
+    defaults = office.find(qn("w:docDefaults"))
+    if defaults is not None and styles.find(qn("w:docDefaults")) is not None:
+        styles.replace(styles.find(qn("w:docDefaults")), copy.deepcopy(defaults))
+    names = {
+        s.find(qn("w:name")).get(qn("w:val"))
+        for s in office.findall(qn("w:style"))
+        if s.find(qn("w:name")) is not None
+    }
+    lacking = [n for n in USED_STYLES if n not in names and n.lower() not in names]
+    if lacking:
+        notes.append(
+            f"Dokumen referensi {reference.name} tidak memuat gaya {', '.join(lacking)}: "
+            "dipakai gaya bawaan kpureport untuk bagian itu."
+        )
+    return document
+
+
+def _office_styles(reference: Path):
+    """The styles part of an office's reference document, or a problem in Indonesian."""
+    from kpureport.ingest.readers.workbook import refused_sizes
+
+    def refused(found: str) -> DataError:
+        return DataError(
+            [
+                Problem(
+                    reference,
+                    found=found,
+                    expected="dokumen Word biasa (.docx) yang disimpan dari Word atau "
+                    "LibreOffice: buka lalu Simpan Sebagai 'Dokumen Word (*.docx)', bukan .docm "
+                    "atau templat; atau hapus berkas ini untuk memakai gaya bawaan",
+                )
+            ]
+        )
+
+    try:
+        with zipfile.ZipFile(reference) as archive:
+            too_large = refused_sizes(archive.infolist())
+            if too_large:
+                raise refused("dokumen berisi " + "; ".join(too_large))
+            types = archive.read("[Content_Types].xml")
+            if b"macroEnabled" in types or b"template.main" in types:
+                raise refused("dokumen bermakro atau templat Word, bukan dokumen .docx")
+            styles = archive.read("word/styles.xml")
+        return etree.fromstring(styles, etree.XMLParser(resolve_entities=False, no_network=True))
+    except (zipfile.BadZipFile, KeyError, OSError, etree.XMLSyntaxError) as exc:
+        raise refused(f"bukan dokumen Word .docx yang utuh ({type(exc).__name__})") from exc
 
 
 def _clear_body(document) -> None:

@@ -1,6 +1,8 @@
 """The roll-up of a province: offices compared by name, tables numbered in one numbering, its
 sections lettered in the order shown; offices without the year are listed, not dropped."""
 
+import shutil
+
 import pytest
 
 from kpureport.document.rollup import Rollup
@@ -33,3 +35,18 @@ def test_sections_and_tables_are_numbered_in_the_order_shown(rollup):
     ]
     assert [rollup.numbers.table(k) for k in shown] == [1, 2, 3, 4, 5]
     assert shown["perbandingan"][0][0] == "Kantor"
+
+
+def test_an_office_left_out_is_named_with_its_first_problem(tmp_path):
+    for office in ("contoh-hulu", "kota-contoh"):
+        shutil.copytree(DATA / office, tmp_path / office)
+    followers = tmp_path / "kota-contoh" / "followers.csv"
+    lines = followers.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].rsplit(",", 1)[0] + ",banyak"
+    lines[2] = lines[2].rsplit(",", 1)[0] + ",sekali"
+    followers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rollup = Rollup.load(2024, tmp_path, offices=["contoh-hulu", "kota-contoh"])
+    (reason,) = rollup.missing
+    assert reason.startswith("kota-contoh: ") and "followers.csv" in reason
+    assert "banyak" in reason and "dan 1 masalah lain" in reason
+    assert "kpureport check --office kota-contoh" in reason

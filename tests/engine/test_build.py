@@ -1,12 +1,16 @@
 """The output formats as a registry: each format one writer, a failed format reported by its
 writer's return value (and the other formats still made), timings added per stage."""
 
+import shutil
+
 import pytest
 
 from kpureport.config import FORMATS, KNOWN_FORMATS
 from kpureport.engine import build
 from kpureport.engine.build import OUTPUT_FORMATS, Document, Made, Stopwatch
 from kpureport.output.export import BROWSER_ENV
+
+from ..conftest import DATA
 
 
 def _doc(tmp_path) -> Document:
@@ -58,3 +62,26 @@ def test_laps_of_one_stage_add_up():
     clock.lap("pdf")
     assert clock.lap("html") >= 0 and clock.laps["html"] >= first
     assert list(clock.laps) == ["html", "pdf"]
+
+
+OFFICE = "contoh"
+
+
+def _stamp(data_dir, out):
+    doc, inputs = build.report_document(OFFICE, 2024, data_dir, out)
+    return build.fingerprint(inputs, doc.notebook)
+
+
+def test_moving_an_export_out_of_exports_changes_the_fingerprint(tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(DATA / OFFICE, data_dir / OFFICE)
+    before = _stamp(data_dir, tmp_path / "out")
+    moved = sorted(p for p in (data_dir / OFFICE / "exports").rglob("*") if p.is_file())[-1]
+    (data_dir / OFFICE / "exports.lama").mkdir()  # the same place in the sorted files
+    moved.rename(data_dir / OFFICE / "exports.lama" / moved.name)
+    assert _stamp(data_dir, tmp_path / "out") != before
+
+
+def test_provinces_in_another_script_get_file_names_of_their_own():
+    assert build._area_slug("Папуа") != build._area_slug("Бали")
+    assert build._area_slug("Папуа").strip("-")

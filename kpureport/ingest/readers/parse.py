@@ -147,10 +147,13 @@ def timestamps(
     tz_source: str | None,
     tz_office: str,
 ) -> pd.Series:
-    """Date-times in the office's time zone; ``tz_source`` None means written in office time."""
+    """Date-times in the office's time zone; ``tz_source`` None means written in office time.
+    Besides the export's own ``formats``, the ISO form a workbook's typed cells are written in
+    (a CSV re-saved from Excel as XLSX: Excel typed its dates)."""
     series = frame[column].astype("string").str.strip()
     if table.locale == "id":
         formats = [_day_first(f) for f in formats] + list(formats)
+    formats = [*formats, *(f for f in TYPED_CELL_FORMATS if f not in formats)]
     parsed = pd.Series(pd.NaT, index=series.index, dtype="datetime64[s]")
     for fmt in formats:
         todo = parsed.isna() & series.notna()
@@ -272,6 +275,10 @@ def _consecutive_order(series: pd.Series, sep: str) -> str | None:
         if parsed.notna().all() and len(steps) and (steps == pd.Timedelta(days=1)).all():
             return order
     return None
+
+
+#: How :func:`workbook.cell_text` writes a cell Excel typed as a moment or a day.
+TYPED_CELL_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 
 
 def _day_first(fmt: str) -> str:

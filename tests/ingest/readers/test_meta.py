@@ -1,10 +1,13 @@
 """Meta Business Suite exports of 2024-2026: Views, organic and boosted distribution, seconds
 viewed, header names in any case, two downloads of one post, and the stacked Audience file."""
 
+import csv
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -12,7 +15,7 @@ from kpureport.errors import DataError
 from kpureport.ingest import readers
 from kpureport.ingest.load import load_exports, load_profile
 
-from ...conftest import DATA, KKU
+from ...conftest import DATA, KKU, ROOT
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "exports" / "meta-2025"
 WIB = "Asia/Pontianak"
@@ -147,3 +150,24 @@ def test_a_page_level_daily_views_file_in_utf16_with_its_sep_line(tmp_path):
         pd.Timestamp("2025-08-01"): 1200,
         pd.Timestamp("2025-08-03"): 950,
     }
+
+
+CSV = ROOT / "tests" / "fixtures" / "exports" / "meta-facebook-posts.csv"
+
+
+def test_a_meta_csv_saved_as_xlsx_with_dates_typed_by_excel_reads_the_same(tmp_path):
+    with open(CSV, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    column = rows[0].index("Publish time")
+    book = openpyxl.Workbook()
+    for i, row in enumerate(rows):
+        cells = list(row)
+        if i:
+            cells[column] = dt.datetime.strptime(row[column], "%m/%d/%Y %H:%M")
+        book.active.append(cells)
+    path = tmp_path / "meta-facebook-posts.xlsx"
+    book.save(path)
+    typed = readers.read_exports(path, "Asia/Jakarta")[0].table
+    plain = readers.read_exports(CSV, "Asia/Jakarta")[0].table
+    pd.testing.assert_series_equal(typed["published"], plain["published"])
+    assert len(typed) == len(plain)
