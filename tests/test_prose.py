@@ -202,7 +202,7 @@ def test_the_demo_narrative_agrees_with_its_tables(built_demo):
     received = sum(_number(r[1]) for r in categories)
     assert f"menerima {received} masukan dari masyarakat" in text
     first = max(categories, key=lambda r: _number(r[1]))
-    assert f"({first[1]} dari {received} masukan (" in text
+    assert f"yaitu {first[1]} dari {received} masukan (" in text
 
 
 # Official forms and terms (docs/gaya-bahasa.md, "Bentuk dan istilah resmi").

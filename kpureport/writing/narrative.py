@@ -848,7 +848,9 @@ def stages(table: pd.DataFrame, profile: Profile, year: int, spoken: tuple[str, 
     if inside.empty:
         return []
     rest = table[table["kind"] == "luar"].iloc[0]
-    elections = sorted({e for e in inside["election"] if e != "Kegiatan setempat"})
+    elections = list(  # in the order they start
+        dict.fromkeys(e for e in inside["election"] if e != "Kegiatan setempat")
+    )
     sentences = [
         say(
             "stages_intro",

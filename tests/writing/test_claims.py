@@ -123,7 +123,7 @@ def test_a_pillar_of_one_post_is_never_the_best():
     text = " ".join(narrative.pillars(table, 2024))
     assert "pilar sosialisasi tahapan (500 interaksi per unggahan dari 40 unggahan)" in text
     assert "kelembagaan (2.097" not in text
-    assert "(40 dari 50 unggahan (80%))" in text or "40 dari 50 unggahan (80%)" in text
+    assert "berupa sosialisasi tahapan, yaitu 40 dari 50 unggahan (80%)" in text
 
 
 def test_answered_within_a_day_names_its_base():
@@ -151,8 +151,8 @@ def test_answered_within_a_day_names_its_base():
         }
     )
     text = " ".join(narrative.responses(times, clarifications, PROFILE, 2024, feedback=(55, 11)))
-    assert "dijawab dalam waktu 1 \u00d7 24 jam 31 dari 40 pertanyaan (78%)" in text
-    assert "Yang telah dijawab 37 dari 40 pertanyaan (93%)" in text
+    assert "Sebanyak 37 dari 40 pertanyaan (93%) telah dijawab" in text
+    assert "31 dari 40 pertanyaan (78%) dijawab dalam waktu 1 \u00d7 24 jam" in text
     assert "terpisah dari 55 masukan" in text and "11 di antaranya berupa pertanyaan" in text
     assert "di Instagram dan Facebook" in text
     assert "terbit 13,6 jam setelah hoaks diketahui" in text
