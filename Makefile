@@ -9,7 +9,7 @@ LINK_TEMPLATE = mkdir -p $(TEMPLATES) && ln -sfn "$(CURDIR)/kpureport/templates/
 OFFICE ?= kayong-utara
 YEAR ?= 2021
 
-.PHONY: report test lint format lab clean
+.PHONY: report test lint format lab app clean
 
 report: $(VENV)/.installed
 	$(BIN)/kpureport build --office $(OFFICE) --year $(YEAR)
@@ -31,6 +31,10 @@ format: $(VENV)/.installed-dev
 lab: $(VENV)/.installed-lab
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks
 
+# The staff's page in the browser (kpureport app, served by Voila on 127.0.0.1 with a token).
+app: $(VENV)/.installed-app
+	$(BIN)/kpureport app
+
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -47,6 +51,11 @@ $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
 
 $(VENV)/.installed-lab: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
+	$(LINK_TEMPLATE)
+	touch $(VENV)/.installed $@
+
+$(VENV)/.installed-app: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[app]"
 	$(LINK_TEMPLATE)
 	touch $(VENV)/.installed $@
 
