@@ -10,7 +10,7 @@ LINK_TEMPLATE = mkdir -p $(TEMPLATES) && rm -rf $(TEMPLATES)/laporan && ln -s "$
 OFFICE ?= kayong-utara
 YEAR ?= 2021
 
-.PHONY: report test test-fast lint format lab clean docs
+.PHONY: report test test-fast lint format lab app clean docs
 
 report: $(VENV)/.installed
 	$(BIN)/kpureport build --office $(OFFICE) --year $(YEAR)
@@ -45,6 +45,10 @@ docs: $(VENV)/.installed-dev
 lab: $(VENV)/.installed-lab
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks
 
+# The staff's page in the browser (kpureport app, served by Voila on 127.0.0.1 with a token).
+app: $(VENV)/.installed-app
+	$(BIN)/kpureport app
+
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -61,6 +65,11 @@ $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
 
 $(VENV)/.installed-lab: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e ".[lab]"
+	$(LINK_TEMPLATE)
+	touch $(VENV)/.installed $@
+
+$(VENV)/.installed-app: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[app]"
 	$(LINK_TEMPLATE)
 	touch $(VENV)/.installed $@
 

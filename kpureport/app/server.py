@@ -184,9 +184,10 @@ def serve(
     out_dir: Path,
     open_browser: bool = True,
     port: int | None = None,
-    say: Callable[[str], None] = print,
+    say: Callable[[str], None] | None = None,
 ) -> int:
     """Run the page until Ctrl-C or the page's "Selesai"."""
+    say = say or (lambda text: print(text, flush=True))  # seen at once, also through a pipe
     # A launcher started from a background shell inherits "ignore SIGINT": Ctrl-C must work.
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)

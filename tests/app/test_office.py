@@ -39,3 +39,25 @@ def test_each_wrong_field_is_named(tmp_path):
     }
     keys = {p.key for p in office.problems_of(raw, tmp_path / "profile.yml")}
     assert keys == {"name", "email", "accounts[1].url"}
+
+
+def test_the_form_marks_each_field_and_creates_the_office_once_valid(tmp_path):
+    from kpureport.app.state import State
+
+    state = State(tmp_path / "data", tmp_path / "outputs", None, 2024)
+    state.data_dir.mkdir()
+    form = office.OfficeForm(state)
+    form.fields["name"].value = "Komisi Pemilihan Umum Kota Uji"
+    assert form.slug.value == "kota-uji"
+    form.fields["province"].value = "Kalimantan Barat"
+    form.fields["city"].value = "Kota Uji"
+    form.accounts[0].fields["name"].value = "KPU Kota Uji"
+    form.accounts[0].fields["url"].value = "instagram.com/kpukotauji"
+    form._save()
+    assert "http:// atau https://" in form.accounts[0].errors.value
+    assert not (state.data_dir / "kota-uji").exists()
+    form.accounts[0].fields["url"].value = "https://www.instagram.com/kpukotauji/"
+    form._save()
+    assert state.office == "kota-uji"
+    assert load_profile(state.data_dir / "kota-uji").accounts[0].name == "KPU Kota Uji"
+    assert "disimpan" in form.message.widget.value

@@ -21,6 +21,15 @@ NARROW = {"width": 360, "height": 740}
 INTRO = "Tahun ini kami mencoba halaman staf kpureport untuk pertama kali."
 
 
+#: Text, buttons and fields that reach beyond the window's right edge (the tables and the
+#: coverage strip scroll in their own box and are left out).
+CUT_OFF = """() => [...document.querySelectorAll(
+    '.kr-page p, .kr-page li, .kr-page h1, .kr-page h2, .kr-page button, .kr-page select')]
+  .filter(e => e.offsetParent && !e.closest('.kr-grid, .kr-strip, .kr-plain')
+    && e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(e => e.tagName + ': ' + e.textContent.slice(0, 40))"""
+
+
 class Walk:
     """The page, and a count of what the staff member did: clicks, fields, uploads."""
 
@@ -68,6 +77,8 @@ class Walk:
         self.page.screenshot(path=str(path), full_page=True)
         width = self.page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= size["width"] + 2, f"{name} is {width} px wide at {size['width']} px"
+        cut = self.page.evaluate(CUT_OFF)
+        assert cut == [], f"{name} at {size['width']} px: cut off at the right: {cut}"
         self.page.set_viewport_size(WIDE)
         return path
 

@@ -29,3 +29,25 @@ def test_the_written_table_reads_back_through_the_command_lines_reader(tmp_path)
     assert table["followers"].tolist() == [1030, 1250]
     frame, _ = manual.cells(tmp_path / "followers.csv", "followers")
     assert frame.loc[2].tolist() == rows[0]
+
+
+def test_a_table_changed_in_another_tab_is_not_overwritten(tmp_path):
+    from kpureport.app.state import State
+
+    office = tmp_path / "data" / "uji"
+    office.mkdir(parents=True)
+    (office / "profile.yml").write_text("name: x\n", encoding="utf-8")
+    path = office / "followers.csv"
+    path.write_text(tables.csv_text("followers", [["2024-12-31", "youtube", "10"]]), "utf-8")
+    state = State(tmp_path / "data", tmp_path / "outputs", "uji", 2024)
+    mine, theirs = tables.TableGrid(state), tables.TableGrid(state)
+    mine.refresh()
+    theirs.refresh()
+    theirs.rows[0][2].value = "20"
+    theirs._save()
+    mine.rows[0][2].value = "30"
+    mine._save()
+    assert "diubah di jendela" in mine.message.widget.value
+    assert tables.manual.read_manual(office, "followers")["followers"].tolist() == [20]
+    # no temporary file is left beside the table
+    assert {p.name for p in office.iterdir()} == {"profile.yml", "followers.csv"}
