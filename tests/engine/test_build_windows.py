@@ -80,7 +80,7 @@ def test_the_windows_lock_refuses_a_second_build(tmp_path, windows_lock):
         [sys.executable, "-c", SECOND_BUILD, str(windows_lock), str(target)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
     assert again.stdout.strip() == "terkunci juga", again.stderr
 
