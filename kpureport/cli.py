@@ -369,7 +369,7 @@ def _log(args: argparse.Namespace, details: str) -> Path:
     entry = (
         f"=== {dt.datetime.now().astimezone().isoformat(timespec='seconds')} kpureport "
         f"{__version__}, Python {sys.version.split()[0]}, {sys.platform}\n"
-        f"perintah: {args.command} {' '.join(sys.argv[2:])}\n{details}"
+        f"perintah: {args.command} {vars(args)}\n{details}"
     )
     folder = getattr(args, "out", None) or Path.cwd()
     for place in (Path(folder), Path(tempfile.gettempdir())):

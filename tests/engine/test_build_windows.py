@@ -71,7 +71,7 @@ def test_the_windows_lock_refuses_a_second_build(tmp_path, windows_lock):
             [sys.executable, "-c", SECOND_BUILD, str(windows_lock), str(target)],
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=300,
         )
     # (Read only now: closing any handle of the file would drop a POSIX record lock.)
     assert (target.parent / ".2021.lock").read_text() == str(os.getpid())
@@ -80,7 +80,7 @@ def test_the_windows_lock_refuses_a_second_build(tmp_path, windows_lock):
         [sys.executable, "-c", SECOND_BUILD, str(windows_lock), str(target)],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
     assert again.stdout.strip() == "terkunci juga", again.stderr
 
@@ -157,7 +157,7 @@ def test_a_stopped_batch_ends_its_kernels_without_signals(tmp_path, monkeypatch)
     runtime = tmp_path / "runtime"
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
     data, out = tmp_path / "data", tmp_path / "out"
-    names = make_offices(data, 2)
+    names = make_offices(data, 3)
     jobs = [batch.Job(name, 2021) for name in names]
     me = psutil.Process()
     seen: set[psutil.Process] = set()
@@ -166,8 +166,8 @@ def test_a_stopped_batch_ends_its_kernels_without_signals(tmp_path, monkeypatch)
         deadline = time.time() + 240
         while time.time() < deadline:
             seen.update(_processes(me))
-            if kernels_left(runtime) >= 2 and list(out.glob("uji-*/.2021-staging-*")):
-                time.sleep(0.5)
+            if list(out.glob("uji-*/.2021-staging-*")) and kernels_left(runtime):
+                time.sleep(1)  # the notebook runs in its kernel
                 seen.update(_processes(me))
                 import _thread
 
