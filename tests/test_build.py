@@ -55,9 +55,9 @@ def text(page: _Page) -> str:
     return re.sub(r"\s+", " ", " ".join(page.text))
 
 
-def test_build_writes_notebook_html_and_pdf_and_no_leftovers(built: Path):
+def test_build_writes_notebook_html_pdf_and_workbook_and_no_leftovers(built: Path):
     names = sorted(p.name for p in built.iterdir() if not p.name.startswith("."))
-    assert names == [f"{STEM}.html", f"{STEM}.ipynb", f"{STEM}.pdf"]
+    assert names == [f"{STEM}.html", f"{STEM}.ipynb", f"{STEM}.pdf", f"{STEM}.xlsx"]
     assert (built / ".kpureport-build.json").is_file()  # the build record, written last
     # Nothing left beside it but the lock file of this office-year (empty of any data).
     assert [p.name for p in built.parent.iterdir() if p.name.startswith(".")] == [".2021.lock"]

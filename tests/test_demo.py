@@ -128,7 +128,9 @@ def test_figures_that_exist_only_in_a_chart_are_also_text(contoh_html):
     from kpureport.formatting import number
 
     report = Report.load("contoh", 2024, DATA)
-    folded = "".join(re.findall(r'<details class="data-grafik">.*?</details>', contoh_html, re.S))
+    folded = "".join(
+        re.findall(r'<details class="data-grafik[^"]*">.*?</details>', contoh_html, re.S)
+    )
     assert folded.count("<table") >= 4
     for row in report.figures.history[
         report.figures.history["year"].between(2020, 2022)

@@ -81,7 +81,9 @@ def test_report_opens_offline_with_no_request_and_no_console_error(built: Path):
     ]
     levels = [int(tag[1]) for tag, _ in seen["headings"]]
     assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
-    assert seen["tables"] == [{"headers": 5 + 4 + 1, "rows": 4}]
+    # the summary's scorecard (platform and followers: 2021 has no post export; a row per
+    # account), then the followers table
+    assert seen["tables"] == [{"headers": 2 + 4, "rows": 4}, {"headers": 5 + 4 + 1, "rows": 4}]
     assert seen["images"] and all(i["ok"] and i["alt"] for i in seen["images"])
     assert (SCREENSHOTS / f"{STEM}.png").stat().st_size > 10_000
 
@@ -119,7 +121,7 @@ def test_without_a_browser_the_html_is_still_written_and_the_message_says_how(
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv(BROWSER_ENV, raising=False)
     result = build_report(KKU, 2021, ROOT / "data", tmp_path / "out")
-    assert sorted(p.suffix for p in result.files) == [".html", ".ipynb"]
+    assert sorted(p.suffix for p in result.files) == [".html", ".ipynb", ".xlsx"]
     [warning] = result.warnings
     assert "PDF tidak dibuat" in warning and "apt-get install chromium" in warning
     assert BROWSER_ENV in warning
@@ -310,8 +312,8 @@ def test_the_pdf_contents_give_the_page_each_title_is_printed_on(built: Path, bu
             earlier = [n + 1 for n in range(body, page - 1) if start in pages[n]]
             assert not earlier, (stem.name, title, page, earlier)  # the first page it is on
     demo = _contents(built_demo / f"{DEMO_STEM}.pdf")
-    assert sum(t.startswith("Tabel") for t, _ in demo) >= 10
-    assert sum(t.startswith("Gambar") for t, _ in demo) >= 5
+    # the lists of tables and figures only when the office asks (tests/output/test_export.py)
+    assert not any(t.startswith(("Tabel", "Gambar")) for t, _ in demo)
 
 
 def _flat(outline: list) -> list:

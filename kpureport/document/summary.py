@@ -48,12 +48,16 @@ class Summary(Parts):
             status,
             lowest,
         )
+        headers = sentences.text("scorecard_headers", previous_year=self.year - 1)
+        rows = sentences.scorecard_rows(self.scorecard, self.year)
+        # a column the data fills for no account (a year without post exports) is left out
+        kept = [i for i in range(len(headers)) if i < 2 or any(r[i] != "-" for r in rows)]
         table = self._table(
             "ringkasan",
             sentences.text("scorecard_caption", year=self.year),
-            sentences.text("scorecard_headers", previous_year=self.year - 1),
-            sentences.scorecard_rows(self.figures.scorecard, self.year),
-            {1, 2, 3, 4, 5, 6, 7},
+            [headers[i] for i in kept],
+            [[r[i] for i in kept] for r in rows],
+            {n for n, i in enumerate(kept) if 1 <= i <= 7},
             note=sentences.text("scorecard_note"),
         )
         notes = sentences.notes(

@@ -54,7 +54,9 @@ _VOID = {"br", "img", "meta", "link", "hr", "input", "col", "wbr"}
 CAPTION = re.compile(r"(Tabel|Gambar) (\d+)(?=\.)")
 #: The text block of A4 with 2 cm margins, and an average character of the table font.
 TEXT_WIDTH_CM = 17.0
-CHAR_CM = 0.2
+CHAR_CM = 0.21
+#: A cell's left and right margins together.
+PADDING_CM = 0.45
 #: A cell this short never wraps (a date, a number, a platform's name).
 NO_WRAP_CHARS = 18
 
@@ -680,7 +682,7 @@ def column_widths(rows: list[tuple[str, list[str]]], width: int) -> list[float]:
     long one wraps at its words, and the columns fill the text block.
 
     >>> [round(w, 1) for w in column_widths([("tbody", ["15 Maret 2024", "x" * 120])], 2)]
-    [3.0, 14.0]
+    [3.2, 13.8]
     """
     natural, least = [0.0] * width, [0.0] * width
     for section, cells in rows:
@@ -689,11 +691,13 @@ def column_widths(rows: list[tuple[str, list[str]]], width: int) -> list[float]:
             short = section != "thead" and len(text) <= NO_WRAP_CHARS
             least[column] = max(least[column], len(text) if short else words)
             natural[column] = max(natural[column], len(text))
-    natural = [max(n, 1) * CHAR_CM + 0.4 for n in natural]
-    least = [max(n, 1) * CHAR_CM + 0.4 for n in least]
+    natural = [max(n, 1) * CHAR_CM + PADDING_CM for n in natural]
+    least = [max(n, 1) * CHAR_CM + PADDING_CM for n in least]
     if sum(natural) <= TEXT_WIDTH_CM:
         scale = TEXT_WIDTH_CM / sum(natural)
         return [n * scale for n in natural]
+    if sum(least) >= TEXT_WIDTH_CM:  # too many columns: each gives up the same share
+        return [m * TEXT_WIDTH_CM / sum(least) for m in least]
     spare = max(TEXT_WIDTH_CM - sum(least), 0.0)
     extra = [n - m for n, m in zip(natural, least, strict=True)]
     total = sum(extra) or 1.0

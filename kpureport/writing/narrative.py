@@ -788,37 +788,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def targets(table: pd.DataFrame, year: int) -> list[str]:
-    """How many targets were met, the lowest achievement, and what could not be measured."""
-    if table.empty:
-        return []
-    measured = table[table["achievement"].notna()]
-    sentences = [
-        say(
-            "targets_summary",
-            count=count_words(len(table)),
-            year=year,
-            reached=count_words(int((measured["achievement"] >= 100).sum())),
-        )
-    ]
-    if not measured.empty:
-        low = measured.loc[measured["achievement"].idxmin()]
-        if low["achievement"] < 100:
-            sentences.append(
-                say(
-                    "targets_lowest",
-                    label=target_label(low, year).lower(),
-                    achievement=fmt.percent(low["achievement"], 1),
-                    category=str(low["category"]).lower(),
-                )
-            )
-    missing = table[table["achievement"].isna()]
-    if not missing.empty:
-        labels = join_words([target_label(r, year).lower() for _, r in missing.iterrows()])
-        sentences.append(say("targets_missing", labels=labels))
-    return sentences
-
-
 def target_label(row, year: int) -> str:
     """``Tingkat interaksi Instagram``; an indicator without a platform covers every account."""
     platform = row["platform"]

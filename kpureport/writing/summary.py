@@ -203,7 +203,7 @@ def notes(
             days = sorted(set(silent["day"]))
             dates = [fmt.date(d.date()) for d in days[:LISTED_DAYS]]
             if len(days) > LISTED_DAYS:
-                dates.append(f"dan {count_words(len(days) - LISTED_DAYS)} hari lainnya")
+                dates.append(say("more_days", count=count_words(len(days) - LISTED_DAYS)))
             out.append(
                 say(
                     "silent_days",
@@ -246,7 +246,9 @@ def notes(
             )
         )
     unrecorded = scorecard[scorecard["posts"].isna()]
-    if not unrecorded.empty and not posted.empty:
+    if posted.empty:
+        out.append(say("notes_no_posts", year=year))
+    elif not unrecorded.empty:
         out.append(
             say(
                 "no_posts",
