@@ -281,3 +281,15 @@ def test_coverage_is_clipped_to_the_year_and_names_the_files():
     row = table.iloc[0]
     assert (row["start"], row["end"]) == (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-29"))
     assert row["files"] == ["a.zip/Viewers.csv", "b.zip/Overview.csv"]
+
+
+def test_posts_without_interaction_counts_are_not_ranked():
+    """A YouTube table of views only gives no interactions: such posts are left out, never
+    ranked as if they had none (and never break the table's numbers)."""
+    posts = POSTS.copy()
+    counts = ["likes", "comments", "shares"]
+    posts.loc[posts["post_id"] == "3", counts] = pd.NA  # the post with 100 interactions
+    top = metrics.top_posts(posts, 2024, n=5)
+    assert list(top["engagement"]) == [50, 10, 5]
+    posts[counts] = pd.NA
+    assert metrics.top_posts(posts, 2024).empty

@@ -9,18 +9,20 @@ forking parent, the next report's kernel and the browser alive between builds
 
 from __future__ import annotations
 
+import atexit
 import base64
 import mimetypes
+import queue
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 import ipywidgets as widgets
 
 from kpureport.config import KNOWN_FORMATS
-from kpureport.errors import KpuReportError
+from kpureport.errors import DataError, KpuReportError
 from kpureport.ingest import cache
 from kpureport.ingest.load import EXPORTS_DIR, NARRATIVE_DIR, PROFILE_FILE, check_office
 
@@ -36,31 +38,65 @@ DOWNLOADS = (
     (".xlsx", "Unduh buku data (Excel)"),
 )
 STAGES = (
-    ("check", "Memeriksa data"),
-    ("execute", "Menghitung dan menyusun laporan"),
+    ("kernel", "Menyiapkan"),
+    ("execute", "Memeriksa data, menghitung, menyusun"),
     ("export", "Membuat HTML, PDF, dan Word"),
 )
 
 
 class Builder:
-    """The page's one build thread and the warm worker it keeps between builds."""
+    """The page's one build thread and the warm worker it keeps between builds.
+
+    Playwright's browser belongs to the thread that started it, so the worker lives and is
+    closed on this one thread: a daemon thread that takes jobs from a queue, and at exit
+    closes the worker (kernel, forking parent, browser) before the interpreter goes away.
+    """
 
     def __init__(self):
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpureport-app-build")
+        self._jobs: queue.Queue = queue.Queue()
         self._worker = None
         self._running = threading.Lock()
+        self._thread = threading.Thread(target=self._serve, name="kpureport-app-build", daemon=True)
+        self._thread.start()
+        atexit.register(self.close)
 
     @property
     def busy(self) -> bool:
         return self._running.locked()
 
+    def _serve(self) -> None:
+        while True:
+            future, job = self._jobs.get()
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(job())
+                except BaseException as exc:
+                    future.set_exception(exc)
+            if job == self._close_worker:
+                return
+
+    def _run(self, job: Callable) -> Future:
+        future: Future = Future()
+        self._jobs.put((future, job))
+        return future
+
     def submit(self, state: State, progress: Callable[[str], None]) -> Future:
         if not self._running.acquire(blocking=False):
             raise KpuReportError("Laporan sedang dibuat; tunggu sampai selesai.")
         office, year = state.office, state.year
-        future = self._pool.submit(self._build, office, year, state, progress)
+        future = self._run(lambda: self._build(office, year, state, progress))
         future.add_done_callback(lambda _: self._running.release())
         return future
+
+    def close(self) -> None:
+        """Stop the worker's kernel, forking parent and browser, on the thread that owns them."""
+        if self._thread.is_alive():
+            self._run(self._close_worker).result(timeout=60)
+
+    def _close_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
 
     def _build(self, office: str, year: int, state: State, progress: Callable[[str], None]):
         from kpureport.engine import batch
@@ -69,6 +105,7 @@ class Builder:
         if self._worker is None:
             self._worker = batch.Worker(forking=True)
         worker = self._worker
+        progress("kernel")
         kernel = worker.kernel()
 
         def executed() -> None:
@@ -174,6 +211,17 @@ class BuildPanel:
         self.report.value = ""
         with cache.using(self.state.out_dir / cache.CACHE_DIR):
             problems, notes = check_office(self.state.data_dir, self.state.office)
+        self._show_problems(problems, notes)
+        if not problems:
+            self.message.show(
+                "ok",
+                "Data kantor tidak bermasalah."
+                + (f" Ada {len(notes)} catatan (tidak menghentikan laporan)." if notes else ""),
+            )
+        return not problems
+
+    def _show_problems(self, problems: list, notes: list) -> None:
+        """Each problem with a button to where it is fixed, then the notes."""
         folder = self.state.folder
         rows = []
         for problem in problems:
@@ -201,13 +249,6 @@ class BuildPanel:
                 f"Ditemukan {len(problems)} masalah pada data kantor. "
                 "Tekan Perbaiki di samping masalah untuk membuka tempatnya.",
             )
-            return False
-        self.message.show(
-            "ok",
-            "Data kantor tidak bermasalah."
-            + (f" Ada {len(notes)} catatan (tidak menghentikan laporan)." if notes else ""),
-        )
-        return True
 
     # -- Buat laporan --------------------------------------------------------------------
 
@@ -221,11 +262,9 @@ class BuildPanel:
             for bar in self.bars.values():
                 bar.value, bar.bar_style = 0, ""
             self.progress.layout.display = None
-            self._stage("check")
-            if not self._check():
-                self._idle()
-                self.bars["check"].bar_style = "danger"
-                return
+            self.problems.children = []
+            self.downloads.value = ""
+            self.report.value = ""
             self.message.show(
                 "busy",
                 f"Laporan tahun {self.state.year} sedang dibuat. Halaman "
@@ -252,6 +291,10 @@ class BuildPanel:
     def _done(self, future: Future, started: float) -> None:
         try:
             result = future.result()
+        except DataError as exc:  # the data's problems, as Periksa lists them
+            self._fail()
+            self._show_problems(exc.problems, [])
+            return
         except KpuReportError as exc:
             self.message.show("error", "Laporan tidak dibuat.", problem_lines(exc))
             self._fail()

@@ -68,7 +68,7 @@ class Walk:
         chooser.value.set_files(files)
         self.uploads += 1
 
-    def see(self, text: str, timeout: float = 60_000) -> None:
+    def see(self, text: str, timeout: float = 180_000) -> None:
         self.page.get_by_text(text).first.wait_for(timeout=timeout)
 
     def shot(self, name: str, size: dict) -> Path:
@@ -154,7 +154,7 @@ def test_staff_make_the_report_in_the_browser_from_an_empty_folder(app_server, c
     assert walk.page.locator(".kr-col-followers.kr-bad").count() == 1
     walk.shot("tabel-salah", WIDE)
     walk.fill(walk.page.locator(".kr-col-followers input").last, "1250")
-    walk.page.locator(".kr-col-followers.kr-bad").wait_for(state="detached", timeout=30_000)
+    walk.page.locator(".kr-col-followers.kr-bad").wait_for(state="detached", timeout=180_000)
     walk.click("Simpan tabel")
     walk.see("Tabel Pengikut disimpan")
     assert (office / "followers.csv").read_text(encoding="utf-8").splitlines()[1:] == [
