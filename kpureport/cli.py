@@ -518,12 +518,14 @@ def _rekap(args: argparse.Namespace) -> int:
         rubric=args.rubrik,
         jury=args.nilai_juri,
     )
-    print("Rekap dibuat sebagian:" if result.failed else "Rekap selesai:")
+    print("Rekap dibuat sebagian:" if result.failed or result.left_out else "Rekap selesai:")
     for path in result.files:
         print(f"  {path}")
     for name, reason in result.failed.items():
         print(f"Gagal: {name.upper()} tidak dibuat: {reason}", file=sys.stderr)
-    return 1 if result.failed else 0
+    for reason in result.left_out:
+        print(f"Tidak termasuk dalam rekap: {reason}", file=sys.stderr)
+    return 1 if result.failed or result.left_out else 0
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -87,6 +87,22 @@ def comparison(datasets: list[ReportData], rubric: monev.Rubric) -> pd.DataFrame
     return table.sort_values("name", ignore_index=True)
 
 
+#: The output of a roll-up's title page that lists the offices left out, for ``rekap``.
+LEFT_OUT_MIME = "application/vnd.kpureport.left-out+json"
+
+
+class _TitlePage(Fragment):
+    def __init__(self, html: str, left_out: list[str]):
+        super().__init__(html)
+        self.left_out = list(left_out)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        bundle = {"text/html": self._repr_html_()}
+        if self.left_out:
+            bundle[LEFT_OUT_MIME] = {"offices": self.left_out}
+        return bundle
+
+
 class Rollup:
     """The roll-up of several offices for one year, as the rekap notebook shows it: the
     offices compared, then scored by the monev rubric."""
@@ -170,13 +186,17 @@ class Rollup:
         return say("fictional_note") if self.table["fictional"].any() else ""
 
     def title_page(self) -> Fragment:
-        return fragment(
+        """The title page, naming the offices left out and why; the command line reads them
+        from its output (:data:`LEFT_OUT_MIME`) to end with an error."""
+        page = fragment(
             "rollup_title.html.j2",
             area=self.area,
             year=self.year,
             offices=len(self.datasets),
             fictional=bool(self.table.get("fictional", pd.Series()).any()),
+            left_out=self.missing,
         )
+        return _TitlePage(page.html, self.missing)
 
     def comparison_section(self) -> Fragment:
         if self.table.empty:

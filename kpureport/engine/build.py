@@ -87,6 +87,8 @@ class BuildResult:
     failed: dict[str, str] = field(default_factory=dict)  # requested formats not made, and why
     #: Seconds per stage of this build (:func:`stage_times`), empty when it was skipped.
     timings: dict[str, float] = field(default_factory=dict)
+    #: A roll-up's offices left out, each with the reason.
+    left_out: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -753,4 +755,22 @@ def build_rollup(
     inputs += [p for p in (rubric, jury) if p]
     result = build_document(doc, inputs, formats, force)
     result.office, result.year = area, int(year)
+    result.left_out = _left_out(doc.target / f"{doc.stem}.ipynb")
     return result
+
+
+def _left_out(executed: Path) -> list[str]:
+    """The offices a roll-up's notebook left out, with the reason, as its title page lists
+    them."""
+    from kpureport.document.rollup import LEFT_OUT_MIME
+
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except (OSError, ValueError):
+        return []
+    return [
+        str(reason)
+        for cell in nb.cells
+        for output in cell.get("outputs", [])
+        for reason in output.get("data", {}).get(LEFT_OUT_MIME, {}).get("offices", [])
+    ]

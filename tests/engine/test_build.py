@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from kpureport.cli import main
 from kpureport.config import FORMATS, KNOWN_FORMATS
 from kpureport.engine import build
 from kpureport.engine.build import OUTPUT_FORMATS, Document, Made, Stopwatch
@@ -85,3 +86,20 @@ def test_moving_an_export_out_of_exports_changes_the_fingerprint(tmp_path):
 def test_provinces_in_another_script_get_file_names_of_their_own():
     assert build._area_slug("Папуа") != build._area_slug("Бали")
     assert build._area_slug("Папуа").strip("-")
+
+
+@pytest.mark.build
+def test_a_roll_up_that_leaves_an_office_out_says_which_and_fails(tmp_path, capsys):
+    for office in ("contoh-hulu", "kota-contoh"):
+        shutil.copytree(DATA / office, tmp_path / "data" / office)
+    followers = tmp_path / "data" / "kota-contoh" / "followers.csv"
+    lines = followers.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].rsplit(",", 1)[0] + ",banyak"
+    followers.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    command = ["rekap", "--year", "2024", "--office", "contoh-hulu", "kota-contoh"]
+    options = ["--data", str(tmp_path / "data"), "--out", str(tmp_path / "out")]
+    assert main([*command, *options, "--format", "html"]) == 1
+    said = capsys.readouterr()
+    assert "Tidak termasuk dalam rekap: kota-contoh: " in said.err and "banyak" in said.err
+    (page,) = (tmp_path / "out" / "rekap").glob("*/2024/*.html")
+    assert "kota-contoh" in page.read_text(encoding="utf-8")

@@ -98,12 +98,18 @@ def _check_archive(path: Path, raw: bytes | None) -> bool:
 
 
 def _rows(sheet, path: Path) -> list[list]:
-    """A sheet's rows of values, at most XLSX_MAX_CELLS cells however large the sheet claims
-    to be: a dimension beyond the limit (``A1:XFD1048576`` for one far cell) is not trusted,
-    the cells are counted as they are read."""
+    """A sheet's rows of values, at most XLSX_MAX_CELLS cells: a sheet whose dimension claims
+    more (``A1:XFD1048576`` for one far cell) is refused before a row is read; one without a
+    dimension has its cells counted as they are read (with a dimension, openpyxl reads no
+    further than it claims)."""
     rows_claimed, columns_claimed = sheet.max_row or 0, sheet.max_column or 0
     if rows_claimed * columns_claimed > XLSX_MAX_CELLS:
-        sheet.reset_dimensions()
+        raise _too_large(
+            path,
+            f"lembar '{sheet.title}' berukuran {fmt.number(rows_claimed)} baris x "
+            f"{fmt.number(columns_claimed)} kolom (paling banyak {fmt.number(XLSX_MAX_CELLS)} "
+            "sel); ada isian jauh di luar tabelnya",
+        )
     rows, width = [], 0
     for row in sheet.iter_rows(values_only=True):
         rows.append(row)
@@ -128,8 +134,6 @@ def _unsaved_formulas(path: Path, raw: bytes | None, read: dict[str, list]) -> l
         cells = []
         for title, rows in read.items():
             sheet = book[title]
-            if (sheet.max_row or 0) * (sheet.max_column or 0) > XLSX_MAX_CELLS:
-                sheet.reset_dimensions()
             for r, row in enumerate(sheet.iter_rows(values_only=True)):
                 for c, value in enumerate(row):
                     if (
