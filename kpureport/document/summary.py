@@ -13,6 +13,9 @@ from kpureport.writing import summary as sentences
 from kpureport.writing.narrative import target_label
 from kpureport.writing.render import Fragment
 
+#: The scorecard's column of interaction rates (see ``scorecard_headers`` in summary.yml).
+RATE = 7
+
 
 class SummaryParts:
     """The summary page; mixed into ``Report`` (uses its figures and numbering)."""
@@ -73,7 +76,7 @@ class SummaryParts:
             [headers[i] for i in kept],
             [[r[i] for i in kept] for r in rows],
             {n for n, i in enumerate(kept) if 1 <= i <= 7},
-            note=sentences.text("scorecard_note"),
+            note=sentences.text("scorecard_note" if RATE in kept else "scorecard_note_no_rate"),
         )
         notes = sentences.notes(
             self.scorecard,
