@@ -10,6 +10,9 @@ from kpureport.writing import summary as sentences
 from kpureport.writing.narrative import target_label
 from kpureport.writing.render import Fragment
 
+#: The scorecard's column of interaction rates (see ``scorecard_headers`` in summary.yml).
+RATE = 7
+
 
 class Summary(Parts):
     """The summary page, on the report's figures and numbering."""
@@ -58,7 +61,7 @@ class Summary(Parts):
             [headers[i] for i in kept],
             [[r[i] for i in kept] for r in rows],
             {n for n, i in enumerate(kept) if 1 <= i <= 7},
-            note=sentences.text("scorecard_note"),
+            note=sentences.text("scorecard_note" if RATE in kept else "scorecard_note_no_rate"),
         )
         notes = sentences.notes(
             self.figures.scorecard,
