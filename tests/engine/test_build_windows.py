@@ -163,7 +163,7 @@ def test_a_stopped_batch_ends_its_kernels_without_signals(tmp_path, monkeypatch)
     seen: set[psutil.Process] = set()
 
     def stop_once_kernels_run() -> None:
-        deadline = time.time() + 240
+        deadline = time.time() + 900
         while time.time() < deadline:
             seen.update(_processes(me))
             if list(out.glob("uji-*/.2021-staging-*")) and kernels_left(runtime):
