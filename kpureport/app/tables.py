@@ -182,7 +182,7 @@ class TableGrid:
         columns = validate.TABLES[self.name]
         values = values or [""] * len(columns)
         cells = [self._cell(c, v) for c, v in zip(columns, values, strict=True)]
-        delete = widgets.Button(tooltip="Hapus baris", layout={"width": "3em"})
+        delete = widgets.Button(description="Hapus", tooltip="Hapus baris", layout={"width": "5em"})
         row = [*cells, delete]
         delete.on_click(guarded(self.message, "menghapus baris")(lambda _: self._delete(row)))
         self.rows.append(row)
@@ -202,7 +202,7 @@ class TableGrid:
             " ".join(
                 "minmax(7em, 2fr)" if c.kind == "text" else "minmax(6em, 1fr)" for c in columns
             )
-            + " 3.5em"
+            + " 5.5em"
         )
 
     def values(self) -> tuple[list[list[str]], list[int]]:
