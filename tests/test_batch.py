@@ -73,6 +73,7 @@ def test_all_plans_every_office_and_year_with_data():
     assert batch.plan(DATA, ["contoh"], ["2023-2030"], every=True).jobs == [
         batch.Job("contoh", 2023),
         batch.Job("contoh", 2024),
+        batch.Job("contoh", 2025),
     ]
 
 

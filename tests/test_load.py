@@ -294,7 +294,7 @@ def test_offices_and_years_are_discoverable():
         "kota-contoh",
     ]
     assert kpureport.years(KKU, str(DATA)) == [2021]  # a string path works too
-    assert kpureport.years("contoh", DATA)[-1] == 2024
+    assert kpureport.years("contoh", DATA)[-1] == 2025
 
 
 @pytest.mark.parametrize("year", ["dua ribu", "21", 2021.5, True])
