@@ -585,10 +585,12 @@ class Report(Parts):
         )
 
     def polls_section(self) -> Fragment:
-        """D. Each poll's result with its interval, beside the stories' sticker taps."""
+        """D. Each poll's result: votes and shares in a table per poll. No bar chart: the table
+        and the sentence already give every figure, and a chart per poll doubled the section's
+        length in print."""
         if not self.figures.has_feature_data:
             return Fragment("")
-        tables, figures = [], []
+        tables = []
         for (date, platform, question), group in self.figures.polls.groupby(
             ["date", "platform", "question"], sort=True
         ):
@@ -608,13 +610,11 @@ class Report(Parts):
                     note=self._poll_note(group),
                 )
             )
-            figures += self._figure(key, charts.poll_result(group), caption)
         return self._section(
             id="polling",
             title=f"{self._letter('polling')}. Polling Pendapat",
             paragraphs=[narrative.paragraph(narrative.polls(self.figures.polls, self.year))],
             tables=tables,
-            figures=figures,
         )
 
     def _poll_note(self, group: pd.DataFrame) -> str:
