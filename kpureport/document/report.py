@@ -784,6 +784,10 @@ class Report(Parts):
         """How much of the reach was organic and how much boosted (paid), per platform."""
         return self._platform.distribution()
 
+    def export_notes(self) -> list:
+        """The appendix's notes on which download and which count of views were used."""
+        return self._platform.export_notes()
+
     def meta_audience(self) -> Fragment:
         """Meta's audience snapshot (age and gender, top cities)."""
         return self._platform.meta_audience()
@@ -825,7 +829,7 @@ class Report(Parts):
         return self._fragment(
             "methods.html.j2",
             **methods.appendix(self.figures, self.numbers),
-            export_notes=self._platform.export_notes(),
+            export_notes=self.export_notes(),
         )
 
     def footer(self) -> Fragment:

@@ -32,6 +32,11 @@ def test_definitions_of_parts_the_report_leaves_out_are_left_out(kku):
         "pillars": not kku.pillar_table.empty,
         "targets": not kku.achievement.empty,
         "answers": not kku.answer_times.empty,
+        "rates": kku.rates["rate"].notna().any(),
+        "best_times": not kku.year_posts.empty,
+        "polls": not kku.polls.empty,
+        "feedback": not kku.feedback_rows.empty,
+        "twitter": any(a.platform == "twitter" for a in kku.profile.accounts),
     }
     when = {d["term"]: d["when"] for d in methods.wording()["definitions"] if d.get("when")}
     assert [t for t in conditional if t in terms] == [t for t in conditional if shown[when[t]]]
