@@ -58,7 +58,7 @@ def template(year: int) -> tuple[list[str], dict[str, list[str]]]:
     header: list[str] = []
     blocks: dict[str, list[str]] = {}
     current = None
-    for line in text.format(year=year).splitlines():
+    for line in text.format(example=year).splitlines():
         match = _BLOCK.match(line)
         if match:
             current = match.group(1)
@@ -74,7 +74,8 @@ def yaml_text(year: int, values: dict) -> str:
     """``narrative/<year>.yml``: the template's comments, each part in the template's order,
     written where given and left as the commented example where not."""
     header, blocks = template(year)
-    out = list(header)
+    # The template's first two lines tell staff to copy it into <tahun>.yml: written here already.
+    out = [f"# Bagian naratif laporan tahun {year}, ditulis oleh staf humas.", *header[2:]]
     for key, block in blocks.items():
         if values.get(key):
             dumped = yaml.dump(
