@@ -1,6 +1,7 @@
 """The output formats as a registry: each format one writer, a failed format reported by its
 writer's return value (and the other formats still made), timings added per stage."""
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -26,6 +27,10 @@ def _doc(tmp_path) -> Document:
     )
 
 
+#: The moment a build is made, as the writers receive it.
+BUILT = dt.datetime(2025, 1, 2, 3, 4, 5)
+
+
 def test_the_command_line_offers_exactly_the_registered_formats():
     assert tuple(OUTPUT_FORMATS) == KNOWN_FORMATS
     assert set(FORMATS) <= set(OUTPUT_FORMATS)
@@ -33,25 +38,25 @@ def test_the_command_line_offers_exactly_the_registered_formats():
 
 
 def test_the_html_format_is_the_page_itself(tmp_path):
-    made = OUTPUT_FORMATS["html"].write("<p>Halo</p>", _doc(tmp_path), None)
+    made = OUTPUT_FORMATS["html"].write("<p>Halo</p>", _doc(tmp_path), None, BUILT)
     assert made == Made(b"<p>Halo</p>")
 
 
 @pytest.mark.parametrize("name", ["pdf", "docx"])
 def test_a_format_that_cannot_be_made_says_why_in_its_return_value(tmp_path, monkeypatch, name):
     monkeypatch.setenv(BROWSER_ENV, str(tmp_path / "tidak-ada" / "chromium"))
-    made = OUTPUT_FORMATS[name].write("<p>Halo</p>", _doc(tmp_path), None)
+    made = OUTPUT_FORMATS[name].write("<p>Halo</p>", _doc(tmp_path), None, BUILT)
     assert made.content is None
     assert BROWSER_ENV in made.failure and "tidak ada" in made.failure
 
 
 def test_a_new_format_registers_its_writer(tmp_path):
     @build.output_format("txt-uji", suffix="txt")
-    def text(html, doc, printer):
+    def text(html, doc, printer, built):
         return Made(doc.title.encode())
 
     try:
-        assert OUTPUT_FORMATS["txt-uji"].write("", _doc(tmp_path), None) == Made(b"Laporan")
+        assert OUTPUT_FORMATS["txt-uji"].write("", _doc(tmp_path), None, BUILT) == Made(b"Laporan")
         assert OUTPUT_FORMATS["txt-uji"].suffix == "txt"
     finally:
         del OUTPUT_FORMATS["txt-uji"]
@@ -70,7 +75,7 @@ OFFICE = "contoh"
 
 def _stamp(data_dir, out):
     doc, inputs = build.report_document(OFFICE, 2024, data_dir, out)
-    return build.fingerprint(inputs, doc.notebook)
+    return build.fingerprint(inputs, doc.notebook, doc.data_dir)
 
 
 def test_moving_an_export_out_of_exports_changes_the_fingerprint(tmp_path):
