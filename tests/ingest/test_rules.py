@@ -52,7 +52,7 @@ def test_an_office_scale_replaces_the_default_and_names_its_source(tmp_path):
     scale = rules.load_scale(tmp_path)
     assert scale.category(80.0) == "Baik" and scale.category(79.9) == "Kurang"
     assert scale.source == "Perkin KPU 2023"
-    assert scale.describe() == "Baik 80% ke atas; Kurang di bawahnya"
+    assert scale.describe() == "Baik 80% ke atas; Kurang kurang dari 80%"
 
 
 def test_a_scale_must_descend_and_end_at_zero(tmp_path):
