@@ -117,6 +117,8 @@ class Rollup:
         jury: pd.DataFrame | None = None,
     ):
         self.datasets, self.year, self.area, self.missing = datasets, year, area, missing
+        #: Offices left out for broken data (not for a year without data): the command fails.
+        self.broken: list[str] = []
         self.rubric = rubric or monev.default_rubric()
         self.jury = jury
         self.table = comparison(datasets, self.rubric)
@@ -148,7 +150,7 @@ class Rollup:
                 if province
                 else "Sebutkan kantor-kantor yang direkap atau provinsinya."
             )
-        datasets, missing = [], []
+        datasets, missing, broken = [], [], []
         for name in names:
             try:
                 datasets.append(load_report_data(data_dir, name, int(year)))
@@ -156,13 +158,15 @@ class Rollup:
                 missing.append(say("missing_year", office=name, year=year))
             except DataError as exc:
                 more = len(exc.problems) - 1
-                missing.append(
+                broken.append(
                     f"{name}: {exc.problems[0]}"
                     + (f" (dan {more} masalah lain)" if more else "")
                     + f"; periksa dengan: kpureport check --office {name}"
                 )
+                missing.append(broken[-1])
             except KpuReportError as exc:
-                missing.append(f"{name}: {str(exc).splitlines()[0]}")
+                broken.append(f"{name}: {str(exc).splitlines()[0]}")
+                missing.append(broken[-1])
         if not datasets:
             raise KpuReportError(
                 f"Tidak ada data kantor yang dapat dimuat untuk rekap tahun {year} (folder data "
@@ -171,7 +175,9 @@ class Rollup:
         scored = [d.profile.slug for d in datasets]
         juried = monev.read_jury(jury, rules, scored) if jury else None
         area = say("area_province", province=province) if province else say("area_chosen")
-        return cls(datasets, year, area, missing, rules, juried)
+        rollup = cls(datasets, year, area, missing, rules, juried)
+        rollup.broken = broken
+        return rollup
 
     def __repr__(self) -> str:
         missing = f", {len(self.missing)} tidak dimuat" if self.missing else ""
@@ -186,8 +192,9 @@ class Rollup:
         return say("fictional_note") if self.table["fictional"].any() else ""
 
     def title_page(self) -> Fragment:
-        """The title page, naming the offices left out and why; the command line reads them
-        from its output (:data:`LEFT_OUT_MIME`) to end with an error."""
+        """The title page, naming the offices left out and why; the command line reads those
+        left out for broken data from its output (:data:`LEFT_OUT_MIME`) to end with an error
+        (an office without data for the year is named, and is no failure)."""
         page = fragment(
             "rollup_title.html.j2",
             area=self.area,
@@ -196,7 +203,7 @@ class Rollup:
             fictional=bool(self.table.get("fictional", pd.Series()).any()),
             left_out=self.missing,
         )
-        return _TitlePage(page.html, self.missing)
+        return _TitlePage(page.html, self.broken)
 
     def comparison_section(self) -> Fragment:
         if self.table.empty:
