@@ -774,7 +774,7 @@ def _overview(days: list[tuple[str, int]]) -> str:
 def test_check_notes_months_without_daily_data_and_exports_that_disagree(tmp_path, capsys):
     from kpureport.cli import main
 
-    _office_with(
+    folder = _office_with(
         tmp_path,
         {
             "Overview_2024-05-01.csv": _overview(
@@ -782,6 +782,16 @@ def test_check_notes_months_without_daily_data_and_exports_that_disagree(tmp_pat
             ),
             "Overview_2024-05-02.csv": _overview([("April 29", 55), ("April 30", 41)]),
         },
+    )
+    profile = folder / "profile.yml"  # the TikTok account the data belongs to (check asks it)
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace(
+            "accounts:\n",
+            "accounts:\n  - platform: tiktok\n    name: KPU KKU\n"
+            "    url: https://www.tiktok.com/@kpu.kku\n    since: 2022-01\n",
+            1,
+        ),
+        encoding="utf-8",
     )
     assert main(["check", "--office", KKU, "--data", str(tmp_path)]) == 0
     out = capsys.readouterr().out
