@@ -5,10 +5,10 @@ import resource
 
 import pytest
 
-from kpureport.analysis import monev, pillars, targets
+from kpureport.analysis import monev
 from kpureport.config import YAML_MAX_NODES
 from kpureport.errors import DataError
-from kpureport.ingest import load
+from kpureport.ingest import load, rules
 
 #: Nine nested alias levels, 425 bytes: expanded, 10^9 strings.
 BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
@@ -16,8 +16,8 @@ BOMB = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' +
 )
 
 READERS = {
-    "capaian.yml": lambda folder: targets.load_scale(folder),
-    "pillars.yml": lambda folder: pillars.rules(folder),
+    "capaian.yml": lambda folder: rules.load_scale(folder),
+    "pillars.yml": lambda folder: rules.load_pillars(folder),
     "monev.yml": lambda folder: monev.read_rubric(folder / "monev.yml"),
     "profile.yml": lambda folder: load.load_profile(folder),
 }
@@ -46,6 +46,6 @@ def test_a_file_with_more_nodes_than_the_limit_is_refused(tmp_path):
     path = tmp_path / "capaian.yml"
     path.write_text("kategori:\n" + "- 1\n" * (YAML_MAX_NODES + 1), encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        targets.load_scale(tmp_path)
+        rules.load_scale(tmp_path)
     assert "nilai" in caught.value.problems[0].found
     assert caught.value.problems[0].path == path
