@@ -124,7 +124,7 @@ def test_libreoffice_prints_the_word_files_with_every_figure_and_title(documents
     ):
         assert expected in seed, expected
     demo = " ".join(_to_pdf(documents["contoh"], tmp_path).split())
-    for expected in ("TikTok", "Story per platform", "Tabel 16.", "Gambar 9.", "Nama Ketua Contoh"):
+    for expected in ("TikTok", "Story per platform", "Tabel 16.", "Gambar 7.", "Nama Ketua Contoh"):
         assert expected in demo, expected
 
 

@@ -393,6 +393,8 @@ def _check_ranks(sentence: str, tables) -> list[str]:
     lead = re.search(r"tertinggi adalah (?P<who>.+?), yaitu (?P<rate>[\d,]+%)", sentence)
     if lead:
         for table in tables:
+            if table and any("embagi" in h for h in table[0]):
+                continue  # the summary's scorecard: each rate beside its basis, not a ranking
             cells = [r for r in table if r and r[0] == lead["who"] and lead["rate"] in r]
             if cells:
                 column = cells[0].index(lead["rate"])
