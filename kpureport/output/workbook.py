@@ -18,31 +18,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from kpureport import formatting as fmt
 from kpureport.output.word import Node, clean, description, parse
 from kpureport.writing.wording import wording
 
 #: ``1.030``, ``-308``, ``+11.637``, ``21,39``: Indonesian thousands dots and decimal comma.
 _NUMBER = re.compile(r"[+\-\u2212]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[+\-\u2212]?\d+(?:,\d+)?")
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "januari",
-            "februari",
-            "maret",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "agustus",
-            "september",
-            "oktober",
-            "november",
-            "desember",
-        ],
-        start=1,
-    )
-}
+_MONTHS = {fmt.month_name(n).lower(): n for n in range(1, 13)}
 _DATE = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
 #: Excel's limit on a sheet name, and the characters it refuses in one.
 _SHEET_NAME = 31

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
+from kpureport import formatting as fmt
 from kpureport.config import DAYS_AHEAD
 from kpureport.errors import Note, Problem
 from kpureport.ingest.readers import ids, parse
@@ -41,20 +42,7 @@ _EN_MONTHS = [
     "november",
     "december",
 ]
-_ID_MONTHS = [
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-]
+_ID_MONTHS = [fmt.month_name(n).lower() for n in range(1, 13)]
 _SHORT = {"agu": 8, "agt": 8, "okt": 10, "des": 12, "mei": 5, "peb": 2, "nop": 11}
 _MONTHS = {name: n for names in (_EN_MONTHS, _ID_MONTHS) for n, name in enumerate(names, 1)}
 _MONTHS |= {name[:3]: n for name, n in list(_MONTHS.items())} | _SHORT
