@@ -686,7 +686,7 @@ def posting_consistency(posts: pd.DataFrame, year: int) -> pd.DataFrame:
         days = pd.DatetimeIndex(
             group["published"].dt.tz_localize(None).dt.normalize().unique()
         ).sort_values()
-        week_of = days - pd.to_timedelta(days.dayofweek, unit="D")
+        week_of = days - pd.to_timedelta(days.day_of_week, unit="D")
         edges = [first - pd.Timedelta(days=1), *days, last + pd.Timedelta(days=1)]
         gap, start = 0, None
         for before, after in pairwise(edges):

@@ -31,24 +31,16 @@ class Evaluation(Parts):
             metrics.headline(self.data, self.year, self.figures.history),
             self.figures.last_year,
         )
-        labels = {
-            "posts": ("jumlah unggahan di beranda", "unggahan"),
-            "interactions": ("jumlah interaksi unggahan", "interaksi"),
-            "followers": ("jumlah pengikut akhir tahun", "pengikut"),
-            "polls": ("jumlah polling", "polling"),
-            "votes": ("jumlah suara polling", "suara"),
-            "feedback": ("jumlah masukan masyarakat", "masukan"),
-        }
         rows = [
             {
-                "label": label,
-                "unit": unit,
+                "label": words["label"],
+                "unit": words["unit"],
                 "previous": before[key],
                 "current": now[key],
-                "shown_previous": "-" if before[key] is None else fmt.number(before[key]),
-                "shown_current": "-" if now[key] is None else fmt.number(now[key]),
+                "shown_previous": self._cell(before[key]),
+                "shown_current": self._cell(now[key]),
             }
-            for key, (label, unit) in labels.items()
+            for key, words in wording("report.yml")["year_on_year"]["indicators"].items()
         ]
         previous_rates = metrics.engagement_rates(
             self.data.posts, self.year - 1, self.figures.history, self.data.daily
@@ -61,8 +53,12 @@ class Evaluation(Parts):
                 continue  # rates of different bases are never compared
             rows.append(
                 {
-                    "label": f"tingkat interaksi {self._label(r.platform)} dari "
-                    + r.base_label.split(" (")[0],
+                    "label": self._words(
+                        "year_on_year",
+                        "rate",
+                        platform=self._label(r.platform),
+                        base=r.base_label.split(" (")[0],
+                    ),
                     "points": True,
                     "digits": 2,
                     "suffix": "%",
@@ -74,26 +70,25 @@ class Evaluation(Parts):
             )
         table = self._table(
             "tahun-lalu",
-            f"Angka utama tahun {self.year - 1} dan {self.year}",
-            ["Indikator", str(self.year - 1), str(self.year), "Perubahan"],
+            self._words("year_on_year", "caption"),
+            self._words("year_on_year", "headers"),
             [
                 [
                     r["label"][0].upper() + r["label"][1:],
                     r["shown_previous"],
                     r["shown_current"],
-                    "-"
+                    self._missing
                     if r["previous"] is None or r["current"] is None
                     else narrative.row_change(r).cell,
                 ]
                 for r in rows
             ],
             {1, 2, 3},
-            note="Jumlah pengikut akhir tahun menjumlahkan akun yang tercatat pada tahun itu. "
-            "Perbandingan bulanan per platform ada pada Lampiran.",
+            note=self._words("year_on_year", "note"),
         )
         return self._section(
             id="tahun-lalu",
-            title=f"Perbandingan dengan Tahun {self.year - 1}",
+            title=self._words("year_on_year", "title"),
             paragraphs=[narrative.paragraph(narrative.year_on_year(rows, self.year))],
             tables=[table],
         )
@@ -110,7 +105,7 @@ class Evaluation(Parts):
 
         def value(number: float, unit: str) -> str:
             if pd.isna(number):
-                return "data tidak tersedia"
+                return self._words("targets", "unavailable")
             return fmt.percent(number, 2) if unit == "%" else fmt.number(number)
 
         def status(achievement: float) -> str:
@@ -124,9 +119,9 @@ class Evaluation(Parts):
                 narrative.target_label(r, self.year),
                 value(r["target"], r["unit"]),
                 value(r["realisation"], r["unit"]),
-                "-" if pd.isna(r["achievement"]) else fmt.percent(r["achievement"], 1),
+                self._missing if pd.isna(r["achievement"]) else fmt.percent(r["achievement"], 1),
                 status(r["achievement"]),
-                r["category"] or "-",
+                r["category"] or self._missing,
             ]
             for i, (_, r) in enumerate(table.iterrows(), start=1)
         ]
@@ -161,12 +156,12 @@ class Evaluation(Parts):
             return Fragment("")
         rows = [
             [
-                "Di luar tahapan" if r.kind == "luar" else _capital(stages.label(r)),
-                "-" if r.kind == "luar" else narrative.stage_period(r.start, r.end),
+                self._words("stages", "outside") if r.kind == "luar" else _capital(stages.label(r)),
+                self._missing if r.kind == "luar" else narrative.stage_period(r.start, r.end),
                 fmt.number(r.days),
                 fmt.number(r.posts),
-                "-" if pd.isna(r.posts_per_day) else fmt.number(r.posts_per_day, 1),
-                "-" if pd.isna(r.interactions_per_day) else fmt.number(r.interactions_per_day),
+                self._cell(r.posts_per_day, 1),
+                self._cell(r.interactions_per_day),
             ]
             for r in table.itertuples(index=False)
         ]
@@ -178,30 +173,22 @@ class Evaluation(Parts):
                 self.year,
                 self.figures.year_stages,
             ),
-            f"Interaksi unggahan per hari terbit dan tahapan pemilu, tahun {self.year}",
+            self._words("stages", "chart"),
         )
         return self._section(
             id="tahapan",
-            title=f"{self._letter('tahapan')}. Aktivitas per Tahapan Pemilu",
+            title=self._words("stages", "title", letter=self._letter("tahapan")),
             paragraphs=[
                 narrative.paragraph(narrative.stages(table, self.profile, self.year, stages.SPOKEN))
             ],
             tables=[
                 self._table(
                     "tahapan",
-                    f"Unggahan dan interaksi per hari menurut tahapan, tahun {self.year}",
-                    [
-                        "Tahapan",
-                        "Periode pada tahun ini",
-                        "Hari",
-                        "Unggahan",
-                        "Unggahan per hari",
-                        "Interaksi per hari",
-                    ],
+                    self._words("stages", "caption"),
+                    self._words("stages", "headers"),
                     rows,
                     {2, 3, 4, 5},
-                    note="Tahapan dapat bertumpuk; hari di luar tahapan adalah hari yang tidak "
-                    "termasuk tahapan mana pun. Sumber jadwal: " + "; ".join(sources) + ".",
+                    note=self._words("stages", "note", sources="; ".join(sources)),
                 )
             ],
             figures=figures,
@@ -218,23 +205,22 @@ class Evaluation(Parts):
                 _capital(r.label),
                 fmt.number(r.posts),
                 fmt.percent(r.share, digits),
-                "-" if pd.isna(r.engagement_mean) else fmt.number(r.engagement_mean),
+                self._cell(r.engagement_mean),
             ]
             for r in table.itertuples(index=False)
         ]
         return self._section(
             id="pilar",
-            title=f"{self._letter('pilar')}. Pilar Konten",
+            title=self._words("pillars", "title", letter=self._letter("pilar")),
             paragraphs=[narrative.paragraph(narrative.pillars(table, self.year))],
             tables=[
                 self._table(
                     "pilar",
-                    f"Unggahan per pilar konten, tahun {self.year}",
-                    ["Pilar", "Unggahan", "Persentase", "Rata-rata interaksi"],
+                    self._words("pillars", "caption"),
+                    self._words("pillars", "headers"),
                     rows,
                     {1, 2, 3},
-                    note="Pilar ditentukan dari kata dan tagar pada teks unggahan menurut aturan "
-                    "di Lampiran, kecuali unggahan yang pilarnya ditetapkan staf.",
+                    note=self._words("pillars", "note"),
                 )
             ],
         )
@@ -246,44 +232,38 @@ class Evaluation(Parts):
             return Fragment("")
         tables = []
         if not times.empty:
-
-            def hours(value: float) -> str:
-                return "-" if pd.isna(value) else fmt.number(value, 1)
-
             tables.append(
                 self._table(
                     "respons",
-                    f"Waktu menjawab pertanyaan dan pengaduan per kanal, tahun {self.year}",
-                    [
-                        "Kanal",
-                        "Diterima",
-                        "Dijawab",
-                        "Median waktu jawab (jam)",
-                        "Persentil ke-90 (jam)",
-                        "Dijawab dalam 1 \u00d7 24 jam",
-                    ],
+                    self._words("responses", "caption"),
+                    self._words("responses", "headers"),
                     [
                         [
-                            "Semua kanal" if pd.isna(r.channel) else r.channel,
+                            self._words("responses", "all_channels")
+                            if pd.isna(r.channel)
+                            else r.channel,
                             fmt.number(r.received),
                             fmt.number(r.answered),
-                            hours(r.median_hours),
-                            hours(r.p90_hours),
-                            f"{fmt.number(r.within)} "
-                            f"({fmt.percent(r.within_share, fmt.share_digits(r.received))})",
+                            self._cell(r.median_hours, 1),
+                            self._cell(r.p90_hours, 1),
+                            self._words(
+                                "responses",
+                                "within",
+                                count=fmt.number(r.within),
+                                share=fmt.percent(r.within_share, fmt.share_digits(r.received)),
+                            ),
                         ]
                         for r in times.itertuples(index=False)
                     ],
                     {1, 2, 3, 4, 5},
-                    note="Persentase dijawab dalam 1 \u00d7 24 jam dihitung dari semua yang diterima, "
-                    "termasuk yang belum dijawab.",
+                    note=self._words("responses", "note"),
                 )
             )
         if not clarifications.empty:
             tables.append(self._clarifications_table(clarifications))
         return self._section(
             id="respons",
-            title=f"{self._letter('respons')}. Respons dan Klarifikasi Hoaks",
+            title=self._words("responses", "title", letter=self._letter("respons")),
             paragraphs=[
                 narrative.paragraph(
                     narrative.responses(
@@ -307,22 +287,24 @@ class Evaluation(Parts):
         """Each clarification with its platform and link, and the hours from the hoax being
         noticed to the clarification where the staff's table gives both times."""
         timed = clarifications["hours"].notna().any()
-        headers = ["Tanggal", "Platform", "Isu", "Tautan"] + (
-            ["Jam sejak hoaks diketahui"] if timed else []
+        headers = self._words("clarifications", "headers") + (
+            [self._words("clarifications", "hours_header")] if timed else []
         )
         rows = [
             [
                 fmt.date(r.date.date()),
-                self._label(r.platform) if isinstance(r.platform, str) and r.platform else "-",
+                self._label(r.platform)
+                if isinstance(r.platform, str) and r.platform
+                else self._missing,
                 r.issue,
-                {"text": r.link or "-", "href": r.link},
+                {"text": r.link or self._missing, "href": r.link},
             ]
-            + (["-" if pd.isna(r.hours) else fmt.number(r.hours, 1)] if timed else [])
+            + ([self._cell(r.hours, 1)] if timed else [])
             for r in clarifications.itertuples(index=False)
         ]
         return self._table(
             "klarifikasi",
-            f"Klarifikasi hoaks yang diterbitkan, tahun {self.year}",
+            self._words("clarifications", "caption"),
             headers,
             rows,
             {4} if timed else set(),
@@ -342,18 +324,10 @@ class Evaluation(Parts):
             tables.append(
                 self._table(
                     f"bulanan-{account.platform}",
-                    f"{self._label(account.platform)} per bulan, tahun {a} dan {b}",
+                    self._words("monthly", "caption", platform=self._label(account.platform)),
+                    self._words("monthly", "headers"),
                     [
-                        "Bulan",
-                        f"Unggahan {a}",
-                        f"Unggahan {b}",
-                        f"Interaksi {a}",
-                        f"Interaksi {b}",
-                        f"Pengikut akhir bulan {a}",
-                        f"Pengikut akhir bulan {b}",
-                    ],
-                    [
-                        [fmt.month_name(int(month)), *(_cell(v) for v in row)]
+                        [fmt.month_name(int(month)), *(self._cell(v) for v in row)]
                         for month, row in table[
                             [
                                 f"posts_{a}",
@@ -370,7 +344,7 @@ class Evaluation(Parts):
             )
         if not tables:
             return Fragment("")
-        title = f"{self.numbers.letter('lampiran', 'bulanan')}. Perbandingan Bulanan dengan Tahun {self.year - 1}"
+        title = self._words("monthly", "title", letter=self.numbers.letter("lampiran", "bulanan"))
         return self._section(
             id="lampiran-bulanan",
             title=title,
@@ -387,10 +361,6 @@ class Evaluation(Parts):
             ],
             tables=tables,
         )
-
-
-def _cell(value: object) -> str:
-    return "-" if value is None or pd.isna(value) else fmt.number(value)
 
 
 def _capital(text: str) -> str:

@@ -78,18 +78,25 @@ def sources(figures: Figures) -> list[str]:
 
 def definitions(figures: Figures) -> list[tuple[str, str]]:
     rates = figures.rates[figures.rates["rate"].notna()]
-    used = (
-        join_words(
-            [
-                f"{platform_label(r.platform, figures.year)}: {r.base_label}"
-                for r in rates.itertuples(index=False)
-            ]
-        )
-        or "tidak ada"
-    )
+    used = join_words(
+        [
+            _say(
+                "lists",
+                "base",
+                platform=platform_label(r.platform, figures.year),
+                base=r.base_label,
+            )
+            for r in rates.itertuples(index=False)
+        ]
+    ) or _say("lists", "no_base")
     rules = lexicon()["categories"]
     rule_text = "; ".join(
-        f"{name}: antara lain \u201c{', '.join(rule.get('words', rule.get('starts_with', []))[:5])}\u201d"
+        _say(
+            "lists",
+            "examples",
+            name=name,
+            words=", ".join(rule.get("words", rule.get("starts_with", []))[:5]),
+        )
         for name, rule in rules.items()
     )
     # Only the schedules of the stages the report shows, not every one kpureport knows.
@@ -98,7 +105,12 @@ def definitions(figures: Figures) -> list[tuple[str, str]]:
         sorted(set(figures.year_stages["source"].dropna()) & set(national))
     ) or "; ".join(sorted(set(national)))
     pillar_rules = "; ".join(
-        f"{p.label}: antara lain \u201c{', '.join(sorted(p.words)[:4] or sorted(p.hashtags)[:4])}\u201d"
+        _say(
+            "lists",
+            "examples",
+            name=p.label,
+            words=", ".join(sorted(p.words)[:4] or sorted(p.hashtags)[:4]),
+        )
         for p in figures.data.pillars
     )
     scale = figures.data.scale

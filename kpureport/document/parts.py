@@ -8,12 +8,16 @@ share one :class:`Figures` and one :class:`Numbering`.
 
 from __future__ import annotations
 
+import pandas as pd
+
+from kpureport import formatting as fmt
 from kpureport.config import platform_label
 from kpureport.document.figures import Figures
 from kpureport.document.numbering import Numbering
 from kpureport.models import PlainText
 from kpureport.writing.charts import Chart
 from kpureport.writing.render import Fragment, fragment, section
+from kpureport.writing.wording import fill, wording
 
 #: The chapter whose sections are lettered A, B, ... (the report's parts and its evaluation).
 FEATURES = "fitur"
@@ -51,6 +55,27 @@ class Parts:
 
     def _section(self, **parts: object) -> Fragment:
         return section(official=self._official, **parts)
+
+    def _words(self, part: str, key: str, **fields: object):
+        """The wording ``key`` of ``part`` in ``templates/report.yml`` (a text or a list of
+        headers), filled with ``fields`` and the report's ``{year}`` and ``{previous_year}``."""
+        return fill(
+            wording("report.yml")[part][key],
+            year=self.year,
+            previous_year=self.year - 1,
+            **fields,
+        )
+
+    @property
+    def _missing(self) -> str:
+        """The cell of a value the data does not give."""
+        return wording("report.yml")["cells"]["missing"]
+
+    def _cell(self, value: object, digits: int = 0) -> str:
+        """A number as a table cell, or the missing mark."""
+        if value is None or pd.isna(value):
+            return self._missing
+        return fmt.number(value, digits)
 
     def _letter(self, key: str) -> str:
         """The letter of a section of chapter III, in the order the sections are shown."""

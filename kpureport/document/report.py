@@ -31,16 +31,10 @@ from kpureport.ingest.load import ReportData, load_report_data
 from kpureport.redact import official_contacts
 from kpureport.writing import charts, claims, narrative
 from kpureport.writing.render import Fragment
-from kpureport.writing.wording import wording
+from kpureport.writing.wording import fill, wording
 
-#: Chapters as in the seed report: key, title (``{office}`` is the office's short name).
-CHAPTERS = (
-    ("pendahuluan", "Pendahuluan"),
-    ("platform", "Platform Media Sosial di {office}"),
-    ("fitur", "Penggunaan Fitur Media Sosial"),
-    ("kendala", "Kendala dan Solusi"),
-    ("penutup", "Penutup"),
-)
+#: Chapters as in the seed report, in order (their titles in ``templates/report.yml``).
+CHAPTERS = ("pendahuluan", "platform", "fitur", "kendala", "penutup")
 EXCERPT = 90
 
 
@@ -84,8 +78,8 @@ class Report(Parts):
         return cls(load_report_data(data_dir, office, year))
 
     def _chapter(self, key: str) -> dict[str, str]:
-        index = [k for k, _ in CHAPTERS].index(key)
-        title = CHAPTERS[index][1].format(office=self.profile.short_name)
+        index = CHAPTERS.index(key)
+        title = fill(wording("report.yml")["chapters"][key], office=self.profile.short_name)
         return {"id": f"bab-{index + 1}", "number": self.numbers.roman(index), "title": title}
 
     # Parts of the report, in the order the notebook shows them.
@@ -93,7 +87,7 @@ class Report(Parts):
     def title_page(self) -> Fragment:
         """Letterhead, title, year, and the table of contents (the summary and the targets,
         unnumbered, before the chapters)."""
-        chapters = [self._chapter(key) for key, _ in CHAPTERS]
+        chapters = [self._chapter(key) for key in CHAPTERS]
         front = [{"id": "ringkasan", "title": wording("summary.yml")["title"]}]
         if not self.figures.achievement.empty:
             front.append({"id": "capaian-target", "title": wording("targets.yml")["title"]})
@@ -112,7 +106,7 @@ class Report(Parts):
         return self._fragment(
             "chapter.html.j2",
             chapter=self._chapter("pendahuluan"),
-            overview=f"Gambaran Umum Penggunaan Media Sosial {self.profile.short_name}",
+            overview=fill(wording("report.yml")["overview"], office=self.profile.short_name),
             body=narrative.introduction(self.narrative, self.profile, self.facts()),
         )
 
@@ -197,7 +191,7 @@ class Report(Parts):
             "figure.html.j2",
             chart=chart,
             number=self.numbers.figure("pengikut"),
-            caption=f"Jumlah pengikut per platform, tahun {self.year}",
+            caption=self._words("followers", "chart"),
         )
 
     def growth(self) -> Fragment:
@@ -207,9 +201,9 @@ class Report(Parts):
         rows = [
             [
                 self._label(r.platform),
-                "-" if pd.isna(r.previous) else fmt.number(r.previous),
+                self._cell(r.previous),
                 fmt.number(r.current),
-                "-"
+                self._missing
                 if r.change is None or pd.isna(r.change)
                 else f"{r.change:+,}".replace(",", "."),
                 _percent_cell(r.previous, r.current),
@@ -218,8 +212,8 @@ class Report(Parts):
         ]
         table = self._table(
             "pertumbuhan",
-            f"Pertumbuhan pengikut, akhir {self.year - 1} ke akhir {self.year}",
-            ["Platform", f"Akhir {self.year - 1}", f"Akhir {self.year}", "Perubahan", "Persentase"],
+            self._words("growth", "caption"),
+            self._words("growth", "headers"),
             rows,
             {1, 2, 3, 4},
         )
@@ -232,12 +226,12 @@ class Report(Parts):
         figures = self._figure(
             "tren",
             charts.follower_trend(self.figures.history, self.year),
-            f"Jumlah pengikut pada akhir tiap tahun sampai {self.year}",
+            self._words("growth", "chart"),
             print_data=True,
         )
         return self._section(
             id="pertumbuhan",
-            title="Pertumbuhan Pengikut",
+            title=self._words("growth", "title"),
             paragraphs=paragraphs,
             tables=[table],
             figures=figures,
@@ -269,14 +263,14 @@ class Report(Parts):
             tables.append(
                 self._table(
                     "jenis",
-                    f"Unggahan per platform dan jenis, tahun {self.year}",
-                    ["Platform", "Jenis unggahan", "Jumlah unggahan", "Rata-rata interaksi"],
+                    self._words("activity", "types_caption"),
+                    self._words("activity", "types_headers"),
                     [
                         [
                             self._label(r.platform),
                             post_type_label(r.type),
                             fmt.number(r.posts),
-                            "-" if pd.isna(r.engagement_mean) else fmt.number(r.engagement_mean),
+                            self._cell(r.engagement_mean),
                         ]
                         for r in types.itertuples(index=False)
                     ],
@@ -286,7 +280,7 @@ class Report(Parts):
         figures = self._figure(
             "aktivitas",
             charts.posting_activity(self.figures.per_month, self.year, self.figures.year_stages),
-            f"Jumlah unggahan per bulan, tahun {self.year}",
+            self._words("activity", "chart"),
             print_data=True,
         )
         posted = (
@@ -309,7 +303,7 @@ class Report(Parts):
             paragraphs = [*paragraphs, narrative.paragraph(story_paragraphs)]
         return self._section(
             id="aktivitas",
-            title=f"{self._letter('aktivitas')}. Aktivitas Unggahan",
+            title=self._words("activity", "title", letter=self._letter("aktivitas")),
             paragraphs=paragraphs,
             tables=tables + story_tables,
             figures=figures,
@@ -334,27 +328,25 @@ class Report(Parts):
                 self._label(r.platform),
                 fmt.number(r.posts),
                 fmt.number(r.per_month, 1),
-                f"{fmt.number(r.months)} dari 12",
-                f"{fmt.number(r.silent_weeks)} dari {fmt.number(r.weeks)}",
+                self._words("cells", "of_months", count=fmt.number(r.months)),
+                self._words(
+                    "cells",
+                    "of_weeks",
+                    count=fmt.number(r.silent_weeks),
+                    weeks=fmt.number(r.weeks),
+                ),
                 fmt.number(r.longest_gap),
-                narrative.stage_period(r.gap_start, r.gap_end) if r.longest_gap else "-",
+                narrative.stage_period(r.gap_start, r.gap_end) if r.longest_gap else self._missing,
             ]
             for r in table.itertuples(index=False)
         ]
-        rows += [[name, "tidak tercatat", "-", "-", "-", "-", "-"] for name in untracked]
+        not_recorded = self._words("cells", "not_recorded")
+        rows += [[name, not_recorded, *[self._missing] * 5] for name in untracked]
         return sentences, [
             self._table(
                 "konsistensi",
-                f"Keteraturan unggahan per platform, tahun {self.year}",
-                [
-                    "Platform",
-                    "Unggahan",
-                    "Rata-rata per bulan",
-                    "Bulan dengan unggahan",
-                    "Pekan tanpa unggahan",
-                    "Jeda terpanjang (hari)",
-                    "Periode jeda terpanjang",
-                ],
+                self._words("consistency", "caption"),
+                self._words("consistency", "headers"),
                 rows,
                 {1, 2, 5},
                 note=narrative.say("consistency_note"),
@@ -368,22 +360,11 @@ class Report(Parts):
             return [], []
         per_month = metrics.stories_per_month(self.data.posts, self.year)
         sentences = narrative.stories(summary, per_month, self.profile, self.year)
-
-        def cell(value: object) -> str:
-            return "-" if value is None or pd.isna(value) else fmt.number(value)
-
+        cell = self._cell
         by_platform = self._table(
             "story",
-            f"Story per platform, tahun {self.year}",
-            [
-                "Platform",
-                "Story",
-                "Jangkauan",
-                "Balasan",
-                "Ketukan stiker",
-                "Klik tautan",
-                "Kunjungan profil",
-            ],
+            self._words("stories", "caption"),
+            self._words("stories", "headers"),
             [
                 [
                     self._label(r.platform),
@@ -397,13 +378,12 @@ class Report(Parts):
                 for r in summary.itertuples(index=False)
             ],
             {1, 2, 3, 4, 5, 6},
-            note="Jangkauan story dijumlahkan per story; satu akun yang melihat beberapa story "
-            "terhitung beberapa kali.",
+            note=self._words("stories", "note"),
         )
         by_month = self._table(
             "story-bulanan",
-            f"Jumlah story per bulan, tahun {self.year}",
-            ["Bulan", *(self._label(p) for p in per_month.columns)],
+            self._words("stories", "month_caption"),
+            [self._words("stories", "month_header"), *(self._label(p) for p in per_month.columns)],
             [
                 [fmt.month_name(int(month)), *(fmt.number(int(v)) for v in row)]
                 for month, row in per_month.iterrows()
@@ -428,11 +408,11 @@ class Report(Parts):
         figures = self._figure(
             "interaksi",
             charts.engagement_by_platform(self.figures.rates, self.year),
-            f"Tingkat interaksi per platform, tahun {self.year}",
+            self._words("engagement", "chart"),
         )
         return self._section(
             id="interaksi",
-            title=f"{self._letter('interaksi')}. Interaksi Pengikut",
+            title=self._words("engagement", "title", letter=self._letter("interaksi")),
             paragraphs=[p for p in paragraphs if p],
             tables=tables,
             figures=figures,
@@ -456,12 +436,12 @@ class Report(Parts):
             tables.append(
                 self._table(
                     f"interaksi-{base}",
-                    f"Tingkat interaksi dari {label}, tahun {self.year}",
-                    ["Platform", "Unggahan", "Interaksi", _capital(label), "Tingkat interaksi"],
+                    self._words("engagement", "caption", base=label),
+                    self._words("engagement", "headers", base=_capital(label)),
                     [
                         [
                             self._label(r.platform),
-                            "-" if r.posts is None or pd.isna(r.posts) else fmt.number(r.posts),
+                            self._cell(r.posts),
                             fmt.number(r.interactions),
                             fmt.number(r.denominator),
                             fmt.percent(r.rate, 2),
@@ -479,22 +459,13 @@ class Report(Parts):
 
         def slot(value: object, posts: object, mean: object) -> list[str]:
             if pd.isna(value):
-                return ["-", "-", "-"]
+                return [self._missing] * 3
             return [str(value), fmt.number(posts), fmt.number(mean)]
 
         return self._table(
             "waktu-terbit",
-            f"Hari dan jam terbit dengan rata-rata interaksi tertinggi per platform, tahun {self.year}",
-            [
-                "Platform",
-                "Unggahan",
-                "Hari",
-                "Unggahan pada hari itu",
-                "Rata-rata interaksi",
-                f"Jam ({zone})",
-                "Unggahan pada jam itu",
-                "Rata-rata interaksi",
-            ],
+            self._words("best_times", "caption"),
+            self._words("best_times", "headers", zone=zone),
             [
                 [
                     self._label(r.platform),
@@ -509,8 +480,7 @@ class Report(Parts):
                 for r in best.itertuples(index=False)
             ],
             {1, 3, 4, 6, 7},
-            note=f"Hanya hari dan jam dengan sedikitnya {claims.count(metrics.MIN_POSTS_PER_SLOT)} unggahan "
-            "yang dibandingkan; tanda - berarti tidak ada yang memenuhi.",
+            note=self._words("best_times", "note", count=claims.count(metrics.MIN_POSTS_PER_SLOT)),
         )
 
     def top_posts(self) -> Fragment:
@@ -528,7 +498,7 @@ class Report(Parts):
             paragraphs += narrative.top_videos(videos, self.figures.videos_listed, self.year)
         return self._section(
             id="teratas",
-            title=f"{self._letter('teratas')}. Unggahan dengan Interaksi Terbanyak",
+            title=self._words("top", "title", letter=self._letter("teratas")),
             paragraphs=paragraphs,
             tables=tables,
         )
@@ -538,11 +508,11 @@ class Report(Parts):
             [
                 str(rank),
                 fmt.date(r.published.date()),
-                {"href": r.link, "text": _excerpt(r.text) or "(tanpa judul)"}
+                {"href": r.link, "text": _excerpt(r.text) or self._words("cells", "untitled_video")}
                 if pd.notna(r.link)
                 else _excerpt(r.text),
                 fmt.number(r.views),
-                "-" if pd.isna(r.engagement) else fmt.number(r.engagement),
+                self._cell(r.engagement),
             ]
             for rank, r in enumerate(videos.itertuples(index=False), start=1)
         ]
@@ -550,14 +520,16 @@ class Report(Parts):
         snapshot = fmt.date(videos["snapshot"].max().date())
         return self._table(
             "video-teratas",
-            f"Video {platform} dengan penayangan terbanyak di antara "
-            f"{fmt.number(self.figures.videos_listed)} video yang tercantum, tahun {self.year}",
-            ["No.", "Tanggal terbit", "Judul video", "Penayangan", "Interaksi"],
+            self._words(
+                "top_videos",
+                "caption",
+                platform=platform,
+                listed=fmt.number(self.figures.videos_listed),
+            ),
+            self._words("top_videos", "headers"),
             rows,
             {3, 4},
-            note=f"Dari tab Content TikTok Studio yang diunduh {snapshot}; tab ini hanya memuat "
-            "sekitar lima belas video terbaru atau teratas, bukan seluruh unggahan. Interaksi = "
-            "suka + komentar + bagikan.",
+            note=self._words("top_videos", "note", snapshot=snapshot),
         )
 
     def _top_posts_table(self, top: pd.DataFrame) -> dict:
@@ -569,8 +541,8 @@ class Report(Parts):
                     str(rank),
                     fmt.date(r.published.date()),
                     self._label(r.platform),
-                    "-" if pd.isna(r.type) else post_type_label(r.type),
-                    {"href": r.link, "text": excerpt or "(tanpa teks)"}
+                    self._missing if pd.isna(r.type) else post_type_label(r.type),
+                    {"href": r.link, "text": excerpt or self._words("cells", "untitled_post")}
                     if pd.notna(r.link)
                     else excerpt,
                     fmt.number(r.engagement),
@@ -578,8 +550,8 @@ class Report(Parts):
             )
         return self._table(
             "teratas",
-            f"Lima unggahan dengan interaksi terbanyak, tahun {self.year}",
-            ["No.", "Tanggal", "Platform", "Jenis", "Cuplikan", "Interaksi"],
+            self._words("top", "caption"),
+            self._words("top", "headers"),
             rows,
             {5},
         )
@@ -599,12 +571,18 @@ class Report(Parts):
                 [r.option, fmt.number(r.votes), fmt.percent(r.share, fmt.share_digits(r.total))]
                 for r in group.sort_values("votes", ascending=False).itertuples(index=False)
             ]
-            caption = f"Hasil polling \u201c{question}\u201d, {self._label(platform)}, {fmt.date(date.date())}"
+            caption = self._words(
+                "polls",
+                "caption",
+                question=question,
+                platform=self._label(platform),
+                date=fmt.date(date.date()),
+            )
             tables.append(
                 self._table(
                     key,
                     caption,
-                    ["Pilihan", "Suara", "Persentase dari jumlah suara"],
+                    self._words("polls", "headers"),
                     rows,
                     {1, 2},
                     note=self._poll_note(group),
@@ -612,7 +590,7 @@ class Report(Parts):
             )
         return self._section(
             id="polling",
-            title=f"{self._letter('polling')}. Polling Pendapat",
+            title=self._words("polls", "title", letter=self._letter("polling")),
             paragraphs=[narrative.paragraph(narrative.polls(self.figures.polls, self.year))],
             tables=tables,
         )
@@ -638,24 +616,35 @@ class Report(Parts):
             )
         ]
         tables = []
-        for key, name, rows in (
-            ("gender", "jenis kelamin", gender),
-            ("wilayah", "wilayah", territory),
-        ):
+        for key, rows in (("gender", gender), ("wilayah", territory)):
             if rows.empty:
                 continue
-            snapshot = fmt.date(rows["snapshot"].iloc[0].date())
+            shown = {
+                "platform": self._label(rows["platform"].iloc[0]),
+                "snapshot": fmt.date(rows["snapshot"].iloc[0].date()),
+            }
+            caption, headers = (
+                (
+                    self._words("audience", "gender_caption", **shown),
+                    self._words("audience", "gender_headers"),
+                )
+                if key == "gender"
+                else (
+                    self._words("audience", "territory_caption", **shown),
+                    self._words("audience", "territory_headers"),
+                )
+            )
             tables.append(
                 self._table(
                     f"audiens-{key}",
-                    f"Pengikut {self._label(rows['platform'].iloc[0])} menurut {name}, {snapshot}",
-                    ["Kelompok" if key == "gender" else "Wilayah", "Persentase"],
+                    caption,
+                    headers,
                     [
                         [AUDIENCE_LABELS.get(r.key, r.key), fmt.percent(r.value * 100, 0)]
                         for r in rows.itertuples(index=False)
                     ],
                     {1},
-                    note="Potret pada hari unduh; TikTok Studio tidak menyimpan riwayatnya.",
+                    note=self._words("audience", "note"),
                 )
             )
         figures = []
@@ -665,13 +654,17 @@ class Report(Parts):
             figures = self._figure(
                 "audiens-jam",
                 charts.active_hours(active, zone),
-                f"Rata-rata pengikut {self._label(active.attrs['platform'])} yang aktif per jam, "
-                f"tujuh hari sebelum {snapshot}",
+                self._words(
+                    "audience",
+                    "chart",
+                    platform=self._label(active.attrs["platform"]),
+                    snapshot=snapshot,
+                ),
                 print_data=True,
             )
         return self._section(
             id="audiens",
-            title="Waktu Aktif dan Sebaran Pengikut",
+            title=self._words("audience", "title"),
             paragraphs=paragraphs,
             tables=tables,
             figures=figures,
@@ -699,8 +692,8 @@ class Report(Parts):
             tables.append(
                 self._table(
                     "masukan",
-                    f"Masukan masyarakat per kategori, tahun {self.year}",
-                    ["Kategori", "Jumlah", "Persentase"],
+                    self._words("feedback", "category_caption"),
+                    self._words("feedback", "category_headers"),
                     [
                         [
                             narrative.CATEGORY_NAMES[r.category].capitalize(),
@@ -716,8 +709,8 @@ class Report(Parts):
             tables.append(
                 self._table(
                     "kanal",
-                    f"Masukan masyarakat per kanal, tahun {self.year}",
-                    ["Kanal", "Jumlah"],
+                    self._words("feedback", "channel_caption"),
+                    self._words("feedback", "channel_headers"),
                     [[r.channel, fmt.number(r.count)] for r in channels.itertuples(index=False)],
                     {1},
                 )
@@ -726,8 +719,8 @@ class Report(Parts):
                 tables.append(
                     self._table(
                         "tema",
-                        f"Kata dan pasangan kata yang paling sering muncul, tahun {self.year}",
-                        ["Kata", "Frekuensi", "Pasangan kata", "Frekuensi"],
+                        self._words("feedback", "terms_caption"),
+                        self._words("feedback", "terms_headers"),
                         _side_by_side(terms, pairs),
                         {1, 3},
                     )
@@ -735,19 +728,24 @@ class Report(Parts):
             figures = self._figure(
                 "masukan",
                 charts.feedback_by_month(feedback.counts_by_month(rows), self.year),
-                f"Masukan masyarakat per bulan dan kategori, tahun {self.year}",
+                self._words("feedback", "chart"),
             )
             quotes = [
                 {
                     "text": q.text,
-                    "source": f"{narrative.CATEGORY_NAMES[q.category].capitalize()}, "
-                    f"{q.channel}, {fmt.date(q.date.date())}",
+                    "source": self._words(
+                        "feedback",
+                        "quote_source",
+                        category=narrative.CATEGORY_NAMES[q.category].capitalize(),
+                        channel=q.channel,
+                        date=fmt.date(q.date.date()),
+                    ),
                 }
                 for q in feedback.quotes(rows).itertuples()
             ]
         return self._section(
             id="masukan",
-            title=f"{self._letter('masukan')}. Kritik dan Saran",
+            title=self._words("feedback", "title", letter=self._letter("masukan")),
             paragraphs=paragraphs,
             tables=tables,
             figures=figures,
@@ -856,12 +854,13 @@ def _capital(text: str) -> str:
 
 
 def _percent_cell(previous: object, current: object) -> str:
-    """A change as a percentage cell, as the sentence states it; "-" where it is told as a
-    count (a base under 100) or has no base."""
+    """A change as a percentage cell, as the sentence states it; the missing mark where it is
+    told as a count (a base under 100) or has no base."""
+    missing = wording("report.yml")["cells"]["missing"]
     if pd.isna(previous):
-        return "-"
+        return missing
     cell = claims.change(previous, current).cell
-    return cell.replace("+", "") if cell.endswith("%") else "-"
+    return cell.replace("+", "") if cell.endswith("%") else missing
 
 
 def _excerpt(value: object) -> str:

@@ -298,22 +298,20 @@ def engagement_by_platform(rates: pd.DataFrame, year: int) -> Chart | None:
             ax.bar_label(bars, labels=[fmt.percent(v, 2) for v in values], padding=4)
             _axis_numbers(ax.xaxis, 0, "%")
             ax.set_xlim(0, max(values) * 1.3)
-            ax.set_title(f"Tingkat interaksi per {group['base_label'].iloc[0]}", loc="left")
+            ax.set_title(_say("engagement_title", base=group["base_label"].iloc[0]), loc="left")
         svg = _svg(fig)
     parts = [
-        f"per {g['base_label'].iloc[0]}: "
-        + ", ".join(
-            f"{platform_label(p, year)} {fmt.percent(r, 2)}"
-            for p, r in zip(g["platform"][::-1], g["rate"][::-1], strict=True)
+        _say(
+            "engagement_group",
+            base=g["base_label"].iloc[0],
+            parts=", ".join(
+                _say("engagement_part", platform=platform_label(p, year), rate=fmt.percent(r, 2))
+                for p, r in zip(g["platform"][::-1], g["rate"][::-1], strict=True)
+            ),
         )
         for g in groups
     ]
-    return Chart(
-        svg,
-        f"Diagram batang tingkat interaksi tahun {year}, satu panel per pembagi: "
-        + "; ".join(parts)
-        + ".",
-    )
+    return Chart(svg, _say("engagement_alt", year=year, parts="; ".join(parts)))
 
 
 #: How a stage is marked on a time chart: campaigns as a hatched band, voting days as a dashed
@@ -458,20 +456,22 @@ def poll_result(group: pd.DataFrame) -> Chart:
         ax.bar_label(bars, labels=[fmt.percent(v, digits) for v in shares], padding=4)
         _axis_numbers(ax.xaxis, 0, "%")
         ax.set_xlim(0, 100)
-        ax.set_xlabel(f"Persentase dari {fmt.number(total)} suara")
+        ax.set_xlabel(_say("poll_axis", votes=fmt.number(total)))
         svg = _svg(fig)
     parts = [
-        f"{o} {fmt.number(v)} suara ({fmt.percent(s, digits)})"
+        _say("poll_part", option=o, votes=fmt.number(v), share=fmt.percent(s, digits))
         for o, v, s in zip(
             ordered["option"][::-1], ordered["votes"][::-1], ordered["share"][::-1], strict=True
         )
     ]
-    question = group["question"].iloc[0]
     return Chart(
         svg,
-        f"Diagram batang hasil polling \u201c{question}\u201d dari {fmt.number(total)} suara: "
-        + "; ".join(parts)
-        + ".",
+        _say(
+            "poll_alt",
+            question=group["question"].iloc[0],
+            votes=fmt.number(total),
+            parts="; ".join(parts),
+        ),
     )
 
 

@@ -13,7 +13,7 @@ from kpureport import formatting as fmt
 from kpureport.config import platform_label
 from kpureport.models import PlainText
 from kpureport.writing.narrative import count_words, join_words
-from kpureport.writing.wording import wording
+from kpureport.writing.wording import fill, wording
 
 #: A run of days without a post worth a line among the notable facts.
 LONG_GAP_DAYS = 14
@@ -28,10 +28,7 @@ def say(key: str, **fields: object) -> PlainText:
 
 def text(key: str, **fields: object) -> str:
     """A title or header of ``summary.yml`` (not a sentence)."""
-    value = wording("summary.yml")[key]
-    if isinstance(value, list):
-        return [str(v).format(**fields) for v in value]
-    return str(value).format(**fields)
+    return fill(wording("summary.yml")[key], **fields)
 
 
 def capital(sentence: str) -> str:
@@ -51,12 +48,15 @@ def change_words(change: int, pct: float) -> str:
     ('naik 1.234 (11,1%)', 'praktis tetap (+3)', 'tetap')
     """
     if change == 0:
-        return "tetap"
+        return text("change_same")
     shown = fmt.percent(abs(pct), 1)
     if shown == fmt.percent(0, 1):
-        return f"praktis tetap ({change:+d})"
-    word = "naik" if change > 0 else "turun"
-    return f"{word} {fmt.number(abs(change))} ({shown})"
+        return text("change_practically_same", change=f"{change:+d}")
+    return text(
+        "change_up" if change > 0 else "change_down",
+        amount=fmt.number(abs(change)),
+        percent=shown,
+    )
 
 
 def year_paragraph(

@@ -5,6 +5,8 @@ charts), read by this one loader: YAML, whitespace folded, each file read once.
 'seri'
 >>> say("charts.yml", "followers_axis")
 'Jumlah pengikut'
+>>> fill(["Platform", "Akhir {year}"], year=2021)
+['Platform', 'Akhir 2021']
 """
 
 from __future__ import annotations
@@ -34,3 +36,11 @@ def wording(name: str) -> dict:
 def say(name: str, key: str, **fields: object) -> str:
     """The sentence ``key`` of wording file ``name``, its ``{fields}`` filled."""
     return wording(name)[key].format(**fields)
+
+
+def fill(value: str | list[str], **fields: object) -> str | list[str]:
+    """A text of a wording file, or a list of them (a table's headers), with its ``{fields}``
+    filled in one pass: text from data put into a field is never read as a field again."""
+    if isinstance(value, list):
+        return [v.format(**fields) for v in value]
+    return value.format(**fields)
