@@ -1,13 +1,16 @@
-"""No raw traceback for a user: an unexpected failure is one line in Bahasa Indonesia saying what
-was being done and which log file holds the details; known errors keep their own message."""
+"""The command line: no raw traceback for a user (an unexpected failure is one line in Bahasa
+Indonesia saying what was being done and which log file holds the details; known errors keep
+their own message), mistakes explained in Indonesian, and ``python -m kpureport``."""
 
 import os
 import subprocess
 import sys
 
+import pytest
+
 from kpureport.cli import LOG_FILE, main
 
-from .conftest import DATA, KKU
+from .conftest import DATA, KKU, ROOT
 
 
 def run(tmp_path, *args: str) -> subprocess.CompletedProcess:
@@ -73,3 +76,23 @@ def test_a_known_error_keeps_its_own_message(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("Gagal: ") and "tidak-ada" in err
     assert not (tmp_path / LOG_FILE).exists()
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    result = subprocess.run(
+        [sys.executable, "-m", "kpureport", "build", "--year", "21"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 2
+    assert "tahun harus empat angka" in result.stderr
+
+
+def test_command_line_mistakes_are_explained_in_indonesian(capsys):
+    with pytest.raises(SystemExit) as err:
+        main(["check"])
+    assert err.value.code == 2
+    message = capsys.readouterr().err
+    assert "Cara pakai: kpureport check" in message
+    assert "perintah tidak lengkap atau salah: wajib diisi: --office" in message
