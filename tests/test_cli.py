@@ -1,6 +1,7 @@
 """The command line: no raw traceback for a user (an unexpected failure is one line in Bahasa
 Indonesia saying what was being done and which log file holds the details; known errors keep
-their own message), mistakes explained in Indonesian, and ``python -m kpureport``."""
+their own message), mistakes explained in Indonesian, ``python -m kpureport``, and inspect's
+JSON."""
 
 import os
 import subprocess
@@ -10,7 +11,7 @@ import pytest
 
 from kpureport.cli import LOG_FILE, main
 
-from .conftest import DATA, KKU, ROOT
+from .conftest import DATA, KKU, ROOT, SAMPLES
 
 
 def run(tmp_path, *args: str) -> subprocess.CompletedProcess:
@@ -96,3 +97,14 @@ def test_command_line_mistakes_are_explained_in_indonesian(capsys):
     message = capsys.readouterr().err
     assert "Cara pakai: kpureport check" in message
     assert "perintah tidak lengkap atau salah: wajib diisi: --office" in message
+
+
+def test_inspect_prints_one_json_object(capsys):
+    from kpureport.cli import main
+
+    assert main(["inspect", str(SAMPLES / "tweet_activity_metrics_2021-01_en.csv"), "--json"]) == 0
+    import json
+
+    found = json.loads(capsys.readouterr().out)
+    assert set(found) >= {"format", "platform", "rows", "start", "end", "totals"}
+    assert (found["platform"], found["rows"], found["start"]) == ("twitter", 40, "2021-01-07")

@@ -1,11 +1,14 @@
 """Reading an office's folder: the profile, followers and narrative, every problem located by
-file, row and column; check refuses names that would break the report's files before anything
-is built."""
+file, row and column; its exports together (overlapping downloads and repeated form answers
+counted once); check lists every problem across files, notes gaps and disagreeing downloads, and
+refuses names that would break the report's files before anything is built."""
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kpureport.cli import main
@@ -13,6 +16,7 @@ from kpureport.config import MAX_NAME_CHARS, MAX_SLUG_CHARS
 from kpureport.errors import DataError, OfficeNotFoundError, YearNotAvailableError
 from kpureport.ingest.load import (
     check_office,
+    load_exports,
     load_followers,
     load_narrative,
     load_profile,
@@ -20,7 +24,8 @@ from kpureport.ingest.load import (
     offices,
 )
 
-from ..conftest import DATA, KKU
+from ..conftest import DATA, KKU, SAMPLES
+from .readers.helpers import _form, csv_rows
 
 
 def test_check_refuses_an_office_folder_name_too_long_for_file_names(tmp_path, capsys):
@@ -326,3 +331,123 @@ def test_a_year_that_is_not_a_year_says_what_a_year_looks_like(year):
 
     with pytest.raises(YearNotAvailableError, match="empat angka"):
         load_report_data(DATA, KKU, year)
+
+
+def _office_with(tmp_path: Path, files: dict[str, Path | str]) -> Path:
+    folder = tmp_path / KKU
+    shutil.copytree(DATA / KKU, folder)
+    (folder / "exports").mkdir()
+    for index, (name, content) in enumerate(files.items()):
+        target = folder / "exports" / name
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)
+        else:
+            target.write_text(content, encoding="utf-8")
+        os.utime(target, (1_700_000_000 + index, 1_700_000_000 + index))
+    return folder
+
+
+def test_overlapping_exports_count_each_post_once_and_the_newest_wins(tmp_path):
+    sample = SAMPLES / "tweet_activity_metrics_2021-01_en.csv"
+    text = sample.read_text(encoding="utf-8")
+    newer = text.replace(
+        '"1346954699635892225","https://twitter.com/rOpenSci/status/1346954699635892225"',
+        '"1346954699635892225","https://twitter.com/rOpenSci/status/1346954699635892225"',
+        1,
+    )
+    rows = csv_rows(sample)
+    old_impressions = int(
+        float(next(r for r in rows if r["Tweet id"] == "1346954699635892225")["impressions"])
+    )
+    newer = newer.replace(f'"{old_impressions}.0"', f'"{old_impressions + 100}.0"', 1)
+    folder = _office_with(
+        tmp_path,
+        {
+            # the later download is told by the day its name states, never by file times: here
+            # the older download is the file written last
+            "januari-diunduh-2021-02-10.csv": newer,
+            "januari-diunduh-2021-02-01.csv": text,
+            "views-a.csv": SAMPLES / "youtube-studio-Totals.csv",
+            "views-b.csv": SAMPLES / "youtube-studio-Totals.csv",
+        },
+    )
+    exports = load_exports(folder, load_profile(folder))
+    assert len(exports.posts) == 40
+    tweet = exports.posts.set_index("post_id").loc["1346954699635892225"]
+    assert tweet["impressions"] == old_impressions + 100
+    assert tweet["source"] == "januari-diunduh-2021-02-10.csv"
+    coverage = exports.coverage.set_index("source")
+    assert coverage.loc["januari-diunduh-2021-02-01.csv", "replaced"] == 40
+    assert coverage.loc["januari-diunduh-2021-02-10.csv", "replaced"] == 0
+    assert coverage.loc["januari-diunduh-2021-02-10.csv", "downloaded"] == pd.Timestamp(
+        "2021-02-10"
+    )
+    assert len(exports.daily) == 365
+
+
+def test_check_lists_every_problem_across_export_files(tmp_path, capsys):
+    from kpureport.cli import main
+
+    folder = _office_with(
+        tmp_path,
+        {
+            "kosong.csv": "",
+            "catatan.txt": "bukan ekspor",
+            "aneh.csv": "Tanggal,Sesuatu\n2021-01-01,1\n",
+        },
+    )
+    (folder / "exports" / "foto.csv").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    assert main(["check", "--office", KKU, "--data", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "kosong.csv" in out and "foto.csv" in out and "aneh.csv" in out
+    assert "gambar PNG" in out and "catatan.txt" not in out
+
+
+def test_the_same_form_answers_in_two_exports_are_counted_once(tmp_path):
+    folder = tmp_path / "kantor"
+    shutil.copytree(DATA / KKU, folder)
+    (folder / "exports").mkdir()
+    first = ["2/1/2024 10:00:00", "2/13/2024 11:00:00"]
+    _form(folder / "exports", first, name="jawaban.csv")
+    _form(folder / "exports", first, name="jawaban (1).csv")  # a copy
+    _form(folder / "exports", [*first, "3/1/2024 09:00:00"], name="jawaban-maret.csv")
+    exports = load_exports(folder, load_profile(folder))
+    assert len(exports.feedback) == 3
+    assert any("4 jawaban formulir muncul lebih dari sekali" in str(n) for n in exports.notes)
+
+
+def _overview(days: list[tuple[str, int]]) -> str:
+    header = '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+    return header + "".join(f'"{d}","{v}","1","1","0","0"\n' for d, v in days)
+
+
+def test_check_notes_months_without_daily_data_and_exports_that_disagree(tmp_path, capsys):
+    from kpureport.cli import main
+
+    folder = _office_with(
+        tmp_path,
+        {
+            "Overview_2024-05-01.csv": _overview(
+                [("January 30", 10), ("January 31", 12), ("April 29", 40)]
+            ),
+            "Overview_2024-05-02.csv": _overview([("April 29", 55), ("April 30", 41)]),
+        },
+    )
+    profile = folder / "profile.yml"  # the TikTok account the data belongs to (check asks it)
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace(
+            "accounts:\n",
+            "accounts:\n  - platform: tiktok\n    name: KPU KKU\n"
+            "    url: https://www.tiktok.com/@kpu.kku\n    since: 2022-01\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    assert main(["check", "--office", KKU, "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "data harian TikTok tidak ada untuk bulan Februari 2024, Maret 2024" in out
+    assert (
+        "\u201cOverview_2024-05-01.csv\u201d dan \u201cOverview_2024-05-02.csv\u201d berbeda "
+        "untuk TikTok (views) pada 29 April 2024 (40 dan 55)"
+    ) in out
+    assert "yang dipakai angka dari unduhan yang lebih baru" in out
