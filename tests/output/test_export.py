@@ -375,7 +375,7 @@ def test_the_pdf_contents_give_the_page_each_title_is_printed_on(built: Path, bu
             earlier = [n + 1 for n in range(body, page - 1) if start in pages[n]]
             assert not earlier, (stem.name, title, page, earlier)  # the first page it is on
     demo = _contents(built_demo / f"{DEMO_STEM}.pdf")
-    # the lists of tables and figures only when the office asks (tests/output/test_export.py)
+    # the lists of tables and figures only when the office asks (tested in this file)
     assert not any(t.startswith(("Tabel", "Gambar")) for t, _ in demo)
 
 
