@@ -1,8 +1,16 @@
-"""The report's front matter as the office sets it in profile.yml."""
+"""The report object as an analyst uses it: tables of plain numbers that plot, and reprs; and
+the report's front matter as the office sets it in profile.yml."""
 
 import shutil
 
+import matplotlib
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
 from kpureport import Report
+from kpureport.analysis import metrics
+from kpureport.document.rollup import Rollup
 
 from ..conftest import DATA, KKU
 
@@ -18,3 +26,67 @@ def test_lists_of_tables_are_asked_for_in_the_profile(tmp_path):
     assert "data-daftar-lain" in html
     # the summary comes first in the contents; a seed without targets lists no targets page
     assert 'href="#ringkasan"' in html and 'href="#capaian-target"' not in html
+
+
+#: Every table a report exposes, and the column an analyst would plot.
+PUBLIC = {
+    "platforms": "share",
+    "history": "followers",
+    "growth_table": "change_pct",
+    "rates": "rate",
+    "per_month": None,
+    "polls": "share",
+    "stories": "reach",
+}
+
+
+@pytest.fixture(scope="module")
+def demo() -> Report:
+    return Report.load("contoh", 2024, DATA)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_every_public_table_holds_numbers_that_plot(demo: Report, name: str):
+    table = getattr(demo.figures, name)
+    column = PUBLIC[name]
+    numbers = table.select_dtypes("number")
+    assert column is None or column in numbers.columns, table.dtypes
+    assert not [c for c in table.columns if table[c].map(type).eq(object).any()]
+    fig = Figure()
+    ax = fig.subplots()
+    (table[column] if column else table).plot(ax=ax)  # "no numeric data to plot" before
+    assert ax.has_data()
+    if column in ("share", "change_pct", "rate"):
+        assert table[column].dtype == "float64"  # a percentage, rounded only when shown
+
+
+def test_tables_of_an_office_without_posts_keep_their_types(tmp_path):
+    import shutil
+
+    shutil.copytree(DATA / KKU, tmp_path / KKU)
+    report = Report.load(KKU, 2021, tmp_path)
+    posts = report.data.posts
+    assert posts.empty and str(posts["published"].dtype).startswith("datetime64")
+    assert posts["published"].dt.year.empty  # .dt works on an empty table
+    assert report.figures.rates.empty and report.figures.rates["rate"].dtype == "float64"
+    assert report.figures.stories["stories"].dtype == "int64"
+    assert metrics.top_posts(posts, 2021)["engagement"].dtype == "Float64"
+    assert report.figures.year_posts.empty
+
+
+def test_reprs_summarise_office_year_tables_and_period(demo: Report):
+    shown = repr(demo)
+    assert shown.startswith("<Report 'contoh' 2024: 5 akun,")
+    assert f"{len(demo.figures.year_posts)} unggahan tahun ini" in shown
+    assert f"posts={len(demo.data.posts)}" in shown and "data 2019-" in shown
+    assert repr(demo.data).startswith("ReportData('contoh', 2024: followers=")
+    assert len(repr(demo.data)) < 300  # a summary, not every table printed out
+    rollup = Rollup.load(2021, DATA, province="Kalimantan Barat")
+    assert repr(rollup) == "<Rollup se-Provinsi Kalimantan Barat 2021: 2 kantor, 3 tidak dimuat>"
+
+
+def test_matplotlib_state_is_left_alone_by_plotting_public_tables(demo: Report):
+    backend = matplotlib.get_backend()
+    demo.figures.rates.plot.bar(x="platform", y="rate", ax=Figure().subplots())
+    assert matplotlib.get_backend() == backend
+    assert isinstance(demo.figures.growth_table, pd.DataFrame)

@@ -19,7 +19,7 @@ from kpureport.engine import batch, build
 from kpureport.errors import Interrupted, KpuReportError
 
 from ..conftest import KKU
-from ..test_batch import kernels_left, make_offices
+from .test_batch import kernels_left, make_offices
 
 #: msvcrt.locking as Windows does it, on Linux: ``nbytes`` locked from the file's current
 #: position (a POSIX record lock, so another process is refused exactly when Windows refuses).

@@ -1,10 +1,13 @@
 """The rules of the tables staff fill in, checked on small tables (no file, no kernel): each
 kind of column refuses what it should, with the message staff read."""
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kpureport.ingest import validate
 from kpureport.ingest.validate import COLUMN_KINDS, manual_schema, table_problems
@@ -87,3 +90,19 @@ def test_typed_values_follow_the_kind():
     assert COLUMN_KINDS["date"].typed(pd.Series(["30/06/2021"]), "id")[0] == pd.Timestamp(
         2021, 6, 30
     )
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_counts_parse_back_in_both_locales(n):
+    assert validate.parse_count(str(n), "en") == n
+    grouped = f"{n:,}".replace(",", ".")
+    assert validate.parse_count(grouped, "id") == n
+    if n >= 1000:
+        assert validate.parse_count(grouped, "en") is None
+
+
+@given(st.dates(min_value=dt.date(2004, 1, 1), max_value=dt.date.today()))
+def test_dates_parse_back_in_both_locales(day):
+    assert validate.parse_day(day.isoformat(), "en") == day
+    assert validate.parse_day(day.strftime("%d/%m/%Y"), "id") == day
+    assert validate.parse_day(day.strftime("%d/%m/%Y"), "en") is None

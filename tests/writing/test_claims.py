@@ -16,8 +16,8 @@ from kpureport.models import Narrative
 from kpureport.writing import claims, narrative
 
 from ..conftest import KKU
-from ..test_narrative import PROFILE
-from ..test_prose import _generated_text
+from .test_narrative import PROFILE
+from .test_prose import _generated_text
 
 # The helpers.
 

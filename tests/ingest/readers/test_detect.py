@@ -1,9 +1,17 @@
-"""An export downloaded in another interface language gets one message saying what to change."""
+"""Exports are recognised by their content, never their file name; an unknown file names the
+closest format and what it lacks; an export downloaded in another interface language gets one
+message saying what to change."""
+
+import shutil
 
 import pytest
 
 from kpureport.errors import DataError
 from kpureport.ingest import readers
+from kpureport.ingest.readers import textfile
+
+from ...conftest import SAMPLES
+from .helpers import read
 
 WIB = "Asia/Pontianak"
 HEADERS = {
@@ -38,3 +46,31 @@ def test_an_unknown_english_header_keeps_the_closest_format_message(tmp_path):
     path.write_text("Post ID,Page ID,Publish time\n1,2,3\n", encoding="utf-8")
     with pytest.raises(DataError, match="paling mirip: Meta Business Suite"):
         readers.read_export(path, WIB)
+
+
+def test_every_sample_is_recognized_by_content():
+    formats = {p.name: readers.detect(textfile.open_table(p)).name for p in SAMPLES.glob("*.csv")}
+    assert formats == {
+        "tiktok-studio-Overview.csv": "tiktok-overview",
+        "facebook-insights-legacy-page-level.csv": "facebook-insights-page",
+        "facebook-insights-legacy-post-level.csv": "facebook-insights-post",
+        "google-forms-responses.csv": "google-forms",
+        "tweet_activity_metrics_2021-01_en.csv": "twitter-tweet-activity",
+        "youtube-studio-Table data.csv": "youtube-table",
+        "youtube-studio-Totals.csv": "youtube-totals",
+    }
+
+
+def test_recognition_does_not_depend_on_the_file_name(tmp_path):
+    copy = tmp_path / "unduhan (3).csv"
+    shutil.copyfile(SAMPLES / "tweet_activity_metrics_2021-01_en.csv", copy)
+    assert read(copy).format.name == "twitter-tweet-activity"
+
+
+def test_unknown_file_names_the_closest_format_and_what_it_lacks(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text(
+        'Post id,Date,Post text,Impressions\n1,"Sat, Sep 6, 2025",a,1\n', encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=r"paling mirip: X Analytics, per unggahan .* Post Link"):
+        read(path)

@@ -1,5 +1,7 @@
-"""Meta Business Suite exports of 2024-2026: Views, organic and boosted distribution, seconds
-viewed, header names in any case, two downloads of one post, and the stacked Audience file."""
+"""Meta Business Suite exports: posts and UTF-16 daily files, publish times in US Pacific time
+(or the zone an office names) moved to the office's zone, stories with their own figures; and
+the exports of 2024-2026: Views, organic and boosted distribution, seconds viewed, header names
+in any case, two downloads of one post, and the stacked Audience file."""
 
 import csv
 import datetime as dt
@@ -16,6 +18,8 @@ from kpureport.ingest import readers
 from kpureport.ingest.load import load_exports, load_profile
 
 from ...conftest import DATA, KKU, ROOT
+from .helpers import FIXTURES as EXPORTS
+from .helpers import read
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "exports" / "meta-2025"
 WIB = "Asia/Pontianak"
@@ -171,3 +175,115 @@ def test_a_meta_csv_saved_as_xlsx_with_dates_typed_by_excel_reads_the_same(tmp_p
     plain = readers.read_exports(CSV, "Asia/Jakarta")[0].table
     pd.testing.assert_series_equal(typed["published"], plain["published"])
     assert len(typed) == len(plain)
+
+
+def test_meta_post_exports_for_facebook_and_instagram():
+    fb = read(EXPORTS / "meta-facebook-posts.csv").table.set_index("post_id")
+    assert fb.loc["1002", "views"] == 2500  # "2,500"
+    assert fb.loc["1002", "text"].startswith("Pengumuman hasil rekapitulasi\n")
+    assert fb.loc["1001", "likes"] == 45 and fb.loc["1001", "engagements"] == 60
+    # "12/31/2024 20:30" in US Pacific time (Meta's clock) is New Year's Day, 11:30 WIB.
+    assert fb.loc["1001", "published"] == pd.Timestamp("2025-01-01 11:30", tz=WIB)
+    ig = read(EXPORTS / "meta-instagram-posts.csv").table.set_index("post_id")
+    assert ig.loc["1801", "impressions"] == 160 and ig.loc["1801", "comments"] == 45
+    assert ig.loc["1802", "type"] == "IG story"
+
+
+def test_meta_daily_files_in_utf16_take_their_platform_from_the_metric_line():
+    fb = read(EXPORTS / "meta-facebook-follows.csv")
+    assert fb.format.name == "meta-daily" and fb.platform == "facebook"
+    assert list(fb.table["date"].dt.day) == [1, 2, 4]  # sparse: the 3rd had no follows
+    assert fb.table["value"].sum() == 30
+    assert read(EXPORTS / "meta-instagram-follows.csv").platform == "instagram"
+
+
+IG_HEADER = (
+    "Post ID,Account ID,Account username,Account name,Description,Duration (sec),Publish time,"
+    "Permalink,Post type,Data comment,Date,Impressions,Reach,Likes,Shares,Follows,Comments,Saves\n"
+)
+
+
+def _instagram(tmp_path: Path, times: list[str]) -> pd.Series:
+    rows = "".join(
+        f"{n},1784,kpu,KPU,Teks,0,{t},https://www.instagram.com/p/{n}/,IG image,,Lifetime,"
+        "1,1,1,0,0,0,0\n"
+        for n, t in enumerate(times, start=1)
+    )
+    path = tmp_path / "ig.csv"
+    path.write_text(IG_HEADER + rows, encoding="utf-8-sig")
+    return read(path).table.set_index("post_id")["published"]
+
+
+def test_meta_publish_time_is_us_pacific_converted_to_the_office_zone(tmp_path):
+    published = _instagram(
+        tmp_path,
+        [
+            "12/31/2023 20:00",  # New Year's Eve in California: New Year's Day in Pontianak
+            "06/30/2024 09:30",  # summer (PDT, UTC-7): 23:30 WIB the same day
+            "07/01/2024 10:30",  # after midnight WIB: the next day, 00:30
+            "03/10/2024 01:30",  # the night daylight saving begins (PST, UTC-8)
+            "03/10/2024 03:30",  # the same night, after the change (PDT)
+            "11/03/2024 01:30",  # the hour repeated when it ends: taken as the first (PDT)
+        ],
+    )
+    assert published["1"] == pd.Timestamp("2024-01-01 11:00", tz=WIB)
+    assert published["2"] == pd.Timestamp("2024-06-30 23:30", tz=WIB)
+    assert published["3"] == pd.Timestamp("2024-07-02 00:30", tz=WIB)
+    assert published["4"] == pd.Timestamp("2024-03-10 16:30", tz=WIB)
+    assert published["5"] == pd.Timestamp("2024-03-10 17:30", tz=WIB)
+    assert published["6"] == pd.Timestamp("2024-11-03 15:30", tz=WIB)
+
+
+def test_an_office_may_name_the_zone_meta_writes_in(tmp_path):
+    path = tmp_path / "ig.csv"
+    path.write_text(
+        IG_HEADER + "1,1784,kpu,KPU,T,0,12/31/2023 20:00,https://x/p/1/,IG image,,Lifetime,"
+        "1,1,1,0,0,0,0\n",
+        encoding="utf-8-sig",
+    )
+    table = read(path, meta_timezone="UTC").table
+    assert table["published"].iloc[0] == pd.Timestamp("2024-01-01 03:00", tz=WIB)
+
+
+STORY_HEADER = (
+    IG_HEADER.rstrip("\n") + ",Profile visits,Replies,Link clicks,Navigation,Sticker taps\n"
+)
+
+
+def test_meta_story_rows_are_stories_with_their_own_figures(tmp_path):
+    from kpureport.analysis import metrics
+
+    path = tmp_path / "ig.csv"
+    path.write_text(
+        STORY_HEADER
+        + "1,1784,kpu,KPU,Cek DPT,0,03/27/2024 06:08,https://x/p/1/,IG image,,Lifetime,"
+        "160,100,30,2,4,5,1,,,,,\n"
+        "2,1784,kpu,KPU,Polling,15,03/14/2024 20:00,https://x/s/2/,IG story,,Lifetime,"
+        "90,70,0,1,0,0,0,3,4,2,60,41\n"
+        "3,1784,kpu,KPU,Info,15,03/15/2024 02:00,https://x/s/3/,IG story,,Lifetime,"
+        "50,40,0,0,0,0,0,1,0,0,30,0\n",
+        encoding="utf-8-sig",
+    )
+    posts = read(path).table
+    assert posts["story"].tolist() == [False, True, True]
+    assert metrics.posts_in_year(posts, 2024)["post_id"].tolist() == ["1"]
+    summary = metrics.story_summary(posts, 2024).iloc[0]
+    assert (summary["stories"], summary["reach"], summary["replies"]) == (2, 110, 4)
+    assert summary["sticker_taps"] == 41 and summary["clicks"] == 2
+    # 14 March 20:00 in California is 15 March 11:00 in Pontianak: both stories are that day.
+    assert metrics.sticker_taps_on(posts, pd.Timestamp("2024-03-15"), "instagram") == 41
+    assert metrics.sticker_taps_on(posts, pd.Timestamp("2024-03-14"), "instagram") is None
+    assert metrics.stories_per_month(posts, 2024).loc[3, "instagram"] == 2
+
+
+def test_facebook_stories_are_stories_too(tmp_path):
+    fixture = EXPORTS / "meta-facebook-posts.csv"
+    header, first = fixture.read_text(encoding="utf-8-sig").splitlines()[:2]
+    story = first.replace("1001,", "1009,", 1).replace(",Photos,", ",Stories,")
+    path = tmp_path / "fb.csv"
+    path.write_text(
+        f"{header},Replies,Sticker taps\n{first},,\n{story},2,7\n", encoding="utf-8-sig"
+    )
+    posts = read(path).table.set_index("post_id")
+    assert not posts.loc["1001", "story"] and posts.loc["1009", "story"]
+    assert posts.loc["1009", "sticker_taps"] == 7 and posts.loc["1009", "replies"] == 2

@@ -1,4 +1,6 @@
-"""Headers of any length and rows whose field count differs from the header's."""
+"""Text files as they come: their encoding (Windows, UTF-16 without a BOM, a mixture refused),
+Excel's Indonesian re-save, binary and huge files refused unread, truncated rows, headers of any
+length, repeated column names, and rows whose field count differs from the header's."""
 
 import csv
 import io
@@ -12,6 +14,7 @@ from kpureport.ingest import readers
 from kpureport.ingest.readers import textfile
 
 from ...conftest import SAMPLES
+from .helpers import FIXTURES, read
 
 WIB = "Asia/Pontianak"
 
@@ -122,3 +125,81 @@ def test_a_real_sample_opens_with_its_encoding_and_header(tmp_path):
     table = textfile.open_table(path)
     assert table.encoding.startswith("utf-16") and table.header == ["Date", "Views"]
     assert table.header_row == 1
+
+
+def test_excel_indonesian_resave_is_read_in_its_locale():
+    table = readers.textfile.open_table(FIXTURES / "youtube-Totals-excel-id.csv")
+    assert (table.delimiter, table.locale) == (";", "id")
+    daily = read(FIXTURES / "youtube-Totals-excel-id.csv").table.set_index("date")["value"]
+    assert daily.to_dict() == {
+        pd.Timestamp("2025-06-13"): 1224,
+        pd.Timestamp("2025-06-14"): 147,
+        pd.Timestamp("2025-06-15"): 2811,
+    }
+
+
+def test_truncated_last_row_is_reported(tmp_path):
+    sample = (SAMPLES / "tweet_activity_metrics_2021-01_en.csv").read_text(encoding="utf-8")
+    path = tmp_path / "tweets.csv"
+    path.write_text(
+        sample.rstrip("\n")[: sample.rstrip("\n").rfind(',"0"') - 200], encoding="utf-8"
+    )
+    with pytest.raises(DataError, match="tanda kutip tidak ditutup") as err:
+        read(path)
+    assert err.value.problems[0].row == 41  # the 40th tweet, under the header
+
+
+def test_mixed_encoding_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(
+        b"Date,Views\n2025-06-01,1\n"
+        + "2025-06-02,2 café\n".encode()
+        + "2025-06-03,3 caf\xe9\n".encode("cp1252")
+    )
+    with pytest.raises(DataError, match="campuran pengodean") as err:
+        read(path)
+    assert err.value.problems[0].row == 3
+
+
+def test_binary_and_huge_files_are_refused_without_reading_them(tmp_path):
+    image = tmp_path / "laporan.csv"
+    image.write_bytes(b"\xff\xd8\xff\xe0" + bytes(64))
+    with pytest.raises(DataError, match="gambar JPEG"):
+        read(image)
+    huge = tmp_path / "besar.csv"
+    with huge.open("wb") as handle:
+        handle.truncate(textfile.MAX_BYTES + 1)  # sparse: no disk is used
+    with pytest.raises(DataError, match="paling besar 500 MB"):
+        read(huge)
+
+
+def test_a_row_with_too_many_fields_is_located(tmp_path):
+    path = tmp_path / "Totals.csv"
+    path.write_text("Date,Views\n2025-06-01,1\n2025-06-02,2,3\n", encoding="utf-8")
+    with pytest.raises(DataError, match="ditemukan '3 kolom', seharusnya 2 kolom") as err:
+        read(path)
+    assert err.value.problems[0].row == 3
+
+
+def test_utf16_without_bom_is_read_as_text(tmp_path):
+    path = tmp_path / "Instagram follows.csv"
+    path.write_bytes('"Date","Primary"\n"2025-08-01T00:00:00","20"\n'.encode("utf-16-le"))
+    export = read(path)
+    assert export.table["value"].tolist() == [20]
+
+
+def test_repeated_column_names_keep_every_value_and_are_listed(capsys):
+    from kpureport import cli
+
+    path = SAMPLES / "facebook-insights-legacy-post-level.csv"
+    export = read(path)
+    header = next(csv.reader(path.open(encoding="utf-8-sig")))
+    first = header.index(
+        "Lifetime Engaged Users"
+    )  # a column after the repeated ones is not shifted
+    rows = list(csv.reader(path.open(encoding="utf-8-sig")))[2:]
+    assert export.table["engagements"].tolist() == [int(r[first]) for r in rows]
+    assert export.repeated["Lifetime Organic Video Views"] == [39, 40]
+    assert cli.main(["inspect", str(path)]) == 0
+    shown = capsys.readouterr().out
+    assert "Kolom ganda" in shown and "Lifetime Paid views to 95% (kolom 36, 37)" in shown

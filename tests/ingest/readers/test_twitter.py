@@ -1,4 +1,6 @@
-"""X content exports: the exact time of each post from its Snowflake id."""
+"""X exports: the legacy tweet activity file counted and moved from UTC to the office's zone,
+the new exports with their thousands commas, and the exact time of each post of a content export
+from its Snowflake id."""
 
 import csv
 import datetime as dt
@@ -12,6 +14,7 @@ from kpureport.ingest import readers
 from kpureport.ingest.readers import ids
 
 from ...conftest import SAMPLES
+from .helpers import FIXTURES, csv_rows, read
 
 WIB = "Asia/Pontianak"
 HEADER = [
@@ -117,3 +120,24 @@ def test_every_tweet_once_with_its_figures_in_the_office_zone():
     published = posts.set_index("post_id").loc[first["Tweet id"], "published"]
     utc = pd.Timestamp(first["time"].replace(" +0000", ""), tz="UTC")
     assert published == utc.tz_convert("Asia/Jakarta")
+
+
+def test_tweets_are_counted_and_their_utc_times_moved_to_wib():
+    path = SAMPLES / "tweet_activity_metrics_2021-01_en.csv"
+    rows = csv_rows(path)
+    posts = read(path).table
+    assert len(posts) == len(rows) == 40
+    assert posts["impressions"].sum() == sum(int(float(r["impressions"])) for r in rows)
+    assert posts["shares"].sum() == sum(int(float(r["retweets"])) for r in rows)
+    tweet = posts.set_index("post_id").loc["1346954699635892225"]
+    assert tweet["published"] == pd.Timestamp("2021-01-07 06:00", tz=WIB)  # 23:00 UTC on the 6th
+    assert str(posts["published"].dt.tz) == WIB
+
+
+def test_new_x_exports_with_thousands_commas_and_net_follows():
+    overview = readers.summary(read(FIXTURES / "account_overview_analytics.csv"))
+    assert overview["format"] == "x-account-overview"
+    assert overview["totals"]["impressions"] == 1234 + 800
+    assert overview["totals"]["followers_gained"] == (5 - 1) + (2 - 3)
+    content = read(FIXTURES / "account_analytics_content_2025-09-01_2025-09-06.csv").table
+    assert content.set_index("post_id").loc["1964000000000000001", "impressions"] == 1050

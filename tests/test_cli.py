@@ -1,13 +1,17 @@
-"""No raw traceback for a user: an unexpected failure is one line in Bahasa Indonesia saying what
-was being done and which log file holds the details; known errors keep their own message."""
+"""The command line: no raw traceback for a user (an unexpected failure is one line in Bahasa
+Indonesia saying what was being done and which log file holds the details; known errors keep
+their own message), mistakes explained in Indonesian, ``python -m kpureport``, and inspect's
+JSON."""
 
 import os
 import subprocess
 import sys
 
+import pytest
+
 from kpureport.cli import LOG_FILE, main
 
-from .conftest import DATA, KKU
+from .conftest import DATA, KKU, ROOT, SAMPLES
 
 
 def run(tmp_path, *args: str) -> subprocess.CompletedProcess:
@@ -73,3 +77,34 @@ def test_a_known_error_keeps_its_own_message(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("Gagal: ") and "tidak-ada" in err
     assert not (tmp_path / LOG_FILE).exists()
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    result = subprocess.run(
+        [sys.executable, "-m", "kpureport", "build", "--year", "21"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 2
+    assert "tahun harus empat angka" in result.stderr
+
+
+def test_command_line_mistakes_are_explained_in_indonesian(capsys):
+    with pytest.raises(SystemExit) as err:
+        main(["check"])
+    assert err.value.code == 2
+    message = capsys.readouterr().err
+    assert "Cara pakai: kpureport check" in message
+    assert "perintah tidak lengkap atau salah: wajib diisi: --office" in message
+
+
+def test_inspect_prints_one_json_object(capsys):
+    from kpureport.cli import main
+
+    assert main(["inspect", str(SAMPLES / "tweet_activity_metrics_2021-01_en.csv"), "--json"]) == 0
+    import json
+
+    found = json.loads(capsys.readouterr().out)
+    assert set(found) >= {"format", "platform", "rows", "start", "end", "totals"}
+    assert (found["platform"], found["rows"], found["start"]) == ("twitter", 40, "2021-01-07")

@@ -14,8 +14,8 @@ from kpureport.document.report import Report
 from kpureport.errors import DataError
 from kpureport.ingest.load import load_report_data
 
-from .conftest import DATA
-from .tables import tables as keyed_tables
+from ..conftest import DATA
+from ..tables import tables as keyed_tables
 
 DEMO = DATA / "contoh"
 

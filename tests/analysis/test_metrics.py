@@ -3,7 +3,7 @@ import pandas as pd
 from kpureport.analysis.metrics import followers_at_year_end, platform_table
 from kpureport.ingest.load import load_followers, load_profile
 
-from .conftest import DATA, KKU
+from ..conftest import DATA, KKU
 
 
 def _counts(rows):

@@ -2,7 +2,6 @@
 seed and the demo reports as built."""
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -10,9 +9,7 @@ from kpureport import formatting as fmt
 from kpureport.config import POST_TYPE_LABELS
 from kpureport.ingest.load import load_narrative
 
-from .conftest import DATA, KKU
-
-ROOT = Path(__file__).resolve().parent.parent
+from ..conftest import DATA, KKU, ROOT
 
 #: English type labels that must never reach the report (their Indonesian labels do).
 ENGLISH = [k for k, v in POST_TYPE_LABELS.items() if k != v.lower() and k not in ("video",)]

@@ -10,7 +10,7 @@ from kpureport.cli import main
 from kpureport.engine import zygote
 from kpureport.engine.kernel import Kernel
 
-from .conftest import DATA, ROOT
+from ..conftest import DATA, ROOT
 
 #: Every test here runs kernels and whole builds.
 pytestmark = [

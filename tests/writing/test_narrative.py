@@ -9,7 +9,7 @@ from kpureport.ingest.load import load_followers, load_narrative, load_profile
 from kpureport.models import Narrative
 from kpureport.writing import narrative
 
-from .conftest import DATA, KKU
+from ..conftest import DATA, KKU
 
 PROFILE = load_profile(DATA / KKU)
 

@@ -18,7 +18,7 @@ from kpureport.config import TEMPLATES_DIR
 from kpureport.document.rollup import Rollup
 from kpureport.errors import DataError
 
-from .conftest import DATA
+from ..conftest import DATA
 
 PROVINCE = "Kalimantan Barat"
 JURY = DATA / "_rekap" / "kalimantan-barat" / "nilai-juri.csv"
