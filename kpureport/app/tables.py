@@ -166,10 +166,13 @@ class TableGrid:
         }.get(column.kind)
         kind = widgets.Combobox if options else widgets.Text
         extra = {"options": list(options), "ensure_option": False} if options else {}
+        # Every keystroke reaches the kernel: a cell's text that the kernel does not yet know
+        # would be reset by the next update the check sends that cell (its red mark), so that
+        # what staff type while the previous cell is checked would vanish on a slow laptop.
         box = kind(
             value=value,
             placeholder=HINTS.get(column.kind, ""),
-            continuous_update=False,
+            continuous_update=True,
             layout=widgets.Layout(width="auto"),
             tooltip=column.label,
             **extra,

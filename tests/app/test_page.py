@@ -96,11 +96,6 @@ def _outside(root: Path, office: Path) -> set[str]:
     }
 
 
-@pytest.mark.xfail(
-    reason="After the merge of the other branches the walk's grid step waits in vain for the "
-    "page (the platform cell stays empty, then no message within 180 s); open in issue 24",
-    strict=False,
-)
 def test_staff_make_the_report_in_the_browser_from_an_empty_folder(app_server, chromium, tmp_path):
     shots = tmp_path / "layar"
     shots.mkdir()
