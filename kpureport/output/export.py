@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import io
 import os
 import re
@@ -420,8 +421,14 @@ class PdfPrinter:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self._browser.close()
-        self._playwright.stop()
+        """Close the browser; one whose driver is gone already (a worker process ending, its
+        children stopped first) is closed as it is, without a traceback at exit."""
+        from playwright.sync_api import Error
+
+        with contextlib.suppress(Error):
+            self._browser.close()
+        with contextlib.suppress(Error):
+            self._playwright.stop()
 
     def print(self, html: str, setup: PageSetup | None = None) -> bytes:
         setup = setup or PageSetup()

@@ -197,6 +197,16 @@ def test_a_browser_path_that_does_not_exist_is_named(tmp_path, monkeypatch):
     assert str(tmp_path / "chrome.exe") in result.warnings[0]
 
 
+@needs_browser
+def test_a_printer_whose_browser_driver_is_gone_closes_without_an_error():
+    """A batch or Dask worker ending stops its children before its finalizers close the
+    printer; closing it then must not print a traceback at exit."""
+    printer = export.PdfPrinter(find_browser()).__enter__()
+    assert printer.print("<p>Uji</p>").startswith(b"%PDF")
+    printer._playwright.stop()
+    printer.__exit__(None, None, None)
+
+
 HOSTILE = [
     "<script>window.__xss = true</script>",
     '<img src=x onerror="window.__xss = true">',
