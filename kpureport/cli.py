@@ -402,7 +402,7 @@ def _data_folder(args: argparse.Namespace) -> Path | None:
     """The data folder by the one rule (``--data``, ``$KPUREPORT_DATA``, the nearest data/);
     ``init`` may create it, and ``inspect`` of a lone file needs none."""
     from kpureport.errors import OfficeNotFoundError
-    from kpureport.ingest.load import data_folder
+    from kpureport.ingest.folders import data_folder
 
     if args.command == "inspect" and not args.office:
         return args.data

@@ -109,4 +109,33 @@ kpureport notebook
 test -s eksplorasi.ipynb || fail "kpureport notebook copied nothing"
 papermill --no-progress-bar eksplorasi.ipynb "$WORK/eksplorasi-jalan.ipynb" >/dev/null
 
+step "the staff page (kpureport app) from the wheel with its extra, outside the checkout"
+python -m pip install --quiet --disable-pip-version-check "$(ls "$WORK"/dist/kpureport-*.whl)[app]"
+kpureport app --no-browser >"$WORK/app.txt" 2>&1 &
+APP=$!
+trap 'kill "$APP" 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 240); do grep -q 'token=' "$WORK/app.txt" && break; sleep 0.5; done
+URL="$(grep -o 'http://127\.0\.0\.1:[0-9]*/?token=[^[:space:]]*' "$WORK/app.txt" | head -1)"
+test -n "$URL" || { cat "$WORK/app.txt"; fail "kpureport app printed no address"; }
+status() {  # the HTTP status of a GET of $1 (redirects not followed), its body written to $2
+  python - "$1" "$2" <<'PY'
+import sys, urllib.error, urllib.request
+class Stay(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+try:
+    with urllib.request.build_opener(Stay).open(sys.argv[1], timeout=120) as answer:
+        open(sys.argv[2], "wb").write(answer.read())
+        print(answer.status)
+except urllib.error.HTTPError as error:
+    print(error.code)
+PY
+}
+test "$(status "$URL" "$WORK/app.html")" = 200 || fail "the staff page did not answer at $URL"
+grep -q "kpureport" "$WORK/app.html" || fail "the staff page is not kpureport's"
+test "$(status "${URL%%\?*}" /dev/null)" = 302 || fail "the page did not send a request without its token to the login page"
+kill -INT "$APP"
+wait "$APP" || fail "kpureport app did not end cleanly on Ctrl-C"
+grep -q "Halaman staf dihentikan" "$WORK/app.txt" || { cat "$WORK/app.txt"; fail "no goodbye"; }
+
 printf '\nPaket terpasang lulus semua pemeriksaan.\n'
