@@ -18,6 +18,9 @@ DEFAULT_TIMEZONE = "Asia/Jakarta"
 #: Platform slugs as written in data files, in the order the design card lists them.
 #: WhatsApp and Threads have no export: staff type their followers.
 PLATFORMS = ("facebook", "instagram", "twitter", "youtube", "tiktok", "whatsapp", "threads")
+#: Platforms with no export at all (WhatsApp Channels, Threads): their figures are only what
+#: staff type (followers.csv, monthly.csv); their posts are never counted, never "0".
+NO_EXPORT = ("whatsapp", "threads")
 
 _PLATFORM_LABELS = {
     "facebook": "Facebook",

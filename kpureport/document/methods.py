@@ -8,7 +8,7 @@ from kpureport import formatting as fmt
 from kpureport.analysis import metrics, stages
 from kpureport.analysis.feedback import lexicon
 from kpureport.analysis.metrics import MIN_POSTS_PER_SLOT
-from kpureport.config import X_RENAME_YEAR, platform_label
+from kpureport.config import NO_EXPORT, X_RENAME_YEAR, platform_label
 from kpureport.document.figures import Figures
 from kpureport.document.numbering import Numbering
 from kpureport.ingest.readers.base import META_TIMEZONE
@@ -37,7 +37,13 @@ def _files(frame: pd.DataFrame) -> str:
 
 def sources(figures: Figures) -> list[str]:
     data, year = figures.data, figures.year
-    out = [_say("sources", "followers", files=_files(data.followers))]
+    followers = _say("sources", "followers", files=_files(data.followers))
+    shown = figures.platforms[figures.platforms["followers"].notna()]
+    typed = [p for p in shown["platform"] if p in NO_EXPORT]
+    if typed:
+        names = join_words([platform_label(p, year) for p in typed])
+        followers += " " + _say("sources", "followers_typed", platforms=names)
+    out = [followers]
     posts = figures.year_posts
     if posts.empty:
         out.append(_say("sources", "posts_none", year=year))

@@ -16,6 +16,7 @@ from kpureport import formatting as fmt
 from kpureport.analysis import feedback, metrics
 from kpureport.config import (
     AUDIENCE_LABELS,
+    NO_EXPORT,
     REPORT_TITLE,
     SLOGAN,
     post_type_label,
@@ -289,10 +290,13 @@ class Report(Parts):
         silent = [a.platform for a in self.profile.accounts if a.platform not in posted]
         if not self.figures.year_posts.empty:
             paragraphs = paragraphs + narrative.posts_missing(
-                [p for p in silent if p != "tiktok"], self.year
+                [p for p in silent if p != "tiktok" and p not in NO_EXPORT], self.year
             )
         paragraphs = paragraphs + narrative.no_post_export(
             [p for p in silent if p == "tiktok"], self.year
+        )
+        paragraphs = paragraphs + narrative.no_export(
+            [p for p in silent if p in NO_EXPORT], self.year
         )
         consistency, consistency_tables = self._consistency(silent)
         if consistency:
@@ -318,7 +322,7 @@ class Report(Parts):
         order = {a.platform: i for i, a in enumerate(self.profile.accounts)}
         table = table.sort_values("platform", key=lambda c: c.map(order), ignore_index=True)
         sentences = narrative.consistency(table, self.year)
-        untracked = [self._label(p) for p in silent if p == "tiktok"]
+        untracked = [self._label(p) for p in silent if p == "tiktok" or p in NO_EXPORT]
         if untracked:
             sentences.append(
                 narrative.say("consistency_untracked", platforms=narrative.join_words(untracked))
@@ -833,12 +837,7 @@ class Report(Parts):
     def footer(self) -> Fragment:
         """The office's contacts and the slogan."""
         accounts = [
-            {
-                "url": a.url,
-                "handle": a.handle,
-                "name": a.name,
-                "label": self._label(a.platform),  # the link says which platform it opens
-            }
+            {"url": a.url, "text": _contact(self._label(a.platform), a.handle, a.name)}
             for a in self.profile.accounts
         ]
         return self._fragment(
@@ -847,6 +846,20 @@ class Report(Parts):
             accounts=accounts,
             slogan=self.profile.slogan or SLOGAN,
         )
+
+
+def _contact(label: str, handle: str | None, name: str) -> str:
+    """An account as the contacts line names it: the link says which platform it opens, once
+    (a channel named after its platform is not prefixed again).
+
+    >>> _contact("X (Twitter)", "@kpu_contoh", "KPU Contoh")
+    'X (Twitter) @kpu_contoh'
+    >>> _contact("WhatsApp", None, "Saluran WhatsApp KPU Contoh")
+    'Saluran WhatsApp KPU Contoh'
+    """
+    if handle:
+        return f"{label} {handle}"
+    return name if label.lower() in name.lower() else f"{label} {name}"
 
 
 def _capital(text: str) -> str:

@@ -641,6 +641,15 @@ def no_post_export(platforms: list[str], year: int) -> list[str]:
     return [say("activity_no_post_export", platforms=names)]
 
 
+def no_export(platforms: list[str], year: int) -> list[str]:
+    """Why accounts with no export at all (a WhatsApp channel) have no post count: said so,
+    never counted as no posts."""
+    if not platforms:
+        return []
+    names = join_words([platform_label(p, year) for p in platforms])
+    return [say("activity_no_export", platforms=names)]
+
+
 def stories(
     summary: pd.DataFrame, per_month: pd.DataFrame, profile: Profile, year: int
 ) -> list[str]:

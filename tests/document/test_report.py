@@ -1,6 +1,8 @@
 """The report object as an analyst uses it: tables of plain numbers that plot, and reprs; and
 the report's front matter as the office sets it in profile.yml."""
 
+import csv
+import re
 import shutil
 
 import matplotlib
@@ -9,6 +11,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from kpureport import Report
+from kpureport import formatting as fmt
 from kpureport.analysis import metrics
 from kpureport.document.rollup import Rollup
 
@@ -76,7 +79,7 @@ def test_tables_of_an_office_without_posts_keep_their_types(tmp_path):
 
 def test_reprs_summarise_office_year_tables_and_period(demo: Report):
     shown = repr(demo)
-    assert shown.startswith("<Report 'contoh' 2024: 5 akun,")
+    assert shown.startswith("<Report 'contoh' 2024: 6 akun,")
     assert f"{len(demo.figures.year_posts)} unggahan tahun ini" in shown
     assert f"posts={len(demo.data.posts)}" in shown and "data 2019-" in shown
     assert repr(demo.data).startswith("ReportData('contoh', 2024: followers=")
@@ -90,3 +93,35 @@ def test_matplotlib_state_is_left_alone_by_plotting_public_tables(demo: Report):
     demo.figures.rates.plot.bar(x="platform", y="rate", ax=Figure().subplots())
     assert matplotlib.get_backend() == backend
     assert isinstance(demo.figures.growth_table, pd.DataFrame)
+
+
+def _cells(html: str, label: str) -> list[str]:
+    """The printed cells of the table row ``label`` heads."""
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", html, re.S) if f">{label}<" in r)
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", c).split()) for c in cells]
+
+
+def test_the_demo_lists_its_whatsapp_channel_with_the_staff_count_and_no_posts(demo: Report):
+    """WhatsApp Channels has no export: the accounts table shows the count staff typed in
+    followers.csv with its share of every account's year-end count; its posts are said not to
+    be recorded, never counted as none."""
+    with (DATA / "contoh" / "followers.csv").open(encoding="utf-8") as handle:
+        year_end = {
+            r["platform"]: int(r["pengikut"])
+            for r in csv.DictReader(handle)
+            if r["tanggal"] == "2024-12-31"
+        }
+    typed, total = year_end["whatsapp"], sum(year_end.values())
+    table = demo.followers_table().html
+    row = _cells(table, "WhatsApp")
+    assert row[2].startswith("Saluran WhatsApp KPU Kabupaten Contoh https://whatsapp.com/channel/")
+    assert row[3:] == [fmt.number(typed), fmt.percent(typed * 100 / total, 1)]
+    assert f'<td class="angka">{fmt.number(total)}</td>' in table  # the total counts it
+    # the scorecard: followers and their change only, every post and engagement cell "-"
+    assert _cells(demo.summary().html, "WhatsApp")[4:] == ["-"] * 5
+    activity = demo.activity().html
+    assert "Unggahan WhatsApp tidak termasuk dalam jumlah di atas" in activity
+    assert "Ekspor unggahan WhatsApp" not in activity  # not an export the office forgot
+    assert _cells(activity, "WhatsApp")[1:] == ["tidak tercatat"] + ["-"] * 5
+    assert "Pengikut WhatsApp dicatat staf dari aplikasinya" in demo.methods().html

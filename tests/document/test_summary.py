@@ -28,12 +28,13 @@ def test_the_summary_states_the_year_the_targets_and_the_actions(demo):
         "Lima dari sembilan target kinerja tahun 2024 belum tercapai; terendah (75,0%) pada "
         "jumlah polling dan klarifikasi hoaks yang diterbitkan." in html
     )
-    # the scorecard: one row per account, TikTok's posts not recorded rather than zero
+    # the scorecard: one row per account, TikTok's and WhatsApp's posts not recorded rather
+    # than zero
     assert html.count('<th scope="row">') == len(demo.profile.accounts)
     assert "Tingkat interaksi setiap platform dihitung dengan pembaginya sendiri" in html
     # the notable facts: election days without a post, named by date
     assert "11 Februari 2024" in html and "27 November 2024" in html
-    assert "Unggahan TikTok tidak tercatat dalam data ekspor" in html
+    assert "Unggahan TikTok dan WhatsApp tidak tercatat dalam data ekspor" in html
     # next year's actions are the office's own solutions, numbered
     for solution in demo.narrative.solutions:
         assert solution in html

@@ -134,7 +134,7 @@ def test_rollup_compares_and_ranks_the_offices_of_a_province(tmp_path, capsys):
     assert "kayong-utara: tidak ada data tahun 2024" in html  # named, not silently dropped
     assert "Nilai akhir dan peringkat kantor se-Provinsi Kalimantan Barat, tahun 2024" in html
     assert "Peringkat tanpa juri" in html and "Kualitas konten (10)" in html
-    assert "114.369" in html  # Contoh's followers at the end of 2024
+    assert "116.219" in html  # Contoh's followers at the end of 2024
     assert (
         main(
             [
