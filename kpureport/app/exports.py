@@ -19,7 +19,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from kpureport import formatting as fmt
-from kpureport.config import platform_label
+from kpureport.config import NO_EXPORT, platform_label
 from kpureport.errors import DataError, KpuReportError
 from kpureport.ingest import cache, readers
 from kpureport.ingest.load import EXPORTS_DIR, export_files, load_profile, reader_settings
@@ -289,9 +289,7 @@ class ExportsPanel:
             rows = listing(folder)
         profile = load_profile(folder)
         platforms = list(
-            dict.fromkeys(
-                a.platform for a in profile.accounts if a.platform not in ("whatsapp", "threads")
-            )
+            dict.fromkeys(a.platform for a in profile.accounts if a.platform not in NO_EXPORT)
         )
         year = self.state.year
         self.strip.value = html(
