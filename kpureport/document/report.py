@@ -211,12 +211,19 @@ class Report(Parts):
             ]
             for r in self.figures.growth_table.itertuples(index=False)
         ]
-        table = self._table(
-            "pertumbuhan",
-            self._words("growth", "caption"),
-            self._words("growth", "headers"),
-            rows,
-            {1, 2, 3, 4},
+        # No table of headers alone where no account has both year ends (the sentence says so).
+        tables = (
+            [
+                self._table(
+                    "pertumbuhan",
+                    self._words("growth", "caption"),
+                    self._words("growth", "headers"),
+                    rows,
+                    {1, 2, 3, 4},
+                )
+            ]
+            if rows
+            else []
         )
         paragraphs = [
             narrative.paragraph(
@@ -234,7 +241,7 @@ class Report(Parts):
             id="pertumbuhan",
             title=self._words("growth", "title"),
             paragraphs=paragraphs,
-            tables=[table],
+            tables=tables,
             figures=figures,
         )
 

@@ -312,7 +312,9 @@ def _pct(value) -> str:
 def growth(table: pd.DataFrame, profile: Profile, year: int) -> list[str]:
     """The rises in one sentence and the falls in another, each against the end of the
     previous year (stated once); new, unchanged and from-zero accounts apart."""
-    if table.empty or table["previous"].isna().all():
+    if table.empty:  # no account has a count at the end of this year
+        return [say("growth_no_current", year=year)]
+    if table["previous"].isna().all():
         return [say("growth_none", year=year, previous_year=year - 1)]
     sentences, rose, fell = [], [], []
     for row in table.itertuples(index=False):

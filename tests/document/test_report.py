@@ -125,3 +125,11 @@ def test_the_demo_lists_its_whatsapp_channel_with_the_staff_count_and_no_posts(d
     assert "Ekspor unggahan WhatsApp" not in activity  # not an export the office forgot
     assert _cells(activity, "WhatsApp")[1:] == ["tidak tercatat"] + ["-"] * 5
     assert "Pengikut WhatsApp dicatat staf dari aplikasinya" in demo.methods().html
+
+
+def test_a_year_without_year_end_counts_shows_no_growth_table_of_headers_alone():
+    """The demo's 2025 has no year-end count yet: the growth section says so in a sentence,
+    and the trend chart's figures stay, without an empty table."""
+    section = str(Report.load("contoh", 2025, DATA).growth())
+    assert "akhir tahun 2025 belum tercatat" in section
+    assert 'data-key="pertumbuhan"' not in section

@@ -151,6 +151,15 @@ def test_no_previous_year_says_growth_cannot_be_computed():
     ]
 
 
+def test_no_count_this_year_names_this_year_not_the_one_before():
+    """A year whose year-end counts are not typed yet (the demo's 2025): the previous year's
+    counts exist and must not be called missing."""
+    assert narrative.growth(_growth([]), PROFILE, 2025) == [
+        "Jumlah pengikut pada akhir tahun 2025 belum tercatat sehingga pertumbuhan pengikut "
+        "tahun 2025 tidak dapat dihitung."
+    ]
+
+
 def _poll(votes):
     from kpureport.analysis.metrics import poll_results
 
