@@ -422,12 +422,14 @@ class PdfPrinter:
 
     def __exit__(self, *exc_info: object) -> None:
         """Close the browser; one whose driver is gone already (a worker process ending, its
-        children stopped first) is closed as it is, without a traceback at exit."""
+        children stopped first), or whose thread has ended (a Dask worker's, at exit), is left
+        to end with the process, without a traceback at exit."""
+        from greenlet import error as ThreadGone
         from playwright.sync_api import Error
 
-        with contextlib.suppress(Error):
+        with contextlib.suppress(Error, ThreadGone):
             self._browser.close()
-        with contextlib.suppress(Error):
+        with contextlib.suppress(Error, ThreadGone):
             self._playwright.stop()
 
     def print(self, html: str, setup: PageSetup | None = None) -> bytes:

@@ -207,6 +207,21 @@ def test_a_printer_whose_browser_driver_is_gone_closes_without_an_error():
     printer.__exit__(None, None, None)
 
 
+@needs_browser
+def test_a_printer_made_on_a_thread_that_has_ended_closes_without_an_error():
+    """A Dask worker's printer is made on the worker's thread; the process's finalizers close
+    it from the main thread after that thread is gone."""
+    import threading
+
+    made = []
+    thread = threading.Thread(
+        target=lambda: made.append(export.PdfPrinter(find_browser()).__enter__())
+    )
+    thread.start()
+    thread.join()
+    made[0].__exit__(None, None, None)
+
+
 HOSTILE = [
     "<script>window.__xss = true</script>",
     '<img src=x onerror="window.__xss = true">',
