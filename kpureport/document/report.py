@@ -192,7 +192,14 @@ class Report(Parts):
             "figure.html.j2",
             chart=chart,
             number=self.numbers.figure("pengikut"),
-            caption=self._words("followers", "chart"),
+            caption=self._words(
+                "followers",
+                "chart",
+                as_of=narrative.as_of(
+                    narrative.common_date(self.platforms[self.platforms["followers"].notna()]),
+                    self.year,
+                ),
+            ),
         )
 
     def growth(self) -> Fragment:

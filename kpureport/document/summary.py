@@ -3,11 +3,12 @@ the report's figures and numbering like :class:`~kpureport.document.evaluation.E
 
 from __future__ import annotations
 
+from kpureport import formatting as fmt
 from kpureport.analysis import summary as summary_figures
 from kpureport.document.parts import Parts
 from kpureport.models import Narrative, PlainText
 from kpureport.writing import summary as sentences
-from kpureport.writing.narrative import target_label
+from kpureport.writing.narrative import as_of, common_date, target_label
 from kpureport.writing.render import Fragment
 
 #: The scorecard's column of interaction rates (see ``scorecard_headers`` in summary.yml).
@@ -40,6 +41,8 @@ class Summary(Parts):
         stories = (
             int(self.figures.stories["stories"].sum()) if not self.figures.stories.empty else 0
         )
+        platforms = self.figures.platforms
+        counted = common_date(platforms[platforms["followers"].notna()])
         paragraph = sentences.year_paragraph(
             self.profile.abbrev,
             self.year,
@@ -50,8 +53,14 @@ class Summary(Parts):
             answers,
             status,
             lowest,
+            as_of(counted, self.year),
         )
-        headers = sentences.text("scorecard_headers", previous_year=self.year - 1)
+        counted_on = (
+            sentences.text("as_of_date", date=fmt.date(counted.date()))
+            if counted is not None and (counted.month, counted.day) != (12, 31)
+            else sentences.text("as_of_year_end")
+        )
+        headers = sentences.text("scorecard_headers", previous_year=self.year - 1, as_of=counted_on)
         rows = sentences.scorecard_rows(self.scorecard, self.year)
         # a column the data fills for no account (a year without post exports) is left out
         kept = [i for i in range(len(headers)) if i < 2 or any(r[i] != "-" for r in rows)]
@@ -61,7 +70,11 @@ class Summary(Parts):
             [headers[i] for i in kept],
             [[r[i] for i in kept] for r in rows],
             {n for n, i in enumerate(kept) if 1 <= i <= 7},
-            note=sentences.text("scorecard_note" if RATE in kept else "scorecard_note_no_rate"),
+            note=sentences.text("scorecard_note")
+            if RATE in kept
+            else sentences.text("scorecard_note_no_rate")
+            if any(r[i] == "-" for r in rows for i in kept)
+            else None,
         )
         notes = sentences.notes(
             self.figures.scorecard,

@@ -69,9 +69,11 @@ def year_paragraph(
     answers: pd.Series | None,
     targets: dict[str, object] | None,
     target_labels: list[str],
+    when: str,
 ) -> list[PlainText]:
-    """The year in five or six sentences: accounts, followers, feed posts, polls and feedback,
-    answers to the public, targets."""
+    """The year in five or six sentences: accounts, followers (counted ``when``: "pada akhir
+    tahun 2024", "per 30 Juni 2021"), feed posts, polls and feedback, answers to the public,
+    targets."""
     labels = [platform_label(p, year) for p in scorecard["platform"]]
     sentences = [
         say(
@@ -89,7 +91,7 @@ def year_paragraph(
         total = fmt.number(int(known["followers"].sum()))
         both = known[known["change"].notna()]
         if both.empty:
-            sentences.append(say("followers", total=total))
+            sentences.append(say("followers", total=total, when=capital(when)))
         else:
             before = int(both["followers"].sum() - both["change"].sum())
             change = int(both["change"].sum())
@@ -98,6 +100,7 @@ def year_paragraph(
                 say(
                     "followers_change",
                     total=total,
+                    when=capital(when),
                     direction=change_words(change, pct),
                     previous_year=year - 1,
                 )

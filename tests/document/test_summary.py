@@ -65,3 +65,14 @@ def test_an_office_scale_is_named_as_the_office_own(tmp_path):
     html = Report.load("contoh", 2024, tmp_path).targets_section().html
     assert "skala kantor (Keputusan Ketua KPU Kabupaten Contoh Nomor 1 Tahun 2024)" in html
     assert "Permendagri" not in html
+
+
+def test_a_mid_year_count_is_dated_on_the_summary_page_never_called_the_year_end():
+    """The seed's counts were taken on 30 June 2021 and its report signed in June: the
+    summary, its scorecard and the followers chart give that day."""
+    seed = Report.load("kayong-utara", 2021, DATA)
+    page = str(seed.summary())
+    assert "Per 30 Juni 2021, jumlah pengikut seluruh akun itu 2.064" in page
+    assert "Pengikut per 30 Juni 2021" in page
+    assert "akhir tahun" not in page
+    assert "Jumlah pengikut setiap platform per 30 Juni 2021" in str(seed.followers_chart())

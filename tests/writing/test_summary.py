@@ -39,7 +39,7 @@ def test_ties_for_the_lowest_target_are_named_together():
     assert summary.targets_sentence(reached, [], 2024) == (
         "Seluruh target kinerja tahun 2024 (sembilan target) tercapai."
     )
-    assert "belum menetapkan target" in summary.targets_sentence(None, [], 2024)
+    assert "tidak tercatat dalam data kantor" in summary.targets_sentence(None, [], 2024)
 
 
 def test_the_year_paragraph_names_the_platforms_whose_posts_it_counts():
@@ -51,7 +51,9 @@ def test_the_year_paragraph_names_the_platforms_whose_posts_it_counts():
         months_with_posts=[12, None],
         longest_gap=[9, None],
     )
-    sentences = summary.year_paragraph("KPU Contoh", 2024, card, 0, 0, 0, None, None, [])
+    sentences = summary.year_paragraph(
+        "KPU Contoh", 2024, card, 0, 0, 0, None, None, [], "pada akhir tahun 2024"
+    )
     text = " ".join(sentences)
     assert "menerbitkan 40 unggahan di beranda Instagram." in text
     assert "TikTok" in sentences[0]  # the accounts, all of them
