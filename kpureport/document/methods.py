@@ -14,6 +14,7 @@ from kpureport.document.numbering import Numbering
 from kpureport.ingest.readers.base import META_TIMEZONE
 from kpureport.models import PlainText
 from kpureport.redact import redact
+from kpureport.writing import claims
 from kpureport.writing.claims import SAMPLE_FLOOR
 from kpureport.writing.narrative import TIMEZONE_NAMES, count_words, join_words, say
 from kpureport.writing.wording import wording as load_wording
@@ -168,12 +169,14 @@ def removed_sentence(nik: int, phone: int, email: int) -> str:
     """What was removed this year, naming only what there was.
 
     >>> removed_sentence(0, 2, 0)
-    'Pada data tahun ini dihapus 2 nomor telepon.'
+    'Pada data tahun ini dihapus dua nomor telepon.'
+    >>> removed_sentence(12, 0, 1)
+    'Pada data tahun ini dihapus 12 NIK dan satu alamat surel.'
     >>> removed_sentence(0, 0, 0)
     'Pada data tahun ini tidak ditemukan data pribadi yang perlu dihapus.'
     """
     found = [
-        f"{fmt.number(count)} {name}"
+        f"{claims.count(count)} {name}"
         for count, name in ((nik, "NIK"), (phone, "nomor telepon"), (email, "alamat surel"))
         if count
     ]
@@ -212,7 +215,15 @@ def coverage(figures: Figures) -> list[list[str]]:
 def time_rules(figures: Figures) -> list[str]:
     """The office zone, and the rules for the exports that do not write office time."""
     zone = figures.profile.timezone
-    rules = [_say("time", "office", zone=zone, zone_name=TIMEZONE_NAMES.get(zone, zone))]
+    rules = [
+        _say(
+            "time",
+            "office",
+            zone=zone,
+            zone_name=TIMEZONE_NAMES.get(zone, zone),
+            x=platform_label("twitter", figures.year),
+        )
+    ]
     formats = set(figures.data.coverage["format"]) if figures.data.coverage is not None else set()
     if any(f.startswith("meta-post") for f in formats):
         rules.append(

@@ -50,6 +50,6 @@ def test_sources_name_the_staff_tables_and_say_what_is_missing(kku):
 
 def test_the_removed_personal_data_are_named_only_when_there_were_some():
     assert methods.removed_sentence(1, 0, 2) == (
-        "Pada data tahun ini dihapus 1 NIK dan 2 alamat surel."
+        "Pada data tahun ini dihapus satu NIK dan dua alamat surel."
     )
     assert "tidak ditemukan" in methods.removed_sentence(0, 0, 0)
