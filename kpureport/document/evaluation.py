@@ -160,7 +160,7 @@ class Evaluation(Parts):
                 self._missing if r.kind == "luar" else narrative.stage_period(r.start, r.end),
                 fmt.number(r.days),
                 fmt.number(r.posts),
-                self._cell(r.posts_per_day, 1),
+                self._cell(r.posts_per_day, narrative.STAGE_DIGITS),
                 self._cell(r.interactions_per_day),
             ]
             for r in table.itertuples(index=False)

@@ -818,6 +818,10 @@ def stage_period(start: pd.Timestamp, end: pd.Timestamp) -> str:
 STAGE_ORDER = ("pemungutan_suara", "masa_tenang")
 
 
+#: Decimals of the posts per day of a stage, in its table and its sentences.
+STAGE_DIGITS = 2
+
+
 def stages(table: pd.DataFrame, profile: Profile, year: int, spoken: tuple[str, ...]) -> list[str]:
     """The stages of the year, then each stage of ``spoken`` kinds, voting days and masa tenang
     first: a stage shorter than the sample floor by its own counts, a longer one against the
@@ -860,7 +864,8 @@ def stages(table: pd.DataFrame, profile: Profile, year: int, spoken: tuple[str, 
         elif not claims.enough(row.days, row.posts) or pd.isna(base) or base == 0:
             sentences.append(say("stage_counts", **fields))
         else:
-            moved = claims.change(base, row.posts_per_day, digits=1)
+            # two decimals, as the table prints them: at one, 1,05 and 1,15 read as equal
+            moved = claims.change(base, row.posts_per_day, digits=STAGE_DIGITS)
             key = {claims.UP: "stage_up", claims.DOWN: "stage_down", claims.SAME: "stage_same"}
             sentences.append(
                 say(
