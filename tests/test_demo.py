@@ -70,7 +70,9 @@ def test_no_personal_data_reaches_the_demo_report(contoh_html):
     ):
         assert secret not in contoh_html
     assert "[nomor telepon dihapus]" in contoh_html or "[NIK dihapus]" in contoh_html
-    assert re.search(r"dihapus \d+ NIK, \d+ nomor telepon, dan \d+ alamat surel", contoh_html)
+    assert re.search(
+        r"dihapus (\d+|\w+) NIK, (\d+|\w+) nomor telepon, dan (\d+|\w+) alamat surel", contoh_html
+    )
 
 
 def _tiktok_rows(tab: str, year: int) -> list[dict]:

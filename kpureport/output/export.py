@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -399,6 +400,7 @@ class PdfPrinter:
     def __init__(self, browser: Path):
         self.browser_path = browser
         self._playwright = None
+        self._thread: int | None = None
         self._browser = None
 
     def __enter__(self) -> PdfPrinter:
@@ -408,6 +410,7 @@ class PdfPrinter:
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             args.append("--no-sandbox")
         self._playwright = sync_playwright().start()
+        self._thread = threading.get_ident()
         try:
             self._browser = self._playwright.chromium.launch(
                 executable_path=str(self.browser_path), args=args, headless=True
@@ -424,12 +427,16 @@ class PdfPrinter:
         """Close the browser; one whose driver is gone already (a worker process ending, its
         children stopped first), or whose thread has ended (a Dask worker's, at exit), is left
         to end with the process, without a traceback at exit."""
-        from greenlet import error as ThreadGone
         from playwright.sync_api import Error
 
-        with contextlib.suppress(Error, ThreadGone):
-            self._browser.close()
-        with contextlib.suppress(Error, ThreadGone):
+        # Playwright's objects answer only on the thread that made them; a call from another
+        # would leave this thread marked as running an event loop. A call to a gone driver too.
+        if threading.get_ident() != self._thread:
+            return
+        with contextlib.suppress(Error):
+            if self._browser.is_connected():
+                self._browser.close()
+        with contextlib.suppress(Error):
             self._playwright.stop()
 
     def print(self, html: str, setup: PageSetup | None = None) -> bytes:
