@@ -77,6 +77,14 @@ def test_the_seed_keeps_its_cover_and_summary_on_pages_of_their_own(built):
     assert "1.030" in pages[2]  # Instagram's followers, in the scorecard
 
 
+def test_the_signature_is_printed_on_the_page_of_the_closing_text(built):
+    """As an official letter is signed: never a signature alone on its page (the seed's
+    chapter IV fills its page, so chapter V and the signature move on together)."""
+    pages = _pages(built / f"{SEED}.pdf")
+    [signed] = [page for page in pages if "Rudi Handoko" in page]
+    assert "Demikian kami sampaikan" in signed
+
+
 @needs_browser
 @pytest.mark.build
 def test_the_lists_of_tables_and_figures_are_printed_when_the_office_asks(built_demo):
