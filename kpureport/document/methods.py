@@ -135,6 +135,7 @@ def definitions(figures: Figures) -> list[tuple[str, str]]:
     }
     shown = {
         "last_year": figures.has_last_year,
+        "growth": figures.growth_table["previous"].notna().any(),
         "stages": not figures.year_stages.empty,
         "pillars": not figures.pillar_table.empty,
         "targets": not figures.achievement.empty,
@@ -244,8 +245,11 @@ SECTIONS = ("sumber", "definisi", "waktu", "cakupan", "privasi")
 
 def appendix(figures: Figures, numbers: Numbering) -> dict[str, object]:
     """The appendix's fields for ``methods.html.j2``."""
+    # The time zone and the privacy rule only where the report shows posts or texts.
+    texts = not figures.year_posts.empty or not figures.feedback_rows.empty
+    shown = [key for key in SECTIONS if texts or key not in ("waktu", "privasi")]
     return {
-        "letters": {key: numbers.letter("lampiran", key) for key in SECTIONS},
+        "letters": {key: numbers.letter("lampiran", key) for key in shown},
         "sources": sources(figures),
         "definitions": definitions(figures),
         "timezone": time_rules(figures),

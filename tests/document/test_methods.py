@@ -18,7 +18,8 @@ def kku() -> Figures:
 
 def test_the_appendix_letters_its_sections_in_order(kku):
     fields = methods.appendix(kku, Numbering())
-    assert list(fields["letters"].values()) == ["A", "B", "C", "D", "E"]
+    # the seed shows no posts or texts: no time zone and no privacy section, no gap in letters
+    assert fields["letters"] == {"sumber": "A", "definisi": "B", "cakupan": "C"}
     assert fields["year"] == 2021
 
 
@@ -28,6 +29,7 @@ def test_definitions_of_parts_the_report_leaves_out_are_left_out(kku):
     conditional = [d["term"] for d in methods.wording()["definitions"] if d.get("when")]
     shown = {
         "last_year": kku.has_last_year,
+        "growth": kku.growth_table["previous"].notna().any(),
         "stages": not kku.year_stages.empty,
         "pillars": not kku.pillar_table.empty,
         "targets": not kku.achievement.empty,
@@ -53,3 +55,22 @@ def test_the_removed_personal_data_are_named_only_when_there_were_some():
         "Pada data tahun ini dihapus satu NIK dan dua alamat surel."
     )
     assert "tidak ditemukan" in methods.removed_sentence(0, 0, 0)
+
+
+def test_the_appendix_of_a_report_without_posts_or_texts_explains_neither_zones_nor_redaction():
+    """The seed shows followers only: no time zone rule, no privacy rule, no growth formula
+    (there is no year before); the demo, which shows posts, feedback and growth, has all."""
+    import re
+
+    from kpureport import Report
+
+    def sections(office: str, year: int) -> tuple[list[str], str]:
+        html = str(Report.load(office, year, DATA).methods())
+        return re.findall(r"<h3>([^<]*)</h3>", html), html
+
+    seed, seed_html = sections("kayong-utara", 2021)
+    assert seed == ["A. Sumber data", "B. Definisi dan rumus", "C. Cakupan data"]
+    assert "Pertumbuhan pengikut" not in seed_html
+    demo, demo_html = sections("contoh", 2024)
+    assert "C. Zona waktu" in demo and "E. Perlindungan data pribadi" in demo
+    assert "Pertumbuhan pengikut" in demo_html
