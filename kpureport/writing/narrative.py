@@ -370,7 +370,8 @@ def growth(table: pd.DataFrame, profile: Profile, year: int) -> list[str]:
 
 
 def trend(history: pd.DataFrame, year: int) -> list[str]:
-    """The account that grew most since its first year-end count."""
+    """The account that gained most followers since its own first year-end count (a count, as
+    accounts started in different years: a percentage would favour the youngest)."""
     upto = history[history["year"] <= year]
     best = None
     for platform, group in upto.groupby("platform"):
@@ -382,10 +383,11 @@ def trend(history: pd.DataFrame, year: int) -> list[str]:
             best = (gain, platform, first, last)
     if best is None or best[0] <= 0:
         return []
-    _, platform, first, last = best
+    gain, platform, first, last = best
     return [
         say(
             "trend",
+            gain=fmt.number(gain),
             first_year=int(first["year"]),
             platform=platform_label(platform, year),
             first=fmt.number(first["followers"]),

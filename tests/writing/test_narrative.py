@@ -277,3 +277,18 @@ def test_best_times_are_said_per_platform_with_their_posts_or_not_at_all():
         "Hari dan jam terbit terbaik YouTube tidak ditentukan karena tidak ada hari atau jam "
         "dengan sedikitnya lima unggahan."
     )
+
+
+def test_the_trend_names_the_largest_gain_as_a_count_since_each_accounts_first_count():
+    history = pd.DataFrame(
+        {
+            "platform": ["instagram", "instagram", "tiktok", "tiktok"],
+            "year": [2019, 2024, 2022, 2024],
+            "followers": [12310, 66042, 1530, 9804],
+        }
+    )
+    [sentence] = narrative.trend(history, 2024)
+    assert sentence.startswith(
+        "Sejak akhir tahun 2019, pengikut Instagram bertambah 53.732 pengikut, dari 12.310"
+    )  # TikTok grew more in percent, from a later start: not the comparison made
+    assert "masing-masing dihitung sejak" in sentence
