@@ -474,6 +474,13 @@ class Report(Parts):
 
     def _best_times_table(self, best: pd.DataFrame) -> dict:
         zone = narrative.TIMEZONE_NAMES.get(self.profile.timezone, self.profile.timezone)
+        note = self._words("best_times", "note", count=claims.count(metrics.MIN_POSTS_PER_SLOT))
+        untimed = [
+            self._label(r.platform) for r in best.itertuples(index=False) if not r.timed_posts
+        ]
+        if untimed:  # a "-" hour there means no hour in the export, not too few posts
+            platforms = narrative.join_words(untimed)
+            note += " " + self._words("best_times", "untimed_note", platforms=platforms)
 
         def slot(value: object, posts: object, mean: object) -> list[str]:
             if pd.isna(value):
@@ -498,7 +505,7 @@ class Report(Parts):
                 for r in best.itertuples(index=False)
             ],
             {1, 3, 4, 6, 7},
-            note=self._words("best_times", "note", count=claims.count(metrics.MIN_POSTS_PER_SLOT)),
+            note=note,
         )
 
     def top_posts(self) -> Fragment:

@@ -133,3 +133,12 @@ def test_a_year_without_year_end_counts_shows_no_growth_table_of_headers_alone()
     section = str(Report.load("contoh", 2025, DATA).growth())
     assert "akhir tahun 2025 belum tercatat" in section
     assert 'data-key="pertumbuhan"' not in section
+
+
+def test_the_best_times_note_says_which_export_has_no_hours(demo):
+    """X's export gives dates only: its "-" hour is not "too few posts" (the text says so)."""
+    section = str(demo.engagement())
+    assert (
+        "Ekspor X (Twitter) hanya mencatat tanggal terbit sehingga jam terbitnya bertanda -."
+        in section
+    )
