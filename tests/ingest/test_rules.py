@@ -90,6 +90,6 @@ def test_the_default_scale_says_it_is_a_default_and_not_a_kpu_rule(tmp_path):
     assert not default.own
     assert "Permendagri Nomor 86 Tahun 2017" in default.source
     assert "bukan ketentuan KPU" in default.source
-    assert "menggantinya" in default.source
+    assert "selama kantor tidak menetapkan skalanya sendiri" in default.source  # replaceable
     assert "76% sampai kurang dari 91%" in default.describe()
     assert "ke atas" not in default.describe().split("; ", 1)[1]
