@@ -113,7 +113,7 @@ step "the staff page (kpureport app) from the wheel with its extra, outside the 
 python -m pip install --quiet --disable-pip-version-check "$(ls "$WORK"/dist/kpureport-*.whl)[app]"
 kpureport app --no-browser >"$WORK/app.txt" 2>&1 &
 APP=$!
-trap 'kill "$APP" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill "$APP" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 240); do grep -q 'token=' "$WORK/app.txt" && break; sleep 0.5; done
 URL="$(grep -o 'http://127\.0\.0\.1:[0-9]*/?token=[^[:space:]]*' "$WORK/app.txt" | head -1)"
 test -n "$URL" || { cat "$WORK/app.txt"; fail "kpureport app printed no address"; }
