@@ -20,7 +20,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from kpureport import formatting as fmt
 from kpureport.config import platform_label
@@ -173,6 +173,10 @@ def _legend_below(ax) -> None:
 
 
 def _axis_numbers(axis, digits: int = 0, suffix: str = "") -> None:
+    """Ticks in Indonesian numbers; without decimals, on whole numbers only (ticks at 0,5
+    steps would print "1% 1% 2% 2%")."""
+    if digits == 0:
+        axis.set_major_locator(MaxNLocator(integer=True))
     axis.set_major_formatter(FuncFormatter(lambda x, _pos: fmt.number(x, digits) + suffix))
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 from kpureport.analysis import metrics
 from kpureport.redact import PHONE_MARK
 from kpureport.writing import charts, render
+from tests.conftest import DATA
 
 
 def test_a_poll_option_with_dollar_signs_is_redacted_in_the_chart_svg():
@@ -118,3 +119,17 @@ def test_lines_and_stacked_bars_are_told_apart_without_colour():
     )
     svg = charts.posting_activity(per_month, 2024).svg
     assert "stroke: #ffffff" in svg  # white edges between the stacked segments
+
+
+def test_axis_ticks_never_repeat_a_label():
+    """X's rate panel (3,29%) drew ticks every 0,5% printed without decimals: "1% 1% 2% 2%"."""
+    import re
+
+    from kpureport import Report
+
+    rates = Report.load("contoh", 2024, DATA).rates
+    svg = charts.engagement_by_platform(rates, 2024).svg
+    for panel in svg.split("Tingkat interaksi per ")[:-1]:
+        ticks = [t for t in re.findall(r"<text[^>]*>([^<]*)</text>", panel) if t.endswith("%")]
+        whole = [t for t in ticks if "," not in t]  # the bars' own labels have decimals
+        assert len(whole) == len(set(whole)), whole
