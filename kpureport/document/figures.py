@@ -15,6 +15,7 @@ import pandas as pd
 from kpureport import formatting as fmt
 from kpureport.analysis import feedback, metrics, pillars, responsiveness, stages, summary, targets
 from kpureport.ingest.load import ReportData
+from kpureport.writing.narrative import common_date
 
 
 class Figures:
@@ -32,6 +33,12 @@ class Figures:
     def platforms(self) -> pd.DataFrame:
         """Every account with its followers at year end and its share of the total."""
         return metrics.platform_table(self.profile, self.data.followers, self.year)
+
+    @cached_property
+    def followers_counted(self) -> pd.Timestamp | None:
+        """The one day every known follower count of the year was taken on (None when they
+        differ): a mid-year count is dated wherever it is shown, never called the year end."""
+        return common_date(self.platforms[self.platforms["followers"].notna()])
 
     @cached_property
     def history(self) -> pd.DataFrame:

@@ -118,7 +118,7 @@ class Report(Parts):
         return {
             "accounts": len(self.profile.accounts),
             "followers": metrics.total_followers(self.platforms) if known else None,
-            "as_of": narrative.common_date(self.platforms[self.platforms["followers"].notna()]),
+            "as_of": self.figures.followers_counted,
             "previous_followers": int(both["previous"].sum()) if len(both) else None,
             "followers_both": int(both["current"].sum()) if len(both) else None,
             "posts": len(self.year_posts),
@@ -167,7 +167,7 @@ class Report(Parts):
             total=metrics.total_followers(self.figures.platforms) if known else None,
             unplaced=unplaced,
             as_of=narrative.as_of(
-                narrative.common_date(self.platforms[self.platforms["followers"].notna()]),
+                self.figures.followers_counted,
                 self.year,
             ),
         )
@@ -196,7 +196,7 @@ class Report(Parts):
                 "followers",
                 "chart",
                 as_of=narrative.as_of(
-                    narrative.common_date(self.platforms[self.platforms["followers"].notna()]),
+                    self.figures.followers_counted,
                     self.year,
                 ),
             ),

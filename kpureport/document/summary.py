@@ -8,7 +8,7 @@ from kpureport.analysis import summary as summary_figures
 from kpureport.document.parts import Parts
 from kpureport.models import Narrative, PlainText
 from kpureport.writing import summary as sentences
-from kpureport.writing.narrative import as_of, common_date, target_label
+from kpureport.writing.narrative import as_of, target_label
 from kpureport.writing.render import Fragment
 
 #: The scorecard's column of interaction rates (see ``scorecard_headers`` in summary.yml).
@@ -41,8 +41,7 @@ class Summary(Parts):
         stories = (
             int(self.figures.stories["stories"].sum()) if not self.figures.stories.empty else 0
         )
-        platforms = self.figures.platforms
-        counted = common_date(platforms[platforms["followers"].notna()])
+        counted = self.figures.followers_counted
         paragraph = sentences.year_paragraph(
             self.profile.abbrev,
             self.year,
